@@ -1,0 +1,78 @@
+# Top-level build of the virtual WiPy.
+# Sources are picked up by wildcard per layer; each layer may add test targets in its
+# own fragment (mk/*.mk) by appending to TEST_SUITES, so layers never edit this file to add tests.
+
+BUILD     ?= build
+CC        ?= cc
+OPT       ?= -O2
+SAN       ?=
+CFLAGS    := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
+             -fno-strict-aliasing -g $(OPT) $(SAN) -I. -I$(BUILD)/gen $(EXTRA_CFLAGS)
+LDFLAGS   := $(SAN) $(EXTRA_LDFLAGS)
+LDLIBS    := -lmbedcrypto -lm
+
+# The layers of DESIGN.md. firmware/main.c holds main(); everything else is a library.
+LIB_SRCS  := $(wildcard core/*.c modules/*.c storage/*.c board/*.c services/*.c host/*.c)
+MAIN_SRCS := $(wildcard firmware/*.c)
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+MAIN_OBJS := $(MAIN_SRCS:%.c=$(BUILD)/%.o)
+QSTR_HDR  := $(BUILD)/gen/qstrdefs.h
+
+.PHONY: all run test test-asan bench fuzz deps clean format
+all: $(BUILD)/wipy
+
+deps:
+	@scripts/deps.sh
+
+$(QSTR_HDR): $(LIB_SRCS) $(MAIN_SRCS) $(wildcard core/*.h modules/*.h) core/qstrdefs.txt scripts/genqstr.py
+	@mkdir -p $(dir $@)
+	@mkdir -p $(BUILD)/gen.tmp
+	@python3 scripts/genqstr.py $(BUILD)/gen.tmp core/qstrdefs.txt $(LIB_SRCS) $(MAIN_SRCS) $(wildcard core/*.h modules/*.h)
+	@for f in qstrdefs.h moduledefs.h; do cmp -s $(BUILD)/gen.tmp/$$f $(BUILD)/gen/$$f || cp $(BUILD)/gen.tmp/$$f $(BUILD)/gen/$$f; done
+
+$(BUILD)/%.o: %.c $(QSTR_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libwipy.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/wipy: $(MAIN_OBJS) $(BUILD)/libwipy.a
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(BUILD)/libwipy.a $(LDLIBS)
+
+run: deps $(BUILD)/wipy
+	$(BUILD)/wipy
+
+# Test suites, benchmarks and fuzz targets: each fragment appends target names to
+# TEST_SUITES, BENCH_SUITES and FUZZ_SUITES.
+TEST_SUITES :=
+BENCH_SUITES :=
+FUZZ_SUITES :=
+include $(sort $(wildcard mk/*.mk))
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/run-suites.sh $(BUILD) $(TEST_SUITES)
+
+test-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT=-O1 \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" all
+	@ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  scripts/run-suites.sh build-asan $(TEST_SUITES)
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@for b in $(BENCH_SUITES); do $(MAKE) --no-print-directory $$b || exit 1; done
+
+# FUZZ_SECONDS bounds each fuzz target's run (default 60 s each).
+fuzz: deps
+	@for f in $(FUZZ_SUITES); do $(MAKE) --no-print-directory $$f || exit 1; done
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+format:
+	clang-format -i $(LIB_SRCS) $(MAIN_SRCS) $(wildcard */*.h)
+
+-include $(LIB_OBJS:.o=.d) $(MAIN_OBJS:.o=.d)

@@ -1,0 +1,30 @@
+/* core/port.h: the one interface through which the language core reaches the world.
+ * The firmware (board mode) and the script-mode main each provide these functions; core/ calls
+ * nothing else outside itself and libc's memory/string functions. */
+#ifndef CORE_PORT_H
+#define CORE_PORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/obj.h"
+
+/* Output of print() and the REPL (stdout in script mode, all REPL streams in board mode). */
+void port_write(const char *s, size_t len);
+void port_write_err(const char *s, size_t len); /* tracebacks in script mode (stderr) */
+/* Blocks (running the event loop in board mode) until a byte arrives; -1 at end of input. */
+int port_read_byte(void);
+uint64_t port_ticks_us(void); /* monotonic microseconds */
+/* Called by the VM every few hundred bytecodes: cheap; may run the event loop and may call
+ * rt_keyboard_interrupt(). */
+void port_poll(void);
+
+/* Files for import and open() in script mode / the VFS in board mode. */
+typedef enum { PORT_STAT_NONE = 0, PORT_STAT_FILE = 1, PORT_STAT_DIR = 2 } port_stat_t;
+port_stat_t port_stat(const char *path);
+/* Reads a whole file into a malloc'd buffer (caller frees with free()); NULL if unreadable. */
+char *port_read_file(const char *path, size_t *len);
+
+NORETURN void port_fatal(const char *msg);
+
+#endif
