@@ -332,6 +332,9 @@ const char *str_get_data(obj_t s, size_t *len);        /* str or bytes (or qstr)
 const char *str_cstr(obj_t s);                         /* NUL-terminated data of a str */
 size_t str_hash(obj_t s);
 bool str_equal(obj_t a, obj_t b);                      /* both str (qstr or heap) */
+/* format(value, spec): spec a str or OBJ_NULL (== ''); ints and strs understood natively, other
+ * objects by str(). Used by format(), str.format and f-strings. */
+obj_t obj_format(obj_t value, obj_t spec);
 
 /* ---- growable byte buffer for building strings (vstr.c) ---- */
 typedef struct vstr_s {
@@ -370,6 +373,11 @@ obj_t int_parse(const char *s, size_t len, int base); /* ValueError on bad text;
 int_t obj_get_int(obj_t o);
 bool obj_get_int_maybe(obj_t o, int_t *out); /* false if not an int (no exception) */
 long long obj_get_ll(obj_t o);               /* truncating: low 64 bits, two's complement */
+
+/* ---- classes (obj_type.c) ---- */
+/* Creates a class as the class statement does: bases a tuple (may be empty), dict the namespace
+ * the class body filled (it becomes the class's locals_dict). */
+obj_t type_new(qstr name, obj_t bases, obj_t dict);
 
 /* ---- exceptions ---- */
 typedef struct {
