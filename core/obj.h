@@ -52,6 +52,7 @@ static inline bool obj_is_ptr(obj_t o) { return (o & 7) == 0 && o != 0; }
 #define ROM_PTR(p) ((obj_t)(p))
 
 struct type_s;
+struct vstr_s;
 typedef struct obj_base {
     const struct type_s *type;
 } obj_base_t;
