@@ -1,0 +1,17 @@
+# libFuzzer target over lexer+parser+compiler+VM: `make fuzz-lang` (FUZZ_SECONDS, default 60).
+# The library is rebuilt with clang, coverage instrumentation and ASan+UBSan in build-fuzz/.
+FUZZ_SUITES += fuzz-lang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+.PHONY: fuzz-lang build-fuzz-lang
+build-fuzz-lang:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 SAN="$(FUZZ_SAN)" build-fuzz/libwipy.a
+	@mkdir -p build-fuzz/tests
+	clang -std=gnu11 -D_GNU_SOURCE -g -O1 -I. -Ibuild-fuzz/gen -fsanitize=fuzzer,address,undefined \
+	  tests/fuzz/fuzz_exec.c build-fuzz/libwipy.a $(LDLIBS) -o build-fuzz/tests/fuzz_exec
+fuzz-lang: build-fuzz-lang
+	@mkdir -p build-fuzz/corpus-lang
+	@cp -n tests/lang/*/*.py build-fuzz/corpus-lang/ 2>/dev/null || true
+	build-fuzz/tests/fuzz_exec -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -max_len=4096 -artifact_prefix=build-fuzz/ build-fuzz/corpus-lang
+	@echo "1 passed, 0 failed"
