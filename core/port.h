@@ -27,4 +27,10 @@ char *port_read_file(const char *path, size_t *len);
 
 NORETURN void port_fatal(const char *msg);
 
+/* Time (host/clock.c in script mode): the RTC in seconds since 2000-01-01 (settable), and a
+ * delay that keeps polling (Ctrl-C raises KeyboardInterrupt from it via rt_check_pending). */
+int64_t port_rtc_seconds(void);
+void port_rtc_set_seconds(int64_t secs);
+void port_delay_us(uint64_t us);
+
 #endif

@@ -1,0 +1,33 @@
+/* host/clock.c: the time services of the port in script mode: the RTC (host wall clock moved to
+ * the 2000-01-01 epoch, plus an offset set by port_rtc_set_seconds) and delays that sleep in
+ * short slices so Ctrl-C and the poll hook keep working. */
+#include <time.h>
+
+#include "core/port.h"
+#include "core/runtime.h"
+
+#define EPOCH_2000 946684800LL /* seconds from 1970-01-01 to 2000-01-01 */
+
+static int64_t rtc_offset;
+
+int64_t port_rtc_seconds(void) { return (int64_t)time(NULL) - EPOCH_2000 + rtc_offset; }
+
+void port_rtc_set_seconds(int64_t secs) { rtc_offset = secs - ((int64_t)time(NULL) - EPOCH_2000); }
+
+void port_delay_us(uint64_t us) {
+    uint64_t end = port_ticks_us() + us;
+    for (;;) {
+        port_poll();
+        rt_check_pending();
+        uint64_t now = port_ticks_us();
+        if (now >= end) {
+            return;
+        }
+        uint64_t slice = end - now;
+        if (slice > 10000) {
+            slice = 10000; /* wake every 10 ms to poll */
+        }
+        struct timespec ts = {(time_t)(slice / 1000000), (long)(slice % 1000000) * 1000};
+        nanosleep(&ts, NULL);
+    }
+}
