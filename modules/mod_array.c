@@ -1,0 +1,327 @@
+/* modules/mod_array.c: array.array with typecodes b B h H i I l L q Q: construction from an
+ * iterable or a buffer, indexing, slicing (a copy), item and slice assignment, append, extend,
+ * len, iteration, ==, tobytes, the buffer protocol. Items are stored packed, little endian as on
+ * the board; l/L are 4 bytes (the WiPy's C long). */
+#include "core/obj.h"
+#include "core/runtime.h"
+
+typedef struct {
+    obj_base_t base;
+    char typecode;
+    uint8_t itemsize;
+    size_t len;   /* items */
+    size_t alloc; /* items */
+    uint8_t *items;
+} array_obj_t;
+
+extern const type_t array_type;
+
+static size_t typecode_size(char tc) {
+    switch (tc) {
+        case 'b': case 'B': return 1;
+        case 'h': case 'H': return 2;
+        case 'i': case 'I': case 'l': case 'L': return 4;
+        case 'q': case 'Q': return 8;
+        default:
+            raise_msg(&type_ValueError, "bad typecode (must be b, B, h, H, i, I, l, L, q or Q)");
+    }
+}
+
+static bool typecode_signed(char tc) { return tc == 'b' || tc == 'h' || tc == 'i' || tc == 'l' || tc == 'q'; }
+
+static obj_t array_get(const array_obj_t *a, size_t i) {
+    const uint8_t *p = a->items + i * a->itemsize;
+    switch (a->typecode) {
+        case 'b': return small_int_new(*(const int8_t *)p);
+        case 'B': return small_int_new(*p);
+        case 'h': { int16_t v; memcpy(&v, p, 2); return small_int_new(v); }
+        case 'H': { uint16_t v; memcpy(&v, p, 2); return small_int_new(v); }
+        case 'i': case 'l': { int32_t v; memcpy(&v, p, 4); return small_int_new(v); }
+        case 'I': case 'L': { uint32_t v; memcpy(&v, p, 4); return int_from_uint(v); }
+        case 'q': { int64_t v; memcpy(&v, p, 8); return int_from_ll(v); }
+        default: { uint64_t v; memcpy(&v, p, 8); return int_from_ull(v); }
+    }
+}
+
+static void array_set(array_obj_t *a, size_t i, obj_t v) {
+    if (!obj_is_int(v) && !obj_is_type(v, &bool_type)) {
+        raise_fmt(&type_TypeError, "can't convert %s to int", rt_type_name(v));
+    }
+    long long x = obj_get_ll(v);
+    if (a->itemsize < 8) {
+        long long lo = typecode_signed(a->typecode) ? -(1LL << (8 * a->itemsize - 1)) : 0;
+        long long hi = typecode_signed(a->typecode) ? (1LL << (8 * a->itemsize - 1)) - 1 : (1LL << (8 * a->itemsize)) - 1;
+        int_t small;
+        if (!obj_get_int_maybe(v, &small) || x < lo || x > hi) {
+            raise_msg(&type_OverflowError, "value out of range for the array's typecode");
+        }
+    }
+    uint8_t *p = a->items + i * a->itemsize;
+    uint64_t u = (uint64_t)x;
+    for (size_t k = 0; k < a->itemsize; k++) {
+        p[k] = (uint8_t)(u >> (8 * k));
+    }
+}
+
+static void array_reserve(array_obj_t *a, size_t n) {
+    if (n > a->alloc) {
+        size_t na = a->alloc ? a->alloc * 2 : 8;
+        while (na < n) {
+            na *= 2;
+        }
+        a->items = gc_realloc(a->items, na * a->itemsize);
+        a->alloc = na;
+    }
+}
+
+static array_obj_t *array_alloc(char tc, size_t n) {
+    array_obj_t *a = NEW_OBJ(array_obj_t);
+    a->base.type = &array_type;
+    a->typecode = tc;
+    a->itemsize = (uint8_t)typecode_size(tc);
+    a->items = gc_alloc((n ? n : 1) * a->itemsize, false);
+    a->alloc = n ? n : 1;
+    return a;
+}
+
+static void array_append_value(array_obj_t *a, obj_t v) {
+    array_reserve(a, a->len + 1);
+    a->len++;
+    array_set(a, a->len - 1, v);
+}
+
+static void array_extend_from(array_obj_t *a, obj_t src) {
+    if (obj_is_type(src, &array_type)) {
+        array_obj_t *b = OBJ_TO_PTR(src);
+        if (b->typecode != a->typecode) {
+            raise_msg(&type_TypeError, "arrays must have the same typecode");
+        }
+        size_t n = b->len;
+        array_reserve(a, a->len + n);
+        memmove(a->items + a->len * a->itemsize, b->items, n * a->itemsize);
+        a->len += n;
+        return;
+    }
+    obj_t it = rt_getiter(src);
+    obj_t v;
+    while ((v = rt_iternext(it)) != OBJ_NULL) {
+        array_append_value(a, v);
+    }
+}
+
+static obj_t array_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
+    arg_check_num(n_args, n_kw, 1, 2, false);
+    size_t tl;
+    const char *tc = str_get_data(args[0], &tl);
+    if (tl != 1) {
+        raise_msg(&type_ValueError, "bad typecode (must be b, B, h, H, i, I, l, L, q or Q)");
+    }
+    array_obj_t *a = array_alloc(tc[0], 0);
+    if (n_args == 2) {
+        buffer_info_t b;
+        if (!obj_is_str(args[1]) && !obj_is_type(args[1], &array_type) && !obj_is_type(args[1], &list_type) &&
+            !obj_is_type(args[1], &tuple_type) && rt_get_buffer(args[1], &b, BUFFER_READ)) {
+            if (b.len % a->itemsize != 0) {
+                raise_msg(&type_ValueError, "bytes length not a multiple of item size");
+            }
+            size_t n = b.len / a->itemsize;
+            array_reserve(a, n);
+            memcpy(a->items, b.buf, b.len);
+            a->len = n;
+        } else {
+            array_extend_from(a, args[1]);
+        }
+    }
+    return OBJ_FROM_PTR(a);
+}
+
+static obj_t array_append(size_t n_args, size_t n_kw, const obj_t *args) {
+    array_append_value(OBJ_TO_PTR(args[0]), args[1]);
+    return OBJ_NONE;
+}
+DEFINE_FUN(array_append_obj, append, 2, 2, array_append);
+
+static obj_t array_extend(size_t n_args, size_t n_kw, const obj_t *args) {
+    array_extend_from(OBJ_TO_PTR(args[0]), args[1]);
+    return OBJ_NONE;
+}
+DEFINE_FUN(array_extend_obj, extend, 2, 2, array_extend);
+
+static obj_t array_tobytes(size_t n_args, size_t n_kw, const obj_t *args) {
+    array_obj_t *a = OBJ_TO_PTR(args[0]);
+    return bytes_new((const char *)a->items, a->len * a->itemsize);
+}
+DEFINE_FUN(array_tobytes_obj, tobytes, 1, 1, array_tobytes);
+
+static size_t array_index(array_obj_t *a, obj_t index) {
+    int_t i = obj_get_int(index);
+    if (i < 0) {
+        i += (int_t)a->len;
+    }
+    if (i < 0 || (size_t)i >= a->len) {
+        raise_msg(&type_IndexError, "array index out of range");
+    }
+    return (size_t)i;
+}
+
+static obj_t array_subscr(obj_t self, obj_t index, obj_t value) {
+    array_obj_t *a = OBJ_TO_PTR(self);
+    slice_bounds_t sb;
+    if (slice_get_indices(index, a->len, &sb)) {
+        size_t n = 0;
+        for (int_t i = sb.start; sb.step > 0 ? i < sb.stop : i > sb.stop; i += sb.step) {
+            n++;
+        }
+        if (value == OBJ_SENTINEL) {
+            array_obj_t *r = array_alloc(a->typecode, n);
+            size_t k = 0;
+            for (int_t i = sb.start; sb.step > 0 ? i < sb.stop : i > sb.stop; i += sb.step) {
+                memcpy(r->items + k++ * a->itemsize, a->items + (size_t)i * a->itemsize, a->itemsize);
+            }
+            r->len = n;
+            return OBJ_FROM_PTR(r);
+        }
+        if (value == OBJ_NULL || sb.step != 1) {
+            raise_msg(&type_NotImplementedError, "only simple slice assignment is supported for arrays");
+        }
+        /* a[i:j] = array or iterable of the same length or not: rebuild the tail */
+        array_obj_t *src = array_alloc(a->typecode, 0);
+        array_extend_from(src, value);
+        size_t start = (size_t)sb.start, stop = sb.stop > sb.start ? (size_t)sb.stop : start;
+        size_t new_len = a->len - (stop - start) + src->len;
+        array_reserve(a, new_len);
+        memmove(a->items + (start + src->len) * a->itemsize, a->items + stop * a->itemsize,
+            (a->len - stop) * a->itemsize);
+        memcpy(a->items + start * a->itemsize, src->items, src->len * a->itemsize);
+        a->len = new_len;
+        return OBJ_NONE;
+    }
+    if (value == OBJ_SENTINEL) {
+        return array_get(a, array_index(a, index));
+    }
+    if (value == OBJ_NULL) {
+        raise_msg(&type_TypeError, "'array' object doesn't support item deletion");
+    }
+    array_set(a, array_index(a, index), value);
+    return OBJ_NONE;
+}
+
+static obj_t array_unary_op(unary_op_t op, obj_t self) {
+    array_obj_t *a = OBJ_TO_PTR(self);
+    switch (op) {
+        case UNARY_OP_LEN: return small_int_new((int_t)a->len);
+        case UNARY_OP_BOOL: return obj_bool(a->len != 0);
+        default: return OBJ_NULL;
+    }
+}
+
+static obj_t array_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
+    array_obj_t *a = OBJ_TO_PTR(lhs);
+    switch (op) {
+        case BINARY_OP_EQUAL: {
+            if (!obj_is_type(rhs, &array_type)) {
+                return OBJ_FALSE;
+            }
+            array_obj_t *b = OBJ_TO_PTR(rhs);
+            if (a->len != b->len) {
+                return OBJ_FALSE;
+            }
+            for (size_t i = 0; i < a->len; i++) {
+                if (!rt_equal(array_get(a, i), array_get(b, i))) {
+                    return OBJ_FALSE;
+                }
+            }
+            return OBJ_TRUE;
+        }
+        case BINARY_OP_ADD: {
+            if (!obj_is_type(rhs, &array_type)) {
+                return OBJ_NULL;
+            }
+            array_obj_t *r = array_alloc(a->typecode, a->len);
+            memcpy(r->items, a->items, a->len * a->itemsize);
+            r->len = a->len;
+            array_extend_from(r, rhs);
+            return OBJ_FROM_PTR(r);
+        }
+        case BINARY_OP_INPLACE_ADD:
+            array_extend_from(a, rhs);
+            return lhs;
+        case BINARY_OP_CONTAINS:
+            for (size_t i = 0; i < a->len; i++) {
+                if (rt_equal(array_get(a, i), rhs)) {
+                    return OBJ_TRUE;
+                }
+            }
+            return OBJ_FALSE;
+        default:
+            return OBJ_NULL;
+    }
+}
+
+typedef struct {
+    obj_base_t base;
+    obj_t array;
+    size_t i;
+} array_it_obj_t;
+
+static obj_t array_it_next(obj_t self) {
+    array_it_obj_t *it = OBJ_TO_PTR(self);
+    array_obj_t *a = OBJ_TO_PTR(it->array);
+    if (it->i >= a->len) {
+        return OBJ_NULL;
+    }
+    return array_get(a, it->i++);
+}
+
+static const type_t array_it_type = {.base = {&type_type}, .flags = TYPE_FLAG_ITER_IS_SELF, .name = QSTR_iterator,
+    .getiter = rt_identity_getiter, .iternext = array_it_next};
+
+static obj_t array_getiter(obj_t self) {
+    array_it_obj_t *it = NEW_OBJ(array_it_obj_t);
+    it->base.type = &array_it_type;
+    it->array = self;
+    return OBJ_FROM_PTR(it);
+}
+
+static bool array_buffer(obj_t self, buffer_info_t *info, int flags) {
+    array_obj_t *a = OBJ_TO_PTR(self);
+    info->buf = a->items;
+    info->len = a->len * a->itemsize;
+    info->typecode = a->typecode;
+    return true;
+}
+
+static void array_print(const print_t *p, obj_t self, print_kind_t kind) {
+    array_obj_t *a = OBJ_TO_PTR(self);
+    print_fmt(p, "array('%c'", a->typecode);
+    if (a->len > 0) {
+        print_str(p, ", [");
+        for (size_t i = 0; i < a->len; i++) {
+            if (i > 0) {
+                print_str(p, ", ");
+            }
+            obj_print(p, array_get(a, i), PRINT_REPR);
+        }
+        print_str(p, "]");
+    }
+    print_str(p, ")");
+}
+
+static const map_elem_t array_locals_table[] = {
+    {ROM_QSTR(QSTR_append), ROM_PTR(&array_append_obj)},
+    {ROM_QSTR(QSTR_extend), ROM_PTR(&array_extend_obj)},
+    {ROM_QSTR(QSTR_tobytes), ROM_PTR(&array_tobytes_obj)},
+};
+static DEFINE_CONST_DICT(array_locals_dict, array_locals_table);
+
+const type_t array_type = {.base = {&type_type}, .name = QSTR_array, .print = array_print, .make_new = array_make_new,
+    .unary_op = array_unary_op, .binary_op = array_binary_op, .subscr = array_subscr, .getiter = array_getiter,
+    .buffer = array_buffer, .locals_dict = &array_locals_dict};
+
+static const map_elem_t array_globals_table[] = {
+    {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_array)},
+    {ROM_QSTR(QSTR_array), ROM_PTR(&array_type)},
+};
+static DEFINE_CONST_DICT(array_globals, array_globals_table);
+const module_obj_t array_module = {{&module_type}, &array_globals};
+REGISTER_MODULE(QSTR_array, array_module);
