@@ -18,7 +18,7 @@ a = array("b", [1, 2, 3, 4, 5])
 a[1:3] = array("b", [9, 9, 9])
 print(a, a[::2], a[::-1])
 b = array("i", [1]) + array("i", [2, 3])
-b += [4]
+b += array("i", [4])
 print(b)
 for bad in [lambda: array("z"), lambda: array("b", [300]), lambda: array("B", [-1]), lambda: array("i", [1])[5], lambda: array("i", ["x"])]:
     try:
