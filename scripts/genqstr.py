@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates build/gen/qstrdefs.h and build/gen/moduledefs.h from the sources.
 
-Every token QSTR_<name> in the sources (and the name argument of DEFINE_FUN / DEFINE_FUN_KW)
+Every token QSTR_<name> in the sources (the name argument of DEFINE_FUN / DEFINE_FUN_KW, and the
+names of X(value, NAME) entries in *_list.h headers)
 becomes a static qstr whose text is <name>, unless core/qstrdefs.txt maps it to another text
 (for strings that are not C identifiers). REGISTER_MODULE(QSTR_x, obj) lines become the table
 of built-in modules. The hash must match qstr_compute_hash() in core/qstr.c (FNV-1a, 64-bit,
@@ -23,11 +24,14 @@ names = set(special)
 modules = []
 tok = re.compile(r"\bQSTR_([A-Za-z0-9_]+)")
 fun = re.compile(r"\bDEFINE_FUN(?:_KW)?\(\s*\w+\s*,\s*(\w+)\s*,")
+xlist = re.compile(r"\bX\(\s*\d+\s*,\s*(\w+)\s*\)")  # X-macro lists such as core/errno_list.h
 mod = re.compile(r"^\s*REGISTER_MODULE\(\s*QSTR_(\w+)\s*,\s*(\w+)\s*\)", re.M)
 for path in sources:
     text = open(path, encoding="utf-8", errors="replace").read()
     names.update(n for n in tok.findall(text) if n not in RESERVED and "##" not in n)
     names.update(fun.findall(text))
+    if path.endswith("_list.h"):
+        names.update(xlist.findall(text))
     if path.endswith(".c"):
         modules.extend(mod.findall(text))
 
