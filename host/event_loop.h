@@ -1,0 +1,28 @@
+/* host/event_loop.h: the one event loop of the board (DESIGN.md, "Concurrency and time"): file
+ * descriptors and timers with callbacks, run from the single thread whenever Python waits or the
+ * VM's poll hook fires. No locks: callbacks never run inside other callbacks. */
+#ifndef HOST_EVENT_LOOP_H
+#define HOST_EVENT_LOOP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define EL_READ 1
+#define EL_WRITE 4
+
+typedef void (*el_fd_cb_t)(int fd, int events, void *arg);
+typedef void (*el_timer_cb_t)(void *arg);
+
+void el_init(void);
+/* Watches fd for events (EL_READ | EL_WRITE); replaces an existing watch of the same fd. */
+bool el_watch(int fd, int events, el_fd_cb_t cb, void *arg);
+void el_unwatch(int fd);
+/* One-shot timer at an absolute monotonic time (µs); returns an id (> 0), 0 if the table is full. */
+int el_timer_at(uint64_t when_us, el_timer_cb_t cb, void *arg);
+void el_timer_cancel(int id);
+/* Waits for and dispatches events for at most timeout_ms (-1: until something happens, 0: poll).
+ * Returns the number of callbacks run. */
+int el_run_once(int timeout_ms);
+uint64_t el_now_us(void);
+
+#endif
