@@ -1,0 +1,20 @@
+/* host/net.h: TCP helpers over POSIX sockets for the board's servers: non-blocking listening and
+ * accepted sockets on the host's loopback (or --bind) address. */
+#ifndef HOST_NET_H
+#define HOST_NET_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Listens on addr:port (IPv4 dotted quad); returns the fd or -1 with errno set. */
+int net_listen_tcp(const char *addr, int port);
+/* The port a listening socket got (for port 0). */
+int net_local_port(int fd);
+/* Accepts one connection (non-blocking fd) or returns -1 (errno EAGAIN when none is waiting). */
+int net_accept(int lfd);
+/* Non-blocking send/recv: bytes moved, 0 for "would block" (send) / peer closed (recv), -1 error. */
+ssize_t net_send(int fd, const void *buf, size_t len);
+ssize_t net_recv(int fd, void *buf, size_t len);
+void net_close(int fd);
+
+#endif

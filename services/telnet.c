@@ -1,0 +1,209 @@
+/* services/telnet.c: the telnet server on the event loop. The session's bytes go through
+ * telnet_proto (login, IAC filtering) into the REPL input queue; REPL output is queued in a
+ * bounded buffer and sent as the socket accepts it. The board never waits for a slow client:
+ * when the buffer is full, output for that client is dropped, and a client that neither reads
+ * nor sends for the server timeout is disconnected. */
+#include "services/telnet.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "firmware/repl_io.h"
+#include "host/event_loop.h"
+#include "host/net.h"
+#include "services/server_config.h"
+#include "services/telnet_proto.h"
+
+#define TX_BUF 8192
+#define RX_CHUNK 256 /* the board's receive buffer */
+
+static struct {
+    int lfd;
+    int fd;
+    const char *banner;
+    tn_session_t tn;
+    int sink_id;
+    bool source_open;
+    uint8_t tx[TX_BUF];
+    size_t tx_head, tx_len;
+    uint64_t last_activity; /* µs: last byte received or sent */
+    int idle_timer;
+    bool closing; /* flush what is queued, then close */
+} tel = {.lfd = -1, .fd = -1};
+
+static void session_close(void);
+static void on_session(int fd, int events, void *arg);
+
+static void tx_flush(void) {
+    while (tel.tx_len > 0) {
+        size_t chunk = tel.tx_len;
+        if (tel.tx_head + chunk > TX_BUF) {
+            chunk = TX_BUF - tel.tx_head;
+        }
+        ssize_t n = net_send(tel.fd, tel.tx + tel.tx_head, chunk);
+        if (n < 0) {
+            session_close();
+            return;
+        }
+        if (n == 0) {
+            break;
+        }
+        tel.tx_head = (tel.tx_head + (size_t)n) % TX_BUF;
+        tel.tx_len -= (size_t)n;
+        tel.last_activity = el_now_us();
+    }
+    if (tel.fd < 0) {
+        return;
+    }
+    if (tel.tx_len == 0 && tel.closing) {
+        session_close();
+        return;
+    }
+    el_watch(tel.fd, EL_READ | (tel.tx_len > 0 ? EL_WRITE : 0), on_session, NULL);
+}
+
+static void tx_queue(const uint8_t *data, size_t len) {
+    if (tel.fd < 0) {
+        return;
+    }
+    for (size_t i = 0; i < len && tel.tx_len < TX_BUF; i++) {
+        tel.tx[(tel.tx_head + tel.tx_len) % TX_BUF] = data[i];
+        tel.tx_len++;
+    }
+    tx_flush();
+}
+
+static void proto_to_client(void *ctx, const uint8_t *data, size_t len) { tx_queue(data, len); }
+
+static void proto_to_repl(void *ctx, const uint8_t *data, size_t len) { replio_push_input(data, len); }
+
+static const tn_io_t tel_io = {proto_to_client, proto_to_repl, NULL};
+
+static void sink_write(void *ctx, const char *data, size_t len) { tx_queue((const uint8_t *)data, len); }
+
+static void arm_idle_timer(void);
+
+static void on_idle_timer(void *arg) {
+    tel.idle_timer = 0;
+    if (tel.fd < 0) {
+        return;
+    }
+    uint64_t limit = (uint64_t)server_config.timeout_s * 1000000u;
+    if (el_now_us() - tel.last_activity >= limit) {
+        session_close();
+        return;
+    }
+    arm_idle_timer();
+}
+
+static void arm_idle_timer(void) {
+    if (tel.idle_timer != 0) {
+        el_timer_cancel(tel.idle_timer);
+    }
+    tel.idle_timer = el_timer_at(tel.last_activity + (uint64_t)server_config.timeout_s * 1000000u, on_idle_timer, NULL);
+}
+
+static void session_close(void) {
+    if (tel.fd < 0) {
+        return;
+    }
+    el_unwatch(tel.fd);
+    net_close(tel.fd);
+    tel.fd = -1;
+    if (tel.sink_id) {
+        replio_remove_sink(tel.sink_id);
+        tel.sink_id = 0;
+    }
+    if (tel.source_open) {
+        replio_source_closed();
+        tel.source_open = false;
+    }
+    if (tel.idle_timer) {
+        el_timer_cancel(tel.idle_timer);
+        tel.idle_timer = 0;
+    }
+    tel.tx_len = 0;
+    tel.closing = false;
+}
+
+static void on_session(int fd, int events, void *arg) {
+    if (events & EL_WRITE) {
+        tx_flush();
+        if (tel.fd < 0) {
+            return;
+        }
+    }
+    if (!(events & EL_READ)) {
+        return;
+    }
+    uint8_t buf[RX_CHUNK];
+    ssize_t n = net_recv(fd, buf, sizeof(buf));
+    if (n == 0 || (n < 0 && errno != EAGAIN)) {
+        session_close();
+        return;
+    }
+    if (n < 0) {
+        return;
+    }
+    tel.last_activity = el_now_us();
+    tn_state_t before = tel.tn.state;
+    tn_input(&tel.tn, buf, (size_t)n, &tel_io);
+    if (tel.fd < 0) {
+        return;
+    }
+    if (before != TN_LOGGED_IN && tel.tn.state == TN_LOGGED_IN) {
+        tel.sink_id = replio_add_sink(sink_write, NULL);
+        replio_redraw(sink_write, NULL);
+    } else if (tel.tn.state == TN_CLOSED) {
+        tel.closing = true;
+        tx_flush();
+    }
+}
+
+static void on_listen(int lfd, int events, void *arg) {
+    int fd = net_accept(lfd);
+    if (fd < 0) {
+        return;
+    }
+    if (tel.fd >= 0) {
+        static const char busy[] = "Telnet server busy: only one client at a time.\r\n";
+        net_send(fd, busy, sizeof(busy) - 1);
+        net_close(fd);
+        return;
+    }
+    tel.fd = fd;
+    tel.tx_head = tel.tx_len = 0;
+    tel.closing = false;
+    tel.last_activity = el_now_us();
+    tel.source_open = true;
+    replio_source_opened();
+    el_watch(fd, EL_READ, on_session, NULL);
+    tn_start(&tel.tn, tel.banner, server_config.user, server_config.pass, &tel_io);
+    arm_idle_timer();
+}
+
+int telnet_start(const char *bind_addr, int port, const char *banner) {
+    telnet_stop();
+    tel.banner = banner;
+    tel.lfd = net_listen_tcp(bind_addr, port);
+    if (tel.lfd < 0) {
+        return errno;
+    }
+    el_watch(tel.lfd, EL_READ, on_listen, NULL);
+    return 0;
+}
+
+void telnet_close_session(void) { session_close(); }
+
+void telnet_stop(void) {
+    session_close();
+    if (tel.lfd >= 0) {
+        el_unwatch(tel.lfd);
+        net_close(tel.lfd);
+        tel.lfd = -1;
+    }
+}
+
+bool telnet_is_running(void) { return tel.lfd >= 0; }
+
+int telnet_port(void) { return tel.lfd >= 0 ? net_local_port(tel.lfd) : -1; }

@@ -1,0 +1,15 @@
+/* services/telnet.h: the telnet server of the board (spec §10): one logged-in client whose
+ * session is a REPL stream; a second client is told so and closed. */
+#ifndef SERVICES_TELNET_H
+#define SERVICES_TELNET_H
+
+#include <stdbool.h>
+
+/* Starts listening; returns 0 or an errno value (e.g. EACCES for port 23 without privileges). */
+int telnet_start(const char *bind_addr, int port, const char *banner);
+void telnet_stop(void);           /* closes the session and the listening socket */
+void telnet_close_session(void);  /* e.g. on a WLAN reconnect */
+bool telnet_is_running(void);
+int telnet_port(void);            /* the port listened on (useful with port 0) */
+
+#endif
