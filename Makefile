@@ -12,8 +12,8 @@ LDFLAGS   := $(SAN) $(EXTRA_LDFLAGS)
 LDLIBS    := -lmbedcrypto -lm
 
 # The layers of DESIGN.md. firmware/main.c holds main(); everything else is a library.
-LIB_SRCS  := $(wildcard core/*.c modules/*.c storage/*.c board/*.c services/*.c host/*.c)
-MAIN_SRCS := $(wildcard firmware/*.c)
+MAIN_SRCS := firmware/main.c
+LIB_SRCS  := $(filter-out $(MAIN_SRCS),$(wildcard core/*.c modules/*.c storage/*.c board/*.c services/*.c host/*.c firmware/*.c))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 MAIN_OBJS := $(MAIN_SRCS:%.c=$(BUILD)/%.o)
 QSTR_HDR  := $(BUILD)/gen/qstrdefs.h

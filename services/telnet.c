@@ -18,6 +18,8 @@
 #define RX_CHUNK 256 /* the board's receive buffer */
 
 static struct {
+    const char *bind_addr; /* of the last telnet_start */
+    int port;
     int lfd;
     int fd;
     const char *banner;
@@ -184,6 +186,8 @@ static void on_listen(int lfd, int events, void *arg) {
 
 int telnet_start(const char *bind_addr, int port, const char *banner) {
     telnet_stop();
+    tel.bind_addr = bind_addr;
+    tel.port = port;
     tel.banner = banner;
     tel.lfd = net_listen_tcp(bind_addr, port);
     if (tel.lfd < 0) {
@@ -191,6 +195,14 @@ int telnet_start(const char *bind_addr, int port, const char *banner) {
     }
     el_watch(tel.lfd, EL_READ, on_listen, NULL);
     return 0;
+}
+
+int telnet_restart(void) {
+    if (tel.bind_addr == NULL) {
+        return 0;
+    }
+    int port = tel.lfd >= 0 ? net_local_port(tel.lfd) : tel.port;
+    return telnet_start(tel.bind_addr, port, tel.banner);
 }
 
 void telnet_close_session(void) { session_close(); }
