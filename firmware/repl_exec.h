@@ -1,0 +1,13 @@
+/* firmware/repl_exec.h: running one piece of REPL input: compile, execute, report. Shared by the
+ * friendly, paste and raw REPLs and by boot.py/main.py. */
+#ifndef FIRMWARE_REPL_EXEC_H
+#define FIRMWARE_REPL_EXEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Raw-REPL execution: the program's output, \x04, the traceback (if any), \x04. Returns true
+ * when the code asked for a soft reset (SystemExit). Ctrl-C is live while the code runs. */
+bool repl_exec_raw(const char *src, size_t len);
+
+#endif
