@@ -180,7 +180,9 @@ typedef struct {
  * compiled to print their value), EVAL (one expression). */
 ast_module_t *parse_source(ast_arena_t *arena, const char *src, size_t len, qstr filename, int kind);
 /* For the REPL: true when the text so far needs more lines (open brackets or triple quotes,
- * a trailing backslash, or a compound statement not yet ended by an empty line). */
+ * a trailing backslash, or a compound statement not yet ended by an empty line).
+ * Convention (MicroPython's): src is the lines so far joined by '\n' with no newline after the
+ * last one, so a compound statement is complete once src ends in '\n' (an empty last line). */
 int parse_input_is_incomplete(const char *src, size_t len);
 
 /* compile.c: compiles a module to a code object (raises SyntaxError for semantic errors such as

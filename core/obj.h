@@ -315,6 +315,15 @@ void obj_get_array(obj_t o, size_t *len, obj_t **items);
 /* Same, but checks the length; ValueError "need more/too many values to unpack" otherwise. */
 void obj_get_array_fixed(obj_t o, size_t len, obj_t **items);
 
+/* ---- slices (obj_slice.c) ---- */
+typedef struct {
+    int_t start, stop, step; /* as slice.indices(len): clamped, step != 0 */
+} slice_bounds_t;
+/* Normalises slice o for a sequence of length len exactly as CPython's slice.indices(len)
+ * (ValueError "slice step cannot be zero"); returns false (no exception) if o isn't a slice.
+ * The number of items selected is derivable from the bounds. */
+bool slice_get_indices(obj_t o, size_t len, slice_bounds_t *out);
+
 /* ---- strings and bytes (obj_str.c) ----
  * A str is a qstr or a heap str_obj_t; bytes use the same layout with bytes_type. Data is
  * UTF-8 for str; `len` is in bytes, `char_len` in code points. */
@@ -379,6 +388,12 @@ long long obj_get_ll(obj_t o);               /* truncating: low 64 bits, two's c
 /* Creates a class as the class statement does: bases a tuple (may be empty), dict the namespace
  * the class body filled (it becomes the class's locals_dict). */
 obj_t type_new(qstr name, obj_t bases, obj_t dict);
+/* staticmethod / classmethod wrappers; usable in const method tables of built-in types:
+ *   static const classmethod_obj_t x = {{&classmethod_type}, ROM_PTR(&fun_obj)}; */
+typedef struct {
+    obj_base_t base; /* &staticmethod_type or &classmethod_type */
+    obj_t fun;
+} classmethod_obj_t;
 
 /* ---- exceptions ---- */
 typedef struct {

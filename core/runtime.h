@@ -44,6 +44,12 @@ obj_t rt_import_from(obj_t module, qstr name); /* ImportError "can't import name
 void rt_import_all(obj_t module, obj_t dest_globals);
 obj_t rt_find_builtin_module(qstr name); /* OBJ_NULL if none */
 obj_t rt_builtin_lookup(qstr name);      /* builtins namespace; OBJ_NULL if absent */
+/* The globals dict of the innermost running Python code (vm.c keeps it current on frame entry and
+ * exit); rt_state.main_globals when none runs. globals(), exec/eval defaults, relative imports.
+ * rt_locals_get: the class-body / exec namespace if one runs, else the same as rt_globals_get.
+ * builtins.c has weak fallbacks (main_globals) until vm.c defines them. */
+obj_t rt_globals_get(void);
+obj_t rt_locals_get(void);
 
 /* ---- generic operations ---- */
 bool rt_is_true(obj_t o);
@@ -96,5 +102,8 @@ qstr rt_type_qname(obj_t o);
 void rt_check_pending(void);   /* raises rt_state.pending_exception if set (clears it) */
 void rt_stack_check(void);     /* RuntimeError "maximum recursion depth exceeded" if too deep */
 void rt_keyboard_interrupt(void); /* schedule KeyboardInterrupt (async-signal safe) */
+/* Bounds for rt_stack_check (rt_init calls it with rt_config_t's stack_top/stack_limit). Until it
+ * is called, the first rt_stack_check takes its own frame as the top and a 256 KiB limit. */
+void rt_set_stack_limits(void *stack_top, size_t stack_limit);
 
 #endif

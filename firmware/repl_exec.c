@@ -20,11 +20,11 @@ bool repl_exec_raw(const char *src, size_t len) {
         rt_call0(fun);
         replio_set_interrupt_char(-1);
         nlr_pop();
-        port_write("\x04", 1);
+        replio_write("\x04", 1);
     } else {
         replio_set_interrupt_char(-1);
         rt_state.pending_exception = OBJ_NULL;
-        port_write("\x04", 1);
+        replio_write("\x04", 1);
         obj_t exc = nlr.value;
         if (exc_is_instance(exc, &type_SystemExit)) {
             soft_reset = true;
@@ -32,6 +32,6 @@ bool repl_exec_raw(const char *src, size_t len) {
             exc_print(&port_print, exc);
         }
     }
-    port_write("\x04", 1);
+    replio_write("\x04", 1);
     return soft_reset;
 }

@@ -11,11 +11,13 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/repl_exec.h"
+#include "firmware/repl_io.h"
 
 #define RAW_PASTE_WINDOW 128
 
-static void out(const char *s, size_t n) { port_write(s, n); }
-static void out_str(const char *s) { port_write(s, strlen(s)); }
+/* protocol bytes go to the streams as they are; program output (port_write) is cooked (\n -> \r\n) */
+static void out(const char *s, size_t n) { replio_write(s, n); }
+static void out_str(const char *s) { replio_write(s, strlen(s)); }
 
 /* Reads a raw-paste program; returns false if input ended. */
 static bool read_raw_paste(vstr_t *src) {
