@@ -17,7 +17,7 @@ enum {
     OP_JMP,     /* x */
     OP_SAVE,    /* slot */
     OP_LOOPSET, /* reg */
-    OP_LOOPCHK, /* reg: fail when no progress since LOOPSET */
+    OP_LOOPCHK, /* reg exit: leave the loop (to pc+exit) when an iteration consumed nothing */
     OP_BOL,
     OP_EOL,
     OP_WORDB,
@@ -407,7 +407,8 @@ static bool parse_atom(comp_t *c, bool *repeatable) {
 /* Wraps code[at, len) in a loop: greedy or lazy "zero or more". */
 static void make_star(comp_t *c, int at, bool lazy) {
     int reg = c->n_regs++;
-    /* at: SPLIT body exit; LOOPSET reg; body; LOOPCHK reg; JMP at; exit: */
+    /* at: SPLIT body exit; LOOPSET reg; body; LOOPCHK reg exit; JMP at; exit:
+     * An iteration that matched empty ends the loop but keeps its captures, as sre does. */
     if (!insert_room(c, at, 5)) {
         return;
     }
@@ -415,8 +416,10 @@ static void make_star(comp_t *c, int at, bool lazy) {
     c->code[split] = OP_SPLIT;
     c->code[split + 3] = OP_LOOPSET;
     c->code[split + 4] = reg;
+    int chk = c->len;
     emit(c, OP_LOOPCHK);
     emit(c, reg);
+    emit(c, 0);
     int jmp = c->len;
     emit(c, OP_JMP);
     emit(c, split - jmp);
@@ -424,6 +427,7 @@ static void make_star(comp_t *c, int at, bool lazy) {
     if (c->err) {
         return;
     }
+    c->code[chk + 2] = exit - chk;
     c->code[split + 1] = lazy ? exit - split : 3;
     c->code[split + 2] = lazy ? 3 : exit - split;
 }
@@ -808,10 +812,7 @@ static re_result_t run_at(const re_prog_t *prog, const subj_t *sj, size_t start,
                 pc += 2;
                 continue;
             case OP_LOOPCHK:
-                if (regs[code[pc + 1]] == (long)pos) {
-                    goto fail;
-                }
-                pc += 2;
+                pc += regs[code[pc + 1]] == (long)pos ? code[pc + 2] : 3;
                 continue;
             case OP_BOL:
                 if (pos == 0) {
