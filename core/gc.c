@@ -24,7 +24,7 @@ static struct {
     uint8_t *pool;    /* first block */
     uint8_t *pool_end;
     size_t n_blocks;
-    size_t first_free; /* no free block below this index */
+    size_t rover;      /* next-fit: where the next search for free blocks starts */
     size_t alloc_since_collect; /* bytes */
     int_t threshold;   /* bytes; -1 off */
     bool enabled;
@@ -216,7 +216,7 @@ static void sweep(void) {
                 break;
         }
     }
-    gc.first_free = 0;
+    gc.rover = 0;
 }
 
 void gc_collect(void) {
@@ -239,29 +239,38 @@ void gc_collect(void) {
 
 /* ---- allocation ---- */
 
-static void *alloc_blocks(size_t n) {
+/* Next fit: the search starts where the last allocation ended and wraps around once, so filling
+ * a mostly empty heap is a bump allocation and small holes are skipped once per lap instead of
+ * being rescanned on every allocation. */
+static void *alloc_run(size_t from, size_t to, size_t n) {
     size_t run = 0;
-    for (size_t b = gc.first_free; b < gc.n_blocks; b++) {
-        if (atb_get(b) == AT_FREE) {
-            if (run == 0 && b > gc.first_free && atb_get(gc.first_free) != AT_FREE) {
-                gc.first_free = b;
-            }
-            if (++run == n) {
-                size_t start = b + 1 - n;
-                atb_set(start, AT_HEAD);
-                for (size_t t = start + 1; t <= b; t++) {
-                    atb_set(t, AT_TAIL);
-                }
-                if (start == gc.first_free) {
-                    gc.first_free = b + 1;
-                }
-                return ptr_of(start);
-            }
-        } else {
+    for (size_t b = from; b < to; b++) {
+        if (atb_get(b) != AT_FREE) {
             run = 0;
+            continue;
+        }
+        if (++run == n) {
+            size_t start = b + 1 - n;
+            atb_set(start, AT_HEAD);
+            for (size_t t = start + 1; t <= b; t++) {
+                atb_set(t, AT_TAIL);
+            }
+            gc.rover = b + 1 < gc.n_blocks ? b + 1 : 0;
+            return ptr_of(start);
         }
     }
     return NULL;
+}
+
+static void *alloc_blocks(size_t n) {
+    size_t from = gc.rover;
+    void *p = alloc_run(from, gc.n_blocks, n);
+    if (p == NULL && from > 0) {
+        /* a run may straddle the rover: search again from 0 up to the rover plus n */
+        size_t to = from + n < gc.n_blocks ? from + n : gc.n_blocks;
+        p = alloc_run(0, to, n);
+    }
+    return p;
 }
 
 void *gc_alloc_maybe(size_t bytes, bool with_finaliser) {
@@ -324,9 +333,6 @@ void gc_free(void *ptr) {
     for (size_t t = b + 1; t < gc.n_blocks && atb_get(t) == AT_TAIL; t++) {
         atb_set(t, AT_FREE);
     }
-    if (b < gc.first_free) {
-        gc.first_free = b;
-    }
 }
 
 void *gc_realloc(void *ptr, size_t bytes) {
@@ -343,9 +349,6 @@ void *gc_realloc(void *ptr, size_t bytes) {
     if (need_blocks <= have_blocks) {
         for (size_t t = b + need_blocks; t < b + have_blocks; t++) {
             atb_set(t, AT_FREE);
-        }
-        if (b + need_blocks < gc.first_free) {
-            gc.first_free = b + need_blocks;
         }
         return ptr;
     }
