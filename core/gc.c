@@ -187,34 +187,70 @@ __attribute__((noinline)) static void scan_stack(void) {
     drain_mark_stack();
 }
 
+/* Sweeping works on whole allocation-table bytes (four blocks) through tables computed once:
+ * for each byte value and "inside a freed object" carry-in they give the new byte, the carry-out
+ * and which of the four blocks were freed heads (whose finalisers may need to run). */
+static uint8_t sweep_new[2][256], sweep_carry[2][256], sweep_freed_heads[2][256];
+static bool sweep_tables_ready;
+
+static void sweep_tables_init(void) {
+    for (int carry = 0; carry < 2; carry++) {
+        for (int v = 0; v < 256; v++) {
+            bool freeing = carry;
+            uint8_t out = (uint8_t)v, heads = 0;
+            for (int k = 0; k < 4; k++) {
+                unsigned kind = (v >> (2 * k)) & 3;
+                unsigned nk = kind;
+                if (kind == AT_HEAD) {
+                    nk = AT_FREE;
+                    heads |= (uint8_t)(1u << k);
+                    freeing = true;
+                } else if (kind == AT_TAIL) {
+                    nk = freeing ? AT_FREE : AT_TAIL;
+                } else if (kind == AT_MARK) {
+                    nk = AT_HEAD;
+                    freeing = false;
+                } else {
+                    freeing = false;
+                }
+                out = (uint8_t)((out & ~(3u << (2 * k))) | (nk << (2 * k)));
+            }
+            sweep_new[carry][v] = out;
+            sweep_carry[carry][v] = freeing;
+            sweep_freed_heads[carry][v] = heads;
+        }
+    }
+    sweep_tables_ready = true;
+}
+
 static void sweep(void) {
-    bool freeing = false;
-    for (size_t b = 0; b < gc.n_blocks; b++) {
-        switch (atb_get(b)) {
-            case AT_HEAD:
-                if (ftb_get(b)) {
+    if (!sweep_tables_ready) {
+        sweep_tables_init();
+    }
+    unsigned carry = 0;
+    size_t n_bytes = (gc.n_blocks + BLOCKS_PER_ATB - 1) / BLOCKS_PER_ATB;
+    for (size_t i = 0; i < n_bytes; i++) {
+        uint8_t v = gc.atb[i];
+        if (v == 0 && carry == 0) {
+            continue;
+        }
+        uint8_t heads = sweep_freed_heads[carry][v];
+        if (heads != 0) {
+            /* finalisers: blocks 4i..4i+3 share one byte of the finaliser table (two per byte) */
+            uint8_t fin = (uint8_t)((gc.ftb[i / 2] >> (4 * (i & 1))) & 0x0f) & heads;
+            for (int k = 0; fin != 0 && k < 4; k++) {
+                if (fin & (1u << k)) {
+                    size_t b = 4 * i + (size_t)k;
                     obj_base_t *o = ptr_of(b);
                     ftb_set(b, false);
                     if (o->type != NULL && o->type->finalise != NULL) {
                         o->type->finalise(OBJ_FROM_PTR(o));
                     }
                 }
-                atb_set(b, AT_FREE);
-                freeing = true;
-                break;
-            case AT_TAIL:
-                if (freeing) {
-                    atb_set(b, AT_FREE);
-                }
-                break;
-            case AT_MARK:
-                atb_set(b, AT_HEAD);
-                freeing = false;
-                break;
-            default:
-                freeing = false;
-                break;
+            }
         }
+        gc.atb[i] = sweep_new[carry][v];
+        carry = sweep_carry[carry][v];
     }
     gc.rover = 0;
 }
@@ -242,11 +278,31 @@ void gc_collect(void) {
 /* Next fit: the search starts where the last allocation ended and wraps around once, so filling
  * a mostly empty heap is a bump allocation and small holes are skipped once per lap instead of
  * being rescanned on every allocation. */
+/* A byte of the allocation table with all four blocks in use: skipped whole while searching. */
+static inline bool atb_byte_full(uint8_t v) {
+    return (v & 0x03) && (v & 0x0c) && (v & 0x30) && (v & 0xc0);
+}
+
 static void *alloc_run(size_t from, size_t to, size_t n) {
     size_t run = 0;
-    for (size_t b = from; b < to; b++) {
+    size_t b = from;
+    while (b < to) {
+        if ((b & 3) == 0 && b + 4 <= to) {
+            uint8_t v = gc.atb[b / BLOCKS_PER_ATB];
+            if (v == 0 && run + 4 < n) {
+                run += 4; /* four free blocks, and still not enough */
+                b += 4;
+                continue;
+            }
+            if (atb_byte_full(v)) {
+                run = 0;
+                b += 4;
+                continue;
+            }
+        }
         if (atb_get(b) != AT_FREE) {
             run = 0;
+            b++;
             continue;
         }
         if (++run == n) {
@@ -258,6 +314,7 @@ static void *alloc_run(size_t from, size_t to, size_t n) {
             gc.rover = b + 1 < gc.n_blocks ? b + 1 : 0;
             return ptr_of(start);
         }
+        b++;
     }
     return NULL;
 }
