@@ -47,6 +47,22 @@ static inline void atb_set(size_t b, unsigned kind) {
     unsigned shift = 2 * (b % BLOCKS_PER_ATB);
     *p = (uint8_t)((*p & ~(3u << shift)) | (kind << shift));
 }
+/* Sets blocks [from, to) to kind, whole table bytes at a time where it can. */
+static void atb_set_range(size_t from, size_t to, unsigned kind) {
+    static const uint8_t fill[4] = {0x00, 0x55, 0xaa, 0xff};
+    while (from < to && (from & 3) != 0) {
+        atb_set(from++, kind);
+    }
+    if (to - from >= 4) {
+        size_t nbytes = (to - from) / 4;
+        memset(&gc.atb[from / 4], fill[kind], nbytes);
+        from += nbytes * 4;
+    }
+    while (from < to) {
+        atb_set(from++, kind);
+    }
+}
+
 static inline bool ftb_get(size_t b) { return (gc.ftb[b / 8] >> (b % 8)) & 1; }
 static inline void ftb_set(size_t b, bool on) {
     if (on) {
@@ -252,7 +268,8 @@ static void sweep(void) {
         gc.atb[i] = sweep_new[carry][v];
         carry = sweep_carry[carry][v];
     }
-    gc.rover = 0;
+    /* the rover stays where it is: what lies after it was the oldest garbage, now free, and
+     * going on from there keeps allocation a bump through free space */
 }
 
 void gc_collect(void) {
@@ -308,9 +325,7 @@ static void *alloc_run(size_t from, size_t to, size_t n) {
         if (++run == n) {
             size_t start = b + 1 - n;
             atb_set(start, AT_HEAD);
-            for (size_t t = start + 1; t <= b; t++) {
-                atb_set(t, AT_TAIL);
-            }
+            atb_set_range(start + 1, b + 1, AT_TAIL);
             gc.rover = b + 1 < gc.n_blocks ? b + 1 : 0;
             return ptr_of(start);
         }
