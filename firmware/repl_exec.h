@@ -7,7 +7,8 @@
 #include <stddef.h>
 
 /* Raw-REPL execution: the program's output, \x04, the traceback (if any), \x04. Returns true
- * when the code asked for a soft reset (SystemExit). Ctrl-C is live while the code runs. */
-bool repl_exec_raw(const char *src, size_t len);
+ * when the code raised SystemExit (a soft reset on the board; *exit_status gets its status).
+ * Ctrl-C is live while the code runs. */
+bool repl_exec_raw(const char *src, size_t len, int *exit_status);
 
 #endif

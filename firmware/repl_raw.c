@@ -11,13 +11,16 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/repl_exec.h"
-#include "firmware/repl_io.h"
 
 #define RAW_PASTE_WINDOW 128
 
-/* protocol bytes go to the streams as they are; program output (port_write) is cooked (\n -> \r\n) */
-static void out(const char *s, size_t n) { replio_write(s, n); }
-static void out_str(const char *s) { replio_write(s, strlen(s)); }
+/* Everything goes through port_write, whose newline cooking leaves an existing "\r\n" alone. */
+static void out(const char *s, size_t n) { port_write(s, n); }
+static void out_str(const char *s) { port_write(s, strlen(s)); }
+
+static int raw_exit_status;
+
+int repl_raw_exit_status(void) { return raw_exit_status; }
 
 /* Reads a raw-paste program; returns false if input ended. */
 static bool read_raw_paste(vstr_t *src) {
@@ -60,7 +63,7 @@ repl_raw_result_t repl_raw_run(void) {
                     if (!read_raw_paste(&src)) {
                         return REPL_RAW_EOF;
                     }
-                    if (repl_exec_raw(src.buf, src.len)) {
+                    if (repl_exec_raw(src.buf, src.len, &raw_exit_status)) {
                         return REPL_RAW_SOFT_RESET;
                     }
                     goto prompt;
@@ -79,9 +82,10 @@ repl_raw_result_t repl_raw_run(void) {
                 out_str("OK");
                 if (src.len == 0) {
                     out_str("\r\n");
+                    raw_exit_status = 0;
                     return REPL_RAW_SOFT_RESET;
                 }
-                if (repl_exec_raw(src.buf, src.len)) {
+                if (repl_exec_raw(src.buf, src.len, &raw_exit_status)) {
                     return REPL_RAW_SOFT_RESET;
                 }
                 goto prompt;

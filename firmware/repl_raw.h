@@ -11,5 +11,7 @@ typedef enum {
 
 /* Runs the raw REPL from its banner until one of the results above. */
 repl_raw_result_t repl_raw_run(void);
+/* After REPL_RAW_SOFT_RESET caused by SystemExit: its exit status (0 otherwise). */
+int repl_raw_exit_status(void);
 
 #endif
