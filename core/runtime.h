@@ -44,6 +44,8 @@ obj_t rt_import_from(obj_t module, qstr name); /* ImportError "can't import name
 void rt_import_all(obj_t module, obj_t dest_globals);
 obj_t rt_find_builtin_module(qstr name); /* OBJ_NULL if none */
 obj_t rt_builtin_lookup(qstr name);      /* builtins namespace; OBJ_NULL if absent */
+/* The built-in __build_class__(func, name, *bases) (obj_fun.c); builtins.c exposes it. */
+extern const native_fun_obj_t build_class_obj;
 /* The globals dict of the innermost running Python code (vm.c keeps it current on frame entry and
  * exit); rt_state.main_globals when none runs. globals(), exec/eval defaults, relative imports.
  * rt_locals_get: the class-body / exec namespace if one runs, else the same as rt_globals_get.

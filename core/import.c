@@ -1,0 +1,532 @@
+/* core/import.c: module_type and the import statement: built-in modules (with their `u` aliases)
+ * first, then modules and packages (folders, with or without __init__.py) on sys.path, dotted and
+ * relative names, caching in sys.modules, `from m import name` falling back to submodules.
+ * Invariant: a module is in sys.modules while its code runs (circular imports see the partial
+ * module) and is taken out again if that code raises, so a failed import leaves nothing behind. */
+#include "core/import.h"
+
+#include <stdlib.h>
+
+#include "core/nlr.h"
+#include "core/port.h"
+#include "core/qstr.h"
+#include "core/runtime.h"
+
+#define IMPORT_PATH_MAX 512
+
+/* ---- the built-in module table (generated from REGISTER_MODULE lines) ---- */
+#include "moduledefs.h"
+
+const builtin_module_entry_t import_builtin_modules[] = {BUILTIN_MODULE_TABLE{0, NULL}};
+const size_t import_n_builtin_modules =
+    sizeof(import_builtin_modules) / sizeof(import_builtin_modules[0]) - 1;
+
+/* Modules importable as u<name> too (spec §3). */
+static const uint16_t import_u_aliases[] = {QSTR_os, QSTR_time, QSTR_socket, QSTR_ssl, QSTR_hashlib,
+    QSTR_json, QSTR_re, QSTR_binascii, QSTR_select, QSTR_errno, QSTR_struct, QSTR_array,
+    QSTR_collections, QSTR_io, QSTR_sys};
+
+static obj_t import_builtin_exact(qstr name) {
+    for (size_t i = 0; i < import_n_builtin_modules; i++) {
+        if (import_builtin_modules[i].name == name) {
+            return OBJ_FROM_PTR(import_builtin_modules[i].module);
+        }
+    }
+    return OBJ_NULL;
+}
+
+obj_t rt_find_builtin_module(qstr name) {
+    obj_t m = import_builtin_exact(name);
+    if (m != OBJ_NULL) {
+        return m;
+    }
+    size_t len;
+    const char *s = qstr_data(name, &len);
+    if (len > 1 && s[0] == 'u') {
+        qstr plain = qstr_find_strn(s + 1, len - 1);
+        if (plain != QSTR_NULL) {
+            for (size_t i = 0; i < sizeof(import_u_aliases) / sizeof(import_u_aliases[0]); i++) {
+                if (import_u_aliases[i] == plain) {
+                    return import_builtin_exact(plain);
+                }
+            }
+        }
+    }
+    return OBJ_NULL;
+}
+
+/* ---- module objects ---- */
+
+obj_t module_new(qstr name) {
+    module_obj_t *m = NEW_OBJ(module_obj_t);
+    m->base.type = &module_type;
+    obj_t g = dict_new(8);
+    dict_store(g, ROM_QSTR(QSTR___name__), obj_new_qstr(name));
+    m->globals = (dict_obj_t *)OBJ_TO_PTR(g);
+    return OBJ_FROM_PTR(m);
+}
+
+static obj_t module_lookup(obj_t self, qstr attr) {
+    module_obj_t *m = (module_obj_t *)OBJ_TO_PTR(self);
+    map_elem_t *e = map_lookup(&m->globals->map, obj_new_qstr(attr), MAP_LOOKUP);
+    if (e == NULL) {
+        return OBJ_NULL;
+    }
+    obj_t v = e->value;
+    if (obj_is_type(v, &module_ref_type)) {
+        const module_ref_obj_t *r = (const module_ref_obj_t *)OBJ_TO_PTR(v);
+        v = *(const obj_t *)((const char *)&rt_state + r->offset);
+    }
+    return v;
+}
+
+static void module_print(const print_t *p, obj_t o, print_kind_t kind) {
+    obj_t name = module_lookup(o, QSTR___name__);
+    obj_t file = module_lookup(o, QSTR___file__);
+    if (file != OBJ_NULL && obj_is_str(file)) {
+        print_fmt(p, "<module '%S' from '%S'>", name, file);
+    } else {
+        print_fmt(p, "<module '%S'>", name == OBJ_NULL ? ROM_QSTR(QSTR__empty) : name);
+    }
+}
+
+static void module_attr(obj_t self, qstr attr, obj_t *dest) {
+    module_obj_t *m = (module_obj_t *)OBJ_TO_PTR(self);
+    if (dest[0] == OBJ_NULL) {
+        if (attr == QSTR___dict__) {
+            dest[0] = OBJ_FROM_PTR(m->globals);
+            return;
+        }
+        if (self == OBJ_FROM_PTR(&builtins_module)) {
+            dest[0] = rt_builtin_lookup(attr);
+            return;
+        }
+        dest[0] = module_lookup(self, attr);
+        return;
+    }
+    /* store / delete; builtins takes additions and overrides in rt_state.builtins_dict */
+    if (self == OBJ_FROM_PTR(&builtins_module)) {
+        if (dest[1] == OBJ_NULL) {
+            if (map_lookup(dict_map(rt_state.builtins_dict), obj_new_qstr(attr), MAP_LOOKUP_REMOVE_IF_FOUND) == NULL) {
+                return;
+            }
+        } else {
+            dict_store(rt_state.builtins_dict, obj_new_qstr(attr), dest[1]);
+        }
+        dest[0] = OBJ_NULL;
+        return;
+    }
+    if (m->globals->map.is_fixed) {
+        return; /* built-in modules are read-only: the generic path raises AttributeError */
+    }
+    if (dest[1] == OBJ_NULL) {
+        if (map_lookup(&m->globals->map, obj_new_qstr(attr), MAP_LOOKUP_REMOVE_IF_FOUND) == NULL) {
+            return;
+        }
+    } else {
+        dict_store(OBJ_FROM_PTR(m->globals), obj_new_qstr(attr), dest[1]);
+    }
+    dest[0] = OBJ_NULL;
+}
+
+const type_t module_type = {
+    .base = {&type_type},
+    .flags = TYPE_FLAG_EQ_IS_IDENTITY,
+    .name = QSTR_module,
+    .print = module_print,
+    .attr = module_attr,
+};
+
+static void module_ref_print(const print_t *p, obj_t o, print_kind_t kind) {
+    const module_ref_obj_t *r = (const module_ref_obj_t *)OBJ_TO_PTR(o);
+    obj_print(p, *(const obj_t *)((const char *)&rt_state + r->offset), kind);
+}
+
+const type_t module_ref_type = {
+    .base = {&type_type},
+    .name = QSTR_module,
+    .print = module_ref_print,
+};
+
+/* ---- finding files ---- */
+
+/* dir + "/" + name + suffix into buf (dir "" means the current folder). False if too long. */
+static bool import_join(char *buf, const char *dir, size_t dir_len, const char *name, size_t name_len,
+    const char *suffix) {
+    size_t slen = strlen(suffix);
+    if (dir_len + 1 + name_len + slen + 1 > IMPORT_PATH_MAX) {
+        return false;
+    }
+    size_t n = 0;
+    if (dir_len > 0) {
+        memcpy(buf, dir, dir_len);
+        n = dir_len;
+        if (buf[n - 1] != '/') {
+            buf[n++] = '/';
+        }
+    }
+    memcpy(buf + n, name, name_len);
+    n += name_len;
+    memcpy(buf + n, suffix, slen + 1);
+    return true;
+}
+
+typedef enum { FOUND_NONE, FOUND_FILE, FOUND_PACKAGE } import_found_t;
+
+/* Looks for `name` in the folder `dir`: a package folder with __init__.py, else name.py, else a
+ * folder without __init__.py (a namespace package). buf gets the folder or the file. */
+static import_found_t import_find_in(const char *dir, size_t dir_len, const char *name, size_t name_len,
+    char *buf) {
+    bool is_dir = import_join(buf, dir, dir_len, name, name_len, "") && port_stat(buf) == PORT_STAT_DIR;
+    if (is_dir) {
+        char init[IMPORT_PATH_MAX];
+        if (import_join(init, buf, strlen(buf), "__init__", 8, ".py") && port_stat(init) == PORT_STAT_FILE) {
+            return FOUND_PACKAGE;
+        }
+    }
+    if (import_join(buf, dir, dir_len, name, name_len, ".py") && port_stat(buf) == PORT_STAT_FILE) {
+        return FOUND_FILE;
+    }
+    if (is_dir && import_join(buf, dir, dir_len, name, name_len, "")) {
+        return FOUND_PACKAGE;
+    }
+    return FOUND_NONE;
+}
+
+/* Searches the list of folders `path` (sys.path or a package's __path__ list/str). */
+static import_found_t import_find(obj_t path, const char *name, size_t name_len, char *buf) {
+    if (obj_is_str(path)) {
+        size_t dl;
+        const char *d = str_get_data(path, &dl);
+        return import_find_in(d, dl, name, name_len, buf);
+    }
+    if (!obj_is_type(path, &list_type) && !obj_is_type(path, &tuple_type)) {
+        return FOUND_NONE;
+    }
+    size_t n;
+    obj_t *items;
+    obj_get_array(path, &n, &items);
+    for (size_t i = 0; i < n; i++) {
+        if (!obj_is_str(items[i])) {
+            continue;
+        }
+        size_t dl;
+        const char *d = str_get_data(items[i], &dl);
+        import_found_t f = import_find_in(d, dl, name, name_len, buf);
+        if (f != FOUND_NONE) {
+            return f;
+        }
+    }
+    return FOUND_NONE;
+}
+
+/* ---- running a module's code ---- */
+
+/* The globals of the module whose top-level code import.c is running (OBJ_NULL: none). Only a
+ * stand-in for rt_globals_get until the VM tracks the running frame; it lives in a GC root. */
+#define IMPORT_CUR_GLOBALS rt_state.module_state[31]
+
+obj_t import_current_globals(void) { return IMPORT_CUR_GLOBALS; }
+
+obj_t import_swap_current_globals(obj_t globals) {
+    obj_t old = IMPORT_CUR_GLOBALS;
+    IMPORT_CUR_GLOBALS = globals;
+    return old;
+}
+
+/* Compiles and runs the file at path with globals; the source buffer never outlives the call. */
+static void import_exec_file(const char *path, obj_t globals) {
+    size_t len;
+    char *src = port_read_file(path, &len);
+    if (src == NULL) {
+        raise_os_error(2);
+    }
+    qstr fname = qstr_from_str(path);
+    nlr_buf_t nlr;
+    obj_t fun;
+    if (nlr_push(&nlr) == 0) {
+        fun = rt_compile(src, len, fname, INPUT_FILE, globals);
+        nlr_pop();
+    } else {
+        free(src);
+        nlr_jump(nlr.value);
+    }
+    free(src);
+    obj_t saved = IMPORT_CUR_GLOBALS;
+    IMPORT_CUR_GLOBALS = globals;
+    if (nlr_push(&nlr) == 0) {
+        rt_call0(fun);
+        nlr_pop();
+    } else {
+        IMPORT_CUR_GLOBALS = saved;
+        nlr_jump(nlr.value);
+    }
+    IMPORT_CUR_GLOBALS = saved;
+}
+
+void import_run_file(const char *path, obj_t globals) { import_exec_file(path, globals); }
+
+/* Creates the module `full` from what was found at buf, registers it and runs its code. */
+static obj_t import_load(qstr full, import_found_t found, char *buf) {
+    obj_t mod = module_new(full);
+    obj_t g = module_globals(mod);
+    obj_t key = obj_new_qstr(full);
+    char file[IMPORT_PATH_MAX];
+    bool has_code = true;
+    if (found == FOUND_PACKAGE) {
+        size_t bl = strlen(buf);
+        dict_store(g, ROM_QSTR(QSTR___path__), str_new(buf, bl));
+        if (!import_join(file, buf, bl, "__init__", 8, ".py") || port_stat(file) != PORT_STAT_FILE) {
+            has_code = false; /* a namespace package */
+        }
+    } else {
+        strcpy(file, buf);
+    }
+    if (has_code) {
+        dict_store(g, ROM_QSTR(QSTR___file__), str_new(file, strlen(file)));
+    }
+    dict_store(rt_state.sys_modules, key, mod);
+    if (!has_code) {
+        return mod;
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        import_exec_file(file, g);
+        nlr_pop();
+    } else {
+        map_lookup(dict_map(rt_state.sys_modules), key, MAP_LOOKUP_REMOVE_IF_FOUND);
+        nlr_jump(nlr.value);
+    }
+    /* the module's code may have replaced its own sys.modules entry */
+    obj_t now = dict_get(rt_state.sys_modules, key);
+    return now != OBJ_NULL ? now : mod;
+}
+
+NORETURN static void import_not_found(const char *name, size_t len) {
+    raise_fmt(&type_ImportError, "no module named '%.*s'", (int)len, name);
+}
+
+/* Imports one level: `full` (len bytes; its last component starts at `last`) whose parent
+ * module (OBJ_NULL at top level) is `parent`. */
+static obj_t import_one(const char *full, size_t len, size_t last, obj_t parent) {
+    qstr qfull = qstr_from_strn(full, len);
+    obj_t key = obj_new_qstr(qfull);
+    obj_t mod = dict_get(rt_state.sys_modules, key);
+    if (mod != OBJ_NULL) {
+        return mod;
+    }
+    if (parent == OBJ_NULL) {
+        mod = rt_find_builtin_module(qfull);
+        if (mod != OBJ_NULL) {
+            return mod;
+        }
+    }
+    obj_t path;
+    if (parent == OBJ_NULL) {
+        path = rt_state.sys_path;
+    } else {
+        path = obj_is_type(parent, &module_type) ? module_lookup(parent, QSTR___path__) : OBJ_NULL;
+        if (path == OBJ_NULL) {
+            import_not_found(full, len);
+        }
+    }
+    char buf[IMPORT_PATH_MAX];
+    import_found_t found = import_find(path, full + last, len - last, buf);
+    if (found == FOUND_NONE) {
+        import_not_found(full, len);
+    }
+    mod = import_load(qfull, found, buf);
+    if (parent != OBJ_NULL && obj_is_type(parent, &module_type) &&
+        !((module_obj_t *)OBJ_TO_PTR(parent))->globals->map.is_fixed) {
+        dict_store(module_globals(parent), obj_new_qstr(qstr_from_strn(full + last, len - last)), mod);
+    }
+    return mod;
+}
+
+/* Imports every prefix of the dotted name; returns (top module, last module). */
+static obj_t import_dotted(const char *full, size_t len, obj_t *top) {
+    obj_t mod = OBJ_NULL;
+    size_t start = 0;
+    *top = OBJ_NULL;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || full[i] == '.') {
+            if (i == start) {
+                import_not_found(full, len);
+            }
+            mod = import_one(full, i, start, mod);
+            if (*top == OBJ_NULL) {
+                *top = mod;
+            }
+            start = i + 1;
+        }
+    }
+    return mod;
+}
+
+/* The package that a relative import at `level` starts from, as (data, len) in vstr. */
+static void import_resolve_relative(vstr_t *out, qstr name, int level) {
+    obj_t g = rt_globals_get();
+    obj_t modname = g != OBJ_NULL ? dict_get(g, ROM_QSTR(QSTR___name__)) : OBJ_NULL;
+    if (modname == OBJ_NULL) {
+        raise_msg(&type_KeyError, "'__name__' not in globals");
+    }
+    if (!obj_is_str(modname)) {
+        raise_msg(&type_ImportError, "can't perform relative import");
+    }
+    size_t plen;
+    const char *pkg = str_get_data(modname, &plen);
+    bool is_pkg = dict_get(g, ROM_QSTR(QSTR___path__)) != OBJ_NULL;
+    /* a plain module's package is its name minus the last component */
+    int drop = is_pkg ? level - 1 : level;
+    for (; drop > 0; drop--) {
+        size_t i = plen;
+        while (i > 0 && pkg[i - 1] != '.') {
+            i--;
+        }
+        if (i == 0) {
+            raise_msg(&type_ImportError, "can't perform relative import");
+        }
+        plen = i - 1;
+    }
+    if (plen == 0 || (plen == 8 && memcmp(pkg, "__main__", 8) == 0)) {
+        raise_msg(&type_ImportError, "can't perform relative import");
+    }
+    vstr_add_strn(out, pkg, plen);
+    size_t nlen;
+    const char *n = qstr_data(name, &nlen);
+    if (nlen > 0) {
+        vstr_add_byte(out, '.');
+        vstr_add_strn(out, n, nlen);
+    }
+}
+
+obj_t rt_import_name(qstr name, obj_t fromlist, int level) {
+    obj_t top;
+    obj_t mod;
+    if (level > 0) {
+        vstr_t v;
+        vstr_init(&v, 32);
+        import_resolve_relative(&v, name, level);
+        mod = import_dotted(v.buf, v.len, &top);
+        return mod; /* relative imports always come with a fromlist */
+    }
+    size_t len;
+    const char *s = qstr_data(name, &len);
+    mod = import_dotted(s, len, &top);
+    if (fromlist == OBJ_NULL || fromlist == OBJ_NONE) {
+        return top;
+    }
+    size_t n;
+    obj_t *items;
+    if ((obj_is_type(fromlist, &tuple_type) || obj_is_type(fromlist, &list_type))) {
+        obj_get_array(fromlist, &n, &items);
+        if (n == 0) {
+            return top;
+        }
+    }
+    return mod;
+}
+
+obj_t rt_import_from(obj_t module, qstr name) {
+    obj_t v = rt_load_attr_maybe(module, name);
+    if (v != OBJ_NULL) {
+        return v;
+    }
+    /* `from package import submodule` imports the submodule */
+    if (obj_is_type(module, &module_type) && module_lookup(module, QSTR___path__) != OBJ_NULL) {
+        obj_t pname = module_lookup(module, QSTR___name__);
+        if (pname != OBJ_NULL && obj_is_str(pname)) {
+            vstr_t v;
+            vstr_init(&v, 32);
+            size_t pl, nl;
+            const char *p = str_get_data(pname, &pl);
+            const char *n = qstr_data(name, &nl);
+            vstr_add_strn(&v, p, pl);
+            vstr_add_byte(&v, '.');
+            vstr_add_strn(&v, n, nl);
+            obj_t top;
+            nlr_buf_t nlr;
+            if (nlr_push(&nlr) == 0) {
+                obj_t sub = import_dotted(v.buf, v.len, &top);
+                nlr_pop();
+                return sub;
+            } else if (!exc_is_instance(nlr.value, &type_ImportError)) {
+                nlr_jump(nlr.value);
+            }
+        }
+    }
+    raise_fmt(&type_ImportError, "can't import name %q", (unsigned)name);
+}
+
+void rt_import_all(obj_t module, obj_t dest_globals) {
+    if (!obj_is_type(module, &module_type)) {
+        return;
+    }
+    module_obj_t *m = (module_obj_t *)OBJ_TO_PTR(module);
+    map_t *map = &m->globals->map;
+    obj_t all = module_lookup(module, QSTR___all__);
+    if (all != OBJ_NULL) {
+        obj_t it = rt_getiter(all);
+        obj_t name;
+        while ((name = rt_iternext(it)) != OBJ_NULL) {
+            qstr q = obj_is_qstr(name) ? obj_qstr_value(name) : obj_qstr_value(str_intern(name));
+            dict_store(dest_globals, name, rt_load_attr(module, q));
+        }
+        return;
+    }
+    for (size_t i = 0; i < map->used; i++) {
+        obj_t k = map->table[i].key;
+        if (k == OBJ_NULL || !obj_is_str(k)) {
+            continue;
+        }
+        size_t kl;
+        const char *ks = str_get_data(k, &kl);
+        if (kl > 0 && ks[0] == '_') {
+            continue;
+        }
+        obj_t v = map->table[i].value;
+        if (obj_is_type(v, &module_ref_type)) {
+            const module_ref_obj_t *r = (const module_ref_obj_t *)OBJ_TO_PTR(v);
+            v = *(const obj_t *)((const char *)&rt_state + r->offset);
+        }
+        dict_store(dest_globals, k, v);
+    }
+}
+
+/* python -m name: the parent packages are imported normally, the module itself runs as __main__
+ * in rt_state.main_globals. */
+void import_run_main_module(qstr name) {
+    size_t len;
+    const char *s = qstr_data(name, &len);
+    size_t last = len;
+    while (last > 0 && s[last - 1] != '.') {
+        last--;
+    }
+    obj_t parent = OBJ_NULL;
+    obj_t path = rt_state.sys_path;
+    if (last > 0) {
+        obj_t top;
+        parent = import_dotted(s, last - 1, &top);
+        path = obj_is_type(parent, &module_type) ? module_lookup(parent, QSTR___path__) : OBJ_NULL;
+        if (path == OBJ_NULL) {
+            import_not_found(s, len);
+        }
+    }
+    char buf[IMPORT_PATH_MAX];
+    import_found_t found = import_find(path, s + last, len - last, buf);
+    if (found == FOUND_NONE) {
+        import_not_found(s, len);
+    }
+    obj_t g = rt_state.main_globals;
+    if (found == FOUND_PACKAGE) {
+        size_t bl = strlen(buf);
+        dict_store(g, ROM_QSTR(QSTR___path__), str_new(buf, bl));
+        char file[IMPORT_PATH_MAX];
+        if (!import_join(file, buf, bl, "__main__", 8, ".py") || port_stat(file) != PORT_STAT_FILE) {
+            raise_fmt(&type_ImportError, "no module named '%.*s.__main__'", (int)len, s);
+        }
+        strcpy(buf, file);
+    }
+    dict_store(g, ROM_QSTR(QSTR___file__), str_new(buf, strlen(buf)));
+    import_exec_file(buf, g);
+}

@@ -1,0 +1,47 @@
+/* core/rt_init.c: the interpreter's roots (rt_state) and its start and end: the GC heap (one
+ * block malloc'd per rt_init), the qstr pools, sys.modules/path/argv and __main__'s globals.
+ * Invariant: every long-lived obj_t lives in rt_state, which the collector scans as a root; after
+ * rt_deinit no obj_t from before may be used (a soft reset calls rt_deinit then rt_init). */
+#include <stdlib.h>
+
+#include "core/gc.h"
+#include "core/import.h"
+#include "core/port.h"
+#include "core/qstr.h"
+#include "core/runtime.h"
+
+rt_state_t rt_state;
+const obj_t *rt_root_start = (const obj_t *)&rt_state;
+
+static void *rt_heap;
+
+void rt_init(const rt_config_t *cfg) {
+    size_t size = cfg->heap_size;
+    if (size < 4096) {
+        size = 4096;
+    }
+    rt_heap = malloc(size);
+    if (rt_heap == NULL) {
+        port_fatal("can't allocate the GC heap");
+    }
+    memset(&rt_state, 0, sizeof(rt_state));
+    gc_init(rt_heap, size, cfg->stack_top);
+    rt_set_stack_limits(cfg->stack_top, cfg->stack_limit);
+    qstr_init();
+    rt_state.sys_modules = dict_new(8);
+    rt_state.sys_path = list_new(0, NULL);
+    rt_state.sys_argv = list_new(0, NULL);
+    rt_state.builtins_dict = dict_new(0);
+    rt_state.pending_exception = OBJ_NULL;
+    rt_state.dupterm = OBJ_NULL;
+    obj_t g = dict_new(8);
+    dict_store(g, ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR___main__));
+    rt_state.main_globals = g;
+}
+
+void rt_deinit(void) {
+    gc_deinit();
+    memset(&rt_state, 0, sizeof(rt_state));
+    free(rt_heap);
+    rt_heap = NULL;
+}

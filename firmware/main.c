@@ -1,0 +1,375 @@
+/* firmware/main.c: the executable's entry in script mode, command-line compatible with
+ * MicroPython's unix port: wipy [-X heapsize=N[k|m]] [-X emit=...] [-c CODE | -m MODULE | FILE
+ * [ARGS...]]; no argument: the friendly REPL on a terminal, else the program read from stdin.
+ * Exit status: 0, 1 after an uncaught exception (traceback on stderr), n for sys.exit(n).
+ * Invariant: the interpreter runs on its own thread with a large stack whose bounds it knows,
+ * so deep recursion ends in RuntimeError (also under ASan), never in a crash. */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/import.h"
+#include "core/nlr.h"
+#include "core/port.h"
+#include "core/qstr.h"
+#include "core/runtime.h"
+#include "firmware/repl.h"
+#include "host/port_unix.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define MAIN_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MAIN_ASAN 1
+#endif
+#endif
+
+/* ASan frames are several times larger, but ASan can't unwind (longjmp) stacks over 64 MiB. */
+#ifdef MAIN_ASAN
+#define MAIN_STACK_SIZE ((size_t)60 << 20)
+#define MAIN_STACK_MARGIN ((size_t)8 << 20)
+#else
+#define MAIN_STACK_SIZE ((size_t)16 << 20)
+#define MAIN_STACK_MARGIN ((size_t)1 << 20)
+#endif
+
+/* The WiPy's ~48 KiB heap holds 4-byte references; ours are 8 bytes, so twice the room. */
+#define MAIN_DEFAULT_HEAP ((size_t)96 * 1024)
+
+typedef struct {
+    int argc;
+    char **argv;
+    int status;
+} main_args_t;
+
+static void main_usage(const char *prog) {
+    fprintf(stderr,
+        "usage: %s [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>] [args...]\n"
+        "Options:\n"
+        "-h : print this help message\n"
+        "-i : enable inspection via REPL after running command/module/file\n"
+        "-v : verbose (ignored)\n"
+        "-O : optimisation level (ignored)\n"
+        "Implementation specific options (-X):\n"
+        "  heapsize=<n>[w|k|m] -- set the heap size for the GC (default %u)\n"
+        "  emit=bytecode -- the only emitter\n",
+        prog, (unsigned)MAIN_DEFAULT_HEAP);
+}
+
+/* "heapsize=N[w|k|m]"; returns 0 if it isn't a valid size */
+static size_t main_parse_heapsize(const char *s) {
+    char *end;
+    unsigned long long n = strtoull(s, &end, 0);
+    if (end == s) {
+        return 0;
+    }
+    if (*end == 'w' || *end == 'W') {
+        n *= sizeof(void *);
+        end++;
+    } else if (*end == 'k' || *end == 'K') {
+        n <<= 10;
+        end++;
+    } else if (*end == 'm' || *end == 'M') {
+        n <<= 20;
+        end++;
+    }
+    if (*end != '\0' || n > ((unsigned long long)1 << 34)) {
+        return 0;
+    }
+    return (size_t)n;
+}
+
+static obj_t main_str(const char *s) { return str_new(s, strlen(s)); }
+
+/* sys.path = [first, MICROPYPATH entries...] */
+static void main_set_path(const char *first, size_t first_len) {
+    list_append(rt_state.sys_path, str_new(first, first_len));
+    const char *mp = getenv("MICROPYPATH");
+    if (mp == NULL) {
+        return;
+    }
+    while (*mp != '\0') {
+        const char *colon = strchr(mp, ':');
+        size_t n = colon != NULL ? (size_t)(colon - mp) : strlen(mp);
+        if (n > 0) {
+            list_append(rt_state.sys_path, str_new(mp, n));
+        }
+        mp += n;
+        if (*mp == ':') {
+            mp++;
+        }
+    }
+}
+
+static void main_set_argv(char **args, int n, const char *first) {
+    if (first != NULL) {
+        list_append(rt_state.sys_argv, main_str(first));
+    }
+    for (int i = 0; i < n; i++) {
+        list_append(rt_state.sys_argv, main_str(args[i]));
+    }
+}
+
+/* Runs fun(arg) catching everything; returns the exit status. */
+typedef void (*main_job_t)(const void *arg);
+
+static int main_protect(main_job_t job, const void *arg) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        job(arg);
+        nlr_pop();
+        return 0;
+    }
+    return repl_exit_status_of(nlr.value, true);
+}
+
+static void main_job_string(const void *arg) {
+    const char *code = (const char *)arg;
+    rt_exec_source(code, strlen(code), QSTR__lt_stdin_gt_, INPUT_FILE, rt_state.main_globals);
+}
+
+static void main_job_file(const void *arg) {
+    const char *path = (const char *)arg;
+    dict_store(rt_state.main_globals, ROM_QSTR(QSTR___file__), main_str(path));
+    import_run_file(path, rt_state.main_globals);
+}
+
+static void main_job_module(const void *arg) {
+    const char *name = (const char *)arg;
+    import_run_main_module(qstr_from_str(name));
+}
+
+typedef struct {
+    char *buf;
+    size_t len;
+} main_src_t;
+
+static void main_job_source(const void *arg) {
+    const main_src_t *s = (const main_src_t *)arg;
+    rt_exec_source(s->buf, s->len, QSTR__lt_stdin_gt_, INPUT_FILE, rt_state.main_globals);
+}
+
+static char *main_read_stdin(size_t *len) {
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    for (;;) {
+        if (buf == NULL) {
+            port_fatal("out of memory reading stdin");
+        }
+        ssize_t got = read(0, buf + n, cap - n);
+        if (got <= 0) {
+            break;
+        }
+        n += (size_t)got;
+        if (n == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap + 1);
+        }
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static void main_repl_raw_off(void) {
+    port_flush();
+    terminal_raw_off();
+}
+static void main_repl_raw_on(void) {
+    port_flush();
+    terminal_raw_on();
+}
+
+/* rt_init, catching a MemoryError from a heap too small to even start. */
+static bool main_start(const rt_config_t *cfg) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        rt_init(cfg);
+        nlr_pop();
+        return true;
+    }
+    return false;
+}
+
+static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) {
+    size_t heap = MAIN_DEFAULT_HEAP;
+    bool inspect = false;
+    int i = 1;
+    const char *code = NULL, *module = NULL, *file = NULL;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || a[1] == '\0') {
+            break;
+        }
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(a, "-X") == 0 || strncmp(a, "-X", 2) == 0) {
+            const char *opt = a[2] != '\0' ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (opt == NULL) {
+                main_usage(argv[0]);
+                return 1;
+            }
+            if (strncmp(opt, "heapsize=", 9) == 0) {
+                size_t h = main_parse_heapsize(opt + 9);
+                if (h == 0) {
+                    main_usage(argv[0]);
+                    return 1;
+                }
+                heap = h;
+            }
+            continue; /* other -X options are ignored */
+        }
+        if (strcmp(a, "-c") == 0 || strcmp(a, "-m") == 0) {
+            if (i + 1 >= argc) {
+                main_usage(argv[0]);
+                return 1;
+            }
+            if (a[1] == 'c') {
+                code = argv[i + 1];
+            } else {
+                module = argv[i + 1];
+            }
+            i += 2;
+            break;
+        }
+        if (strcmp(a, "-i") == 0) {
+            inspect = true;
+            continue;
+        }
+        if (strcmp(a, "-v") == 0 || strncmp(a, "-O", 2) == 0) {
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            main_usage(argv[0]);
+            return 0;
+        }
+        if (strncmp(a, "--", 2) == 0) {
+            fprintf(stderr, "%s: board mode (%s) is not available in this build\n", argv[0], a);
+            return 2;
+        }
+        main_usage(argv[0]);
+        return 1;
+    }
+    if (code == NULL && module == NULL && i < argc && strcmp(argv[i], "-") != 0) {
+        file = argv[i++];
+    } else if (code == NULL && module == NULL && i < argc) {
+        i++; /* "-": the program comes from stdin */
+    }
+
+    rt_config_t cfg = {heap, stack_top, stack_limit};
+    if (!main_start(&cfg)) {
+        fprintf(stderr, "%s: the heap (%u bytes) is too small to start\n", argv[0], (unsigned)heap);
+        return 1;
+    }
+    int status = 0;
+    if (file != NULL) {
+        const char *slash = strrchr(file, '/');
+        if (slash != NULL) {
+            main_set_path(file, (size_t)(slash - file) == 0 ? 1 : (size_t)(slash - file));
+        } else {
+            main_set_path("", 0);
+        }
+        main_set_argv(argv + i, argc - i, file);
+        if (port_stat(file) != PORT_STAT_FILE) {
+            fprintf(stderr, "%s: can't open file '%s': [Errno 2] ENOENT\n", argv[0], file);
+            status = 1;
+        } else {
+            status = main_protect(main_job_file, file);
+        }
+    } else if (code != NULL) {
+        main_set_path("", 0);
+        main_set_argv(argv + i, argc - i, "-c");
+        status = main_protect(main_job_string, code);
+    } else if (module != NULL) {
+        main_set_path("", 0);
+        main_set_argv(argv + i, argc - i, module);
+        status = main_protect(main_job_module, module);
+    } else if (!port_stdin_is_tty()) {
+        main_set_path("", 0);
+        main_set_argv(argv + i, argc - i, "");
+        main_src_t src;
+        src.buf = main_read_stdin(&src.len);
+        status = main_protect(main_job_source, &src);
+        free(src.buf);
+    } else {
+        main_set_path("", 0);
+        main_set_argv(argv + i, argc - i, "");
+        inspect = true;
+    }
+    if (inspect && port_stdin_is_tty() && (status == 0 || file != NULL || code != NULL || module != NULL)) {
+        bool exited;
+        repl_before_exec = main_repl_raw_off;
+        repl_after_exec = main_repl_raw_on;
+        terminal_raw_on();
+        int s = repl_friendly(&exited);
+        terminal_raw_off();
+        status = exited ? s : status;
+    }
+    port_flush();
+    rt_deinit();
+    return status;
+}
+
+/* Board mode (spec §1) lives elsewhere; when it is linked in, board options (--state, --bind,
+ * ...) and a bare start on a terminal go to it, with the same stack bounds as script mode. */
+extern int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) __attribute__((weak));
+
+static bool main_wants_board(int argc, char **argv) {
+    if (argc == 1) {
+        return port_stdin_is_tty();
+    }
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "--", 2) == 0 && argv[i][2] != '\0' && strcmp(argv[i], "--help") != 0) {
+            return true;
+        }
+        if (strcmp(argv[i], "-c") == 0 || strcmp(argv[i], "-m") == 0 || argv[i][0] != '-') {
+            return false;
+        }
+    }
+    return false;
+}
+
+static void *main_thread(void *p) {
+    main_args_t *a = (main_args_t *)p;
+    /* Ctrl-C goes to this thread (the other one blocks it), so blocking reads return EINTR. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    int top;
+    if (board_main != NULL && main_wants_board(a->argc, a->argv)) {
+        a->status = board_main(a->argc, a->argv, &top, MAIN_STACK_SIZE - MAIN_STACK_MARGIN);
+        return NULL;
+    }
+    a->status = main_run(a->argc, a->argv, &top, MAIN_STACK_SIZE - MAIN_STACK_MARGIN);
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    port_unix_init();
+    main_args_t a = {argc, argv, 1};
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_t th;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL); /* the new thread unblocks it for itself */
+    if (pthread_attr_setstacksize(&attr, MAIN_STACK_SIZE) != 0 || pthread_create(&th, &attr, main_thread, &a) != 0) {
+        /* no big thread: run here with a modest limit */
+        pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+        int top;
+        a.status = main_run(argc, argv, &top, (size_t)6 << 20);
+    } else {
+        pthread_join(th, NULL);
+    }
+    pthread_attr_destroy(&attr);
+    port_flush();
+    terminal_raw_off();
+    return a.status;
+}

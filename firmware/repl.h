@@ -1,0 +1,26 @@
+/* firmware/repl.h: the REPL (friendly with auto-indent, history and completion; paste mode;
+ * raw REPL) over the port byte stream, usable on the terminal and later over telnet.
+ * Invariant: Python runs with the interpreter's __main__ globals; the REPL keeps no Python
+ * objects between lines outside them. */
+#ifndef FIRMWARE_REPL_H
+#define FIRMWARE_REPL_H
+
+#include <stdbool.h>
+
+#include "core/obj.h"
+
+/* The banner line pair ("MicroPython ... on DATE; WiPy with CC3200" / "Type "help()" ..."). */
+void repl_print_banner(void);
+/* Runs the friendly REPL until Ctrl-D on an empty line (returns 0) or sys.exit(n) (returns n;
+ * *exited set). */
+int repl_friendly(bool *exited);
+
+/* Hooks the host port provides around running code (terminal modes); may be left NULL. */
+extern void (*repl_before_exec)(void);
+extern void (*repl_after_exec)(void);
+
+/* Runs an uncaught exception's policy: SystemExit -> its status (printing a non-int value),
+ * anything else -> traceback on `err` and status 1. */
+int repl_exit_status_of(obj_t exc, bool to_stderr);
+
+#endif

@@ -1,0 +1,204 @@
+/* host/port_unix.c: core/port.h for script mode on Linux: buffered stdout (flushed at newlines
+ * on a terminal, when full, before reading input or writing stderr, and at exit), stdin bytes,
+ * the monotonic clock, Ctrl-C (SIGINT sets a flag that port_poll turns into KeyboardInterrupt),
+ * host files for import and a fatal exit.
+ * Invariant: bytes reach fd 1 and fd 2 in the order the program wrote them. */
+#include "host/port_unix.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/port.h"
+#include "core/runtime.h"
+
+#define PORT_OUT_SIZE 4096
+
+static char port_out[PORT_OUT_SIZE];
+static size_t port_out_len;
+static bool port_out_tty;
+static volatile sig_atomic_t port_sigint_flag;
+static bool port_last_cr; /* the last byte written was '\r' (raw-mode newline cooking) */
+
+static void port_write_fd(int fd, const char *s, size_t len) {
+    while (len > 0) {
+        ssize_t n = write(fd, s, len);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return; /* a closed pipe: drop the output */
+        }
+        s += n;
+        len -= (size_t)n;
+    }
+}
+
+void port_flush(void) {
+    if (port_out_len > 0) {
+        port_write_fd(1, port_out, port_out_len);
+        port_out_len = 0;
+    }
+}
+
+static void port_out_byte(char c) {
+    if (port_out_len == PORT_OUT_SIZE) {
+        port_flush();
+    }
+    port_out[port_out_len++] = c;
+}
+
+void port_write(const char *s, size_t len) {
+    bool raw = terminal_is_raw();
+    if (!raw && len > PORT_OUT_SIZE / 2) {
+        port_flush();
+        port_write_fd(1, s, len);
+        return;
+    }
+    bool nl = false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\n') {
+            if (raw && !port_last_cr) {
+                port_out_byte('\r');
+            }
+            nl = true;
+        }
+        port_last_cr = s[i] == '\r';
+        port_out_byte(s[i]);
+    }
+    if (raw || (nl && port_out_tty)) {
+        port_flush();
+    }
+}
+
+void port_write_err(const char *s, size_t len) {
+    port_flush();
+    if (!terminal_is_raw()) {
+        port_write_fd(2, s, len);
+        return;
+    }
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\n' && (i == 0 || s[i - 1] != '\r')) {
+            port_write_fd(2, s + start, i - start);
+            port_write_fd(2, "\r", 1);
+            start = i;
+        }
+    }
+    port_write_fd(2, s + start, len - start);
+}
+
+int port_read_byte(void) {
+    port_flush();
+    port_poll(); /* a Ctrl-C that came just before takes precedence over the input */
+    rt_check_pending();
+    for (;;) {
+        unsigned char c;
+        ssize_t n = read(0, &c, 1);
+        if (n == 1) {
+            return c;
+        }
+        if (n == 0) {
+            port_poll();
+            rt_check_pending();
+            return -1;
+        }
+        if (errno != EINTR) {
+            return -1;
+        }
+        port_poll();
+        rt_check_pending();
+    }
+}
+
+uint64_t port_ticks_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+void port_poll(void) {
+    if (UNLIKELY(port_sigint_flag)) {
+        port_sigint_flag = 0;
+        rt_keyboard_interrupt();
+    }
+}
+
+static void port_sigint(int sig) {
+    if (port_sigint_flag) {
+        /* a second Ctrl-C before the first was handled (stuck in C code): die the usual way */
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+        return;
+    }
+    port_sigint_flag = 1; /* port_poll (VM, delays, blocking reads) raises it */
+}
+
+void port_unix_init(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = port_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a blocking read returns EINTR */
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    port_out_tty = isatty(1);
+    atexit(port_flush);
+}
+
+bool port_stdin_is_tty(void) { return isatty(0); }
+
+port_stat_t port_stat(const char *path) {
+    struct stat st;
+    if (stat(path[0] == '\0' ? "." : path, &st) != 0) {
+        return PORT_STAT_NONE;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        return PORT_STAT_DIR;
+    }
+    return S_ISREG(st.st_mode) ? PORT_STAT_FILE : PORT_STAT_NONE;
+}
+
+char *port_read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf != NULL) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) {
+            break;
+        }
+        cap *= 2;
+        char *nb = realloc(buf, cap + 1);
+        if (nb == NULL) {
+            free(buf);
+        }
+        buf = nb;
+    }
+    bool err = ferror(f);
+    fclose(f);
+    if (buf == NULL || err) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+NORETURN void port_fatal(const char *msg) {
+    port_flush();
+    terminal_raw_off();
+    port_write_fd(2, "FATAL: ", 7);
+    port_write_fd(2, msg, strlen(msg));
+    port_write_fd(2, "\n", 1);
+    _exit(1);
+}

@@ -1,0 +1,49 @@
+/* host/terminal.c: the terminal's raw mode for the friendly REPL (no echo, no line discipline,
+ * no signal keys, no output processing: the REPL draws every byte itself).
+ * Invariant: the original settings are restored by terminal_raw_off and at exit. */
+#include <stdlib.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "host/port_unix.h"
+
+static struct termios terminal_saved;
+static bool terminal_saved_ok;
+static bool terminal_raw;
+
+bool terminal_is_raw(void) { return terminal_raw; }
+
+void terminal_raw_off(void) {
+    if (terminal_raw) {
+        tcsetattr(0, TCSADRAIN, &terminal_saved);
+        terminal_raw = false;
+    }
+}
+
+bool terminal_raw_on(void) {
+    if (terminal_raw) {
+        return true;
+    }
+    if (!isatty(0)) {
+        return false;
+    }
+    if (!terminal_saved_ok) {
+        if (tcgetattr(0, &terminal_saved) != 0) {
+            return false;
+        }
+        terminal_saved_ok = true;
+        atexit(terminal_raw_off);
+    }
+    struct termios t = terminal_saved;
+    t.c_iflag &= ~(tcflag_t)(BRKINT | ICRNL | INPCK | ISTRIP | IXON);
+    t.c_oflag &= ~(tcflag_t)OPOST;
+    t.c_lflag &= ~(tcflag_t)(ECHO | ICANON | IEXTEN | ISIG);
+    t.c_cflag |= CS8;
+    t.c_cc[VMIN] = 1;
+    t.c_cc[VTIME] = 0;
+    if (tcsetattr(0, TCSADRAIN, &t) != 0) {
+        return false;
+    }
+    terminal_raw = true;
+    return true;
+}

@@ -1,0 +1,436 @@
+/* The mount table, the current directory and path resolution over it; every file and name
+ * operation finds its volume here and hands the volume-relative path to the FAT layer.
+ * Invariant: vfs_cwd is always a normalised absolute path naming "/" or a directory that
+ * existed when it was set; umount/rmdir/rename keep it pointing inside a mounted volume. */
+#include "storage/vfs.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct vfs_mount {
+    bool used;
+    char name[VFS_NAME_MAX + 1];
+    int flags;
+    const bdev_t *bd;
+    fat_vol_t vol;
+} vfs_mount_t;
+
+static vfs_mount_t vfs_mounts[VFS_MAX_MOUNTS];
+static char vfs_cwd[VFS_PATH_MAX + 1] = "/";
+
+int vfs_normalize(const char *cwd, const char *path, char *out, size_t cap) {
+    char buf[VFS_PATH_MAX + 1];
+    size_t len = 0;
+    if (!path)
+        return -EINVAL;
+    if (path[0] != '/') {
+        size_t cl = strlen(cwd ? cwd : "/");
+        if (cl > VFS_PATH_MAX)
+            return -ENAMETOOLONG;
+        memcpy(buf, cwd ? cwd : "/", cl);
+        len = cl;
+        while (len > 0 && buf[len - 1] == '/')
+            len--;
+    }
+    const char *p = path;
+    while (*p) {
+        while (*p == '/')
+            p++;
+        const char *s = p;
+        while (*p && *p != '/')
+            p++;
+        size_t cl = (size_t)(p - s);
+        if (cl == 0 || (cl == 1 && s[0] == '.'))
+            continue;
+        if (cl == 2 && s[0] == '.' && s[1] == '.') {
+            while (len > 0 && buf[len - 1] != '/')
+                len--;
+            if (len > 0)
+                len--; /* drop the '/' too; at "/" this stays empty = root */
+            continue;
+        }
+        if (len + 1 + cl > VFS_PATH_MAX)
+            return -ENAMETOOLONG;
+        buf[len++] = '/';
+        memcpy(buf + len, s, cl);
+        len += cl;
+    }
+    if (len == 0)
+        buf[len++] = '/';
+    if (len + 1 > cap)
+        return -ENAMETOOLONG;
+    memcpy(out, buf, len);
+    out[len] = 0;
+    return 0;
+}
+
+/* Resolve to (mount, volume-relative path). Returns the mount index, -1 for "/" itself. */
+static int vfs_resolve(const char *path, char *abs, const char **rel) {
+    *rel = "";
+    int r = vfs_normalize(vfs_cwd, path, abs, VFS_PATH_MAX + 1);
+    if (r)
+        return r;
+    if (abs[1] == 0) {
+        *rel = abs + 1;
+        return -1;
+    }
+    const char *s = abs + 1, *e = strchr(s, '/');
+    size_t nl = e ? (size_t)(e - s) : strlen(s);
+    for (int i = 0; i < VFS_MAX_MOUNTS; i++)
+        if (vfs_mounts[i].used && strlen(vfs_mounts[i].name) == nl && !memcmp(vfs_mounts[i].name, s, nl)) {
+            *rel = e ? e + 1 : s + nl;
+            return i;
+        }
+    return -ENOENT;
+}
+
+#define VFS_ROOT (-1) /* vfs_resolve: the path is "/" itself */
+
+static int vfs_find_mount(const char *point) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    int m = vfs_resolve(point, abs, &rel);
+    if (m < 0)
+        return m == VFS_ROOT ? -EINVAL : m;
+    return *rel ? -EINVAL : m;
+}
+
+int vfs_mount(const bdev_t *bd, const char *point, int flags) {
+    char abs[VFS_PATH_MAX + 1];
+    int r = vfs_normalize("/", point, abs, sizeof abs);
+    if (r)
+        return r;
+    const char *name = abs + 1;
+    if (!*name || strchr(name, '/') || strlen(name) > VFS_NAME_MAX)
+        return -EINVAL;
+    int slot = -1;
+    for (int i = 0; i < VFS_MAX_MOUNTS; i++) {
+        if (vfs_mounts[i].used && !strcmp(vfs_mounts[i].name, name))
+            return -EPERM; /* already mounted there */
+        if (!vfs_mounts[i].used && slot < 0)
+            slot = i;
+    }
+    if (slot < 0)
+        return -ENOMEM;
+    vfs_mount_t *m = &vfs_mounts[slot];
+    int ff = ((flags & VFS_MOUNT_RO) ? FAT_MOUNT_RO : 0) | ((flags & VFS_MOUNT_BARRIERS) ? FAT_MOUNT_BARRIERS : 0);
+    if ((r = fat_mount(&m->vol, bd, ff)))
+        return r;
+    m->used = true;
+    m->flags = flags;
+    m->bd = bd;
+    strcpy(m->name, name);
+    return 0;
+}
+
+static bool vfs_cwd_under(const char *abs) {
+    size_t n = strlen(abs);
+    return !strncmp(vfs_cwd, abs, n) && (vfs_cwd[n] == 0 || vfs_cwd[n] == '/');
+}
+
+int vfs_umount(const char *point) {
+    int m = vfs_find_mount(point);
+    if (m < 0)
+        return m == -ENOENT ? -EINVAL : m;
+    vfs_mount_t *mp = &vfs_mounts[m];
+    if (mp->vol.open_files)
+        return -EBUSY;
+    int r = fat_unmount(&mp->vol);
+    char abs[VFS_NAME_MAX + 2];
+    snprintf(abs, sizeof abs, "/%s", mp->name);
+    if (vfs_cwd_under(abs))
+        strcpy(vfs_cwd, "/");
+    mp->used = false;
+    return r;
+}
+
+void vfs_reset(void) {
+    memset(vfs_mounts, 0, sizeof vfs_mounts);
+    strcpy(vfs_cwd, "/");
+}
+
+bool vfs_is_mounted(const char *point) {
+    return vfs_find_mount(point) >= 0;
+}
+
+fat_vol_t *vfs_volume(const char *point) {
+    int m = vfs_find_mount(point);
+    return m >= 0 ? &vfs_mounts[m].vol : NULL;
+}
+
+int vfs_chdir(const char *path) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    int m = vfs_resolve(path, abs, &rel);
+    if (m < VFS_ROOT)
+        return m;
+    if (m >= 0) {
+        fat_stat_t st;
+        int r = fat_stat(&vfs_mounts[m].vol, rel, &st);
+        if (r)
+            return r;
+        if (!st.is_dir)
+            return -ENOTDIR;
+    }
+    strcpy(vfs_cwd, abs);
+    return 0;
+}
+
+int vfs_getcwd(char *buf, size_t cap) {
+    size_t n = strlen(vfs_cwd);
+    if (n + 1 > cap)
+        return -ERANGE;
+    memcpy(buf, vfs_cwd, n + 1);
+    return 0;
+}
+
+/* ---- files ---- */
+
+int vfs_open(vfs_file_t *h, const char *path, int flags) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    h->mount = -1;
+    int m = vfs_resolve(path, abs, &rel);
+    if (m == VFS_ROOT)
+        return -EISDIR;
+    if (m < 0)
+        return (m == -ENOENT && (flags & VFS_O_CREAT)) ? -EPERM : m;
+    if (!*rel)
+        return -EISDIR;
+    int r = fat_open(&vfs_mounts[m].vol, &h->f, rel, flags);
+    if (r == 0)
+        h->mount = m;
+    return r;
+}
+
+ssize_t vfs_read(vfs_file_t *h, void *buf, size_t n) {
+    return h->mount < 0 ? -EBADF : fat_read(&h->f, buf, n);
+}
+
+ssize_t vfs_write(vfs_file_t *h, const void *buf, size_t n) {
+    return h->mount < 0 ? -EBADF : fat_write(&h->f, buf, n);
+}
+
+int64_t vfs_seek(vfs_file_t *h, int64_t off, int whence) {
+    return h->mount < 0 ? -EBADF : fat_seek(&h->f, off, whence);
+}
+
+int64_t vfs_tell(vfs_file_t *h) {
+    return h->mount < 0 ? -EBADF : (int64_t)fat_tell(&h->f);
+}
+
+int vfs_truncate(vfs_file_t *h, uint32_t len) {
+    return h->mount < 0 ? -EBADF : fat_truncate(&h->f, len);
+}
+
+int vfs_fsync(vfs_file_t *h) {
+    return h->mount < 0 ? -EBADF : fat_fsync(&h->f);
+}
+
+int vfs_close(vfs_file_t *h) {
+    if (h->mount < 0)
+        return -EBADF;
+    int r = fat_close(&h->f);
+    h->mount = -1;
+    return r;
+}
+
+/* ---- names ---- */
+
+int vfs_stat(const char *path, vfs_stat_t *st) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    int m = vfs_resolve(path, abs, &rel);
+    if (m == VFS_ROOT) {
+        memset(st, 0, sizeof *st);
+        st->is_dir = true;
+        st->attr = FAT_ATTR_DIR;
+        st->mtime = st->ctime = (fat_time_t){2000, 1, 1, 0, 0, 0};
+        return 0;
+    }
+    if (m < 0)
+        return m;
+    return fat_stat(&vfs_mounts[m].vol, rel, st);
+}
+
+int vfs_opendir(vfs_dir_t *d, const char *path) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    memset(d, 0, sizeof *d);
+    int m = vfs_resolve(path, abs, &rel);
+    d->mount = m;
+    if (m == VFS_ROOT)
+        return 0;
+    if (m < 0)
+        return m;
+    return fat_opendir(&vfs_mounts[m].vol, &d->d, rel);
+}
+
+int vfs_readdir(vfs_dir_t *d, vfs_dirent_t *e) {
+    if (d->mount >= 0) {
+        if (!vfs_mounts[d->mount].used)
+            return -EBADF;
+        return fat_readdir(&d->d, e);
+    }
+    if (d->mount != VFS_ROOT)
+        return -EBADF;
+    while (d->next < VFS_MAX_MOUNTS) {
+        vfs_mount_t *m = &vfs_mounts[d->next++];
+        if (!m->used)
+            continue;
+        memset(e, 0, sizeof *e);
+        strcpy(e->name, m->name);
+        e->st.is_dir = true;
+        e->st.attr = FAT_ATTR_DIR;
+        e->st.mtime = e->st.ctime = (fat_time_t){2000, 1, 1, 0, 0, 0};
+        return 1;
+    }
+    return 0;
+}
+
+void vfs_closedir(vfs_dir_t *d) {
+    d->mount = -2;
+}
+
+int vfs_mkdir(const char *path) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    int m = vfs_resolve(path, abs, &rel);
+    if (m == VFS_ROOT)
+        return -EEXIST;
+    if (m < 0)
+        return m == -ENOENT ? -EPERM : m;
+    if (!*rel)
+        return -EEXIST;
+    return fat_mkdir(&vfs_mounts[m].vol, rel);
+}
+
+int vfs_rmdir(const char *path) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    int m = vfs_resolve(path, abs, &rel);
+    if (m < VFS_ROOT)
+        return m;
+    if (m == VFS_ROOT || !*rel)
+        return -EBUSY;
+    fat_stat_t st;
+    int r = fat_stat(&vfs_mounts[m].vol, rel, &st);
+    if (r)
+        return r;
+    if (!st.is_dir)
+        return -ENOTDIR;
+    if (vfs_cwd_under(abs))
+        return -EBUSY;
+    return fat_rmdir(&vfs_mounts[m].vol, rel);
+}
+
+int vfs_remove(const char *path) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    int m = vfs_resolve(path, abs, &rel);
+    if (m < VFS_ROOT)
+        return m;
+    if (m == VFS_ROOT || !*rel)
+        return -EISDIR;
+    return fat_remove(&vfs_mounts[m].vol, rel);
+}
+
+int vfs_rename(const char *from, const char *to) {
+    char a1[VFS_PATH_MAX + 1], a2[VFS_PATH_MAX + 1];
+    const char *r1 = NULL, *r2 = NULL;
+    int m1 = vfs_resolve(from, a1, &r1);
+    if (m1 < VFS_ROOT)
+        return m1;
+    if (m1 == VFS_ROOT || !*r1)
+        return -EBUSY; /* "/" and mount points do not move */
+    int m2 = vfs_resolve(to, a2, &r2);
+    if (m2 < VFS_ROOT)
+        return m2 == -ENOENT ? -EXDEV : m2;
+    if (m1 == VFS_ROOT || !*r1 || m2 == VFS_ROOT || !*r2)
+        return -EBUSY;
+    if (m1 != m2)
+        return -EXDEV;
+    int r = fat_rename(&vfs_mounts[m1].vol, r1, r2);
+    if (r == 0 && vfs_cwd_under(a1)) { /* the cwd moved with its directory */
+        char nc[VFS_PATH_MAX * 2 + 2];
+        snprintf(nc, sizeof nc, "%s%s", a2, vfs_cwd + strlen(a1));
+        if (strlen(nc) <= VFS_PATH_MAX)
+            strcpy(vfs_cwd, nc);
+        else
+            strcpy(vfs_cwd, "/");
+    }
+    return r;
+}
+
+int vfs_statvfs(const char *path, vfs_statvfs_t *st) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    memset(st, 0, sizeof *st);
+    int m = vfs_resolve(path, abs, &rel);
+    if (m == VFS_ROOT) {
+        st->namemax = FAT_NAME_MAX;
+        return 0;
+    }
+    if (m < 0)
+        return m;
+    fat_stat_t fs;
+    int r = fat_stat(&vfs_mounts[m].vol, rel, &fs);
+    if (r)
+        return r;
+    fat_statvfs_t v;
+    if ((r = fat_statvfs(&vfs_mounts[m].vol, &v)))
+        return r;
+    st->bsize = st->frsize = v.bsize;
+    st->blocks = v.blocks;
+    st->bfree = st->bavail = v.bfree;
+    st->namemax = v.namemax;
+    st->flag = (vfs_mounts[m].flags & VFS_MOUNT_RO) ? 1 : 0;
+    return 0;
+}
+
+int vfs_sync(void) {
+    int r = 0;
+    for (int i = 0; i < VFS_MAX_MOUNTS; i++)
+        if (vfs_mounts[i].used) {
+            int e = fat_sync(&vfs_mounts[i].vol);
+            if (e && !r)
+                r = e;
+        }
+    return r;
+}
+
+int vfs_mkfs_bdev(const bdev_t *bd, bool flash_layout) {
+    for (int i = 0; i < VFS_MAX_MOUNTS; i++)
+        if (vfs_mounts[i].used && vfs_mounts[i].bd == bd)
+            return -EBUSY;
+    return flash_layout ? fat_mkfs_flash(bd) : fat_mkfs(bd, NULL);
+}
+
+int vfs_mkfs(const char *point) {
+    int m = vfs_find_mount(point);
+    if (m < 0)
+        return m == -ENOENT ? -ENODEV : m;
+    vfs_mount_t *mp = &vfs_mounts[m];
+    if (mp->vol.open_files)
+        return -EBUSY;
+    if (mp->flags & VFS_MOUNT_RO)
+        return -EROFS;
+    fat_unmount(&mp->vol);
+    int r = !strcmp(mp->name, "flash") ? fat_mkfs_flash(mp->bd) : fat_mkfs(mp->bd, NULL);
+    int ff = (mp->flags & VFS_MOUNT_BARRIERS) ? FAT_MOUNT_BARRIERS : 0;
+    int r2 = fat_mount(&mp->vol, mp->bd, ff);
+    if (r2) {
+        mp->used = false;
+        char abs[VFS_NAME_MAX + 2];
+        snprintf(abs, sizeof abs, "/%s", mp->name);
+        if (vfs_cwd_under(abs))
+            strcpy(vfs_cwd, "/");
+    } else {
+        char abs[VFS_NAME_MAX + 2];
+        snprintf(abs, sizeof abs, "/%s", mp->name);
+        if (vfs_cwd_under(abs))
+            strcpy(vfs_cwd, abs); /* the old subdirectory is gone */
+    }
+    return r ? r : r2;
+}

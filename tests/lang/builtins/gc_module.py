@@ -1,0 +1,16 @@
+import gc
+print(gc.isenabled())
+gc.disable()
+print(gc.isenabled())
+gc.enable()
+print(gc.isenabled())
+print(gc.collect())
+f = gc.mem_free()
+a = gc.mem_alloc()
+print(f > 0, a > 0, type(f).__name__)
+big = [0] * 1000
+print(gc.mem_alloc() > a)
+gc.threshold(4096)
+print(gc.threshold())
+gc.threshold(-1)
+print(gc.threshold())

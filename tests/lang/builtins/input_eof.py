@@ -1,0 +1,8 @@
+try:
+    input()
+except EOFError:
+    print("EOFError")
+try:
+    input("prompt> ")
+except EOFError:
+    print("EOFError")

@@ -1,0 +1,4 @@
+try:
+    max([])
+except ValueError as e:
+    print(e)

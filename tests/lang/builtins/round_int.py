@@ -1,0 +1,8 @@
+print(round(5), round(-5), round(0))
+print(round(1234, 0), round(1234, 2))
+print(round(1234, -1), round(1235, -1), round(1245, -1), round(1255, -1))
+print(round(-1235, -1), round(-1245, -1), round(150, -2), round(250, -2))
+print(round(12345, -3), round(5, -1), round(15, -1), round(25, -1))
+print(round(2**70 + 5, -1))
+print(round(True), round(False))
+print(type(round(7)).__name__, type(round(7, -1)).__name__)

@@ -1,0 +1,10 @@
+b = b'hello'
+print(b, len(b), b[0], b[-1], b[1:3], type(b[0]).__name__)
+print(b'' == b'', b'a' == b'a', b'a' != b'b', b'a' == 'a')
+print(bytes(), bytes(3), bytes([65, 66, 67]), bytes(range(3)), bytes(b'xy'))
+print(bytes('abc', 'utf-8'), bytes('é', 'utf8'))
+print(repr(b"it's"), repr(b'say "hi"'), repr(b'\x00\xff\n\t\\'))
+print(b + b' world', b * 2, 2 * b, b * 0)
+print(list(b'abc'), [x for x in b'\x01\x02'])
+print(b'ell' in b, 104 in b, 200 in b, b'' in b)
+print(str(b'ab'), bool(b''), bool(b'a'))

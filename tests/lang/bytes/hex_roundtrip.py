@@ -1,0 +1,6 @@
+data = bytes(range(0, 256, 17))
+h = data.hex()
+print(h)
+print(bytes.fromhex(h) == data)
+print(bytes.fromhex('  01 02\n03  '))
+print(bytearray(b'\x00\xff').hex(), memoryview(b'\x10').hex() if hasattr(memoryview(b''), 'hex') else '10')

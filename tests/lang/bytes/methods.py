@@ -1,0 +1,11 @@
+b = b'  Hello World  '
+print(b.strip(), b.lstrip(), b.rstrip(), b.lower(), b.upper(), b.swapcase())
+print(b.split(), b'a,b,c'.split(b','), b'a b c'.rsplit(None, 1), b'a\nb\r\n'.splitlines())
+print(b'x'.join([b'a', b'b']), b','.join([b'1', bytearray(b'2')]))
+print(b'abcabc'.find(b'c'), b'abcabc'.rfind(b'c'), b'abcabc'.index(b'b'), b'abcabc'.count(b'bc'))
+print(b'abc'.find(99), b'abc'.count(97))
+print(b'abc'.startswith(b'ab'), b'abc'.endswith((b'x', b'bc')))
+print(b'abc'.replace(b'b', b'XX'), b'a=b'.partition(b'='), b'a=b=c'.rpartition(b'='))
+print(b'ab'.center(6, b'*'), b'ab'.ljust(4), b'ab'.rjust(4), b'7'.zfill(3))
+print(b'abc'.isalpha(), b'123'.isdigit(), b' '.isspace(), b'ABC'.isupper(), b'abc'.islower(), b'a1'.isalnum())
+print(b'hello world'.title(), b'hello'.capitalize())

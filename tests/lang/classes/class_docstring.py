@@ -1,0 +1,4 @@
+class D:
+    """doc"""
+    x = 1
+print(D.x, D().x)

@@ -1,0 +1,7 @@
+print(type(1) is int, type("a") is str, type([]) is list, type(type) is type)
+X = type("X", (), {"a": 1, "f": lambda self: self.a + 1})
+x = X()
+print(X.__name__, x.a, x.f())
+Y = type("Y", (X,), {"b": 2})
+y = Y()
+print(y.a, y.b, isinstance(y, X))

@@ -1,0 +1,5 @@
+def inner():
+    raise ValueError("tb test")
+def outer():
+    inner()
+outer()

@@ -1,0 +1,7 @@
+try:
+    try:
+        raise ValueError
+    except 5:
+        print("no")
+except TypeError:
+    print("TypeError")

@@ -1,0 +1,3 @@
+print("before")
+raise ValueError("boom")
+print("after")

@@ -1,0 +1,5 @@
+print(format(65, 'c'), format(9731, 'c'), format(5, '*^9'), format(-5, '*=6'), format(5, '+'))
+print(format(1234, '010,'), format(1234, '08,'), format(123, '0=8'), format(-12, '08'))
+print(format(True), format(True, 'd'), format(False, '5'), format(12, 'n'))
+print(format(255, '#010b'), format(0xabcd, '_X'), format(10**20, ','))
+print('{:>8}|{:<8}|{:^8}|'.format(42, 42, 42))

@@ -1,0 +1,6 @@
+g = (x * x for x in range(5))
+print(type(g).__name__)
+print(list(g), list(g))
+print(sum(x for x in range(10) if x % 2))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(list((i, j) for i in range(2) for j in range(2)))

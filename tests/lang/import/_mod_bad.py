@@ -1,0 +1,2 @@
+print("loading _mod_bad")
+raise ValueError("broken module")

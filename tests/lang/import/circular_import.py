@@ -1,0 +1,2 @@
+import circ.a
+print(circ.a.a_last, circ.b.b_value)

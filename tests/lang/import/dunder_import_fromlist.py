@@ -1,0 +1,6 @@
+m = __import__("pkg.sub")
+print(m.__name__)
+m = __import__("pkg.sub", None, None, ["sub_value"])
+print(m.__name__)
+m = __import__("pkg.subpkg.deep", globals(), locals(), ("x",), 0)
+print(m.__name__)

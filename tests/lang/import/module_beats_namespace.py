@@ -1,0 +1,4 @@
+import sys
+sys.path.insert(0, "shadow")
+import both
+print(both.kind)

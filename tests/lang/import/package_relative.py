@@ -1,0 +1,2 @@
+from pkg.rel import rel_result
+print(rel_result)

@@ -1,0 +1,6 @@
+try:
+    import pkg.rel_bad
+except ImportError:
+    print("ImportError")
+except ValueError:
+    print("ImportError")

@@ -1,0 +1,2 @@
+print("loading pkg")
+pkg_value = "pkg"

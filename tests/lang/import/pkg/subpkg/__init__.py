@@ -1,0 +1,1 @@
+print("loading pkg.subpkg")

@@ -1,0 +1,4 @@
+try:
+    from . import _mod_a
+except ImportError:
+    print("ImportError")

@@ -1,0 +1,8 @@
+print(int.from_bytes(b'', 'big'), int.from_bytes(b'\x00', 'big'), int.from_bytes(b'\x01\x00', 'big'), int.from_bytes(b'\x01\x00', 'little'))
+print(int.from_bytes(b'\xff' * 8, 'big'), int.from_bytes(b'\xff' * 9, 'little'))
+print(int.from_bytes(b'\xff', 'big', signed=True), int.from_bytes(b'\x80', 'big', signed=True), int.from_bytes(b'\x7f', 'big', signed=True))
+print(int.from_bytes(b'\x80' + b'\x00' * 15, 'big', signed=True))
+print(int.from_bytes(b'\x00' * 15 + b'\x80', 'little', signed=True))
+print(int.from_bytes(bytes(range(1, 30)), 'big'))
+print(int.from_bytes(bytes(range(1, 30)), 'little'))
+print(int.from_bytes(bytearray(b'\x12\x34'), 'big'))

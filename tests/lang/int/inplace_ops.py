@@ -1,0 +1,12 @@
+x = 5
+x += 2**70; print(x)
+x -= 2**71; print(x)
+x *= -3; print(x)
+x //= 7; print(x)
+x %= 10**15; print(x)
+x **= 3; print(x)
+x <<= 65; print(x)
+x >>= 30; print(x)
+x &= 2**80 - 1; print(x)
+x |= 2**90; print(x)
+x ^= -1; print(x)

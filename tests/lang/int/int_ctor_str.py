@@ -1,0 +1,7 @@
+print(int('123'), int(' -42 '), int('+7'), int('\t99\n'), int('-0'))
+print(int('0x1f', 16), int('1f', 16), int('1F', 16), int('z', 36), int('Z', 36), int('777', 8))
+print(int('0b101', 0), int('0o17', 0), int('0X1A', 0), int('42', 0), int('0', 0), int('00', 0))
+print(int('1_000'), int('1_000_000', 10), int('0x_ff', 16), int('0b_1_0', 0))
+print(int('101', 2), int('-101', 2), int('10', 3), int('zz', 36))
+print(int('12345678901234567890123456789012345678901234567890'))
+print(int('-ffffffffffffffffffffffffffffffff', 16))

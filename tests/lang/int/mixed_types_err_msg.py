@@ -1,0 +1,8 @@
+try:
+    1 + 'a'
+except TypeError as e:
+    print(e)
+try:
+    2**70 - None
+except TypeError as e:
+    print(e)

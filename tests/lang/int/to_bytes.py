@@ -1,0 +1,6 @@
+print((0).to_bytes(1, 'big'), (255).to_bytes(1, 'little'), (258).to_bytes(2, 'big'), (258).to_bytes(2, 'little'))
+print((1).to_bytes(8, 'big'), (1).to_bytes(8, 'little'))
+print((2**64 - 1).to_bytes(8, 'big'), (2**64).to_bytes(9, 'big'))
+print((2**100 + 5).to_bytes(13, 'little'))
+print((0x0102030405060708090a).to_bytes(10, 'big'))
+print((5).to_bytes(0, 'big') if False else (0).to_bytes(0, 'big'))

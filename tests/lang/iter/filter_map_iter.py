@@ -1,0 +1,6 @@
+f = filter(None, [1, 0, 2])
+print(iter(f) is f, next(f), next(f), next(f, 'end'))
+m = map(lambda x: x, [])
+print(list(m), list(m))
+r = reversed([1, 2])
+print(iter(r) is r, list(r), list(r))

@@ -1,0 +1,5 @@
+print(list(zip([1, 2, 3], 'abcd')), list(zip()), list(zip([1])), list(zip([], [1])))
+print(list(zip(range(3), range(10, 13), 'xyz')))
+print(dict(zip('ab', [1, 2])))
+a, b = zip(*[(1, 'x'), (2, 'y')])
+print(a, b)

@@ -1,0 +1,11 @@
+l = [1, 2, 3]
+l.insert(0, 'a')
+print(l)
+l.insert(100, 'z')
+print(l)
+l.insert(-1, 'y')
+print(l)
+l.insert(-100, 'first')
+print(l)
+l.insert(2, 'mid')
+print(l)

@@ -1,0 +1,5 @@
+r = range(3)
+it = iter(r)
+print(iter(it) is it, list(it), list(it), list(r), list(r))
+print([x for x in range(10, 0, -3)])
+print(list(range(0)), list(range(0, 5, -1)), list(range(5, 5)))

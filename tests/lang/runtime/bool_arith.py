@@ -1,0 +1,5 @@
+print(True + True, True * 5, False - 1, True // 1, -True, ~True, +False, abs(-True) if False else 1)
+print(True & False, True | False, True ^ True, type(True & False).__name__, type(True + 1).__name__)
+print(True << 3, 7 % True, True ** 2, divmod(True, True))
+print(bool(0), bool(2), bool(), bool("x"), bool([]))
+print(int(True), str(True), hash(True))

@@ -1,0 +1,5 @@
+it = iter([1, 2, 3])
+print(next(it), next(it), next(it), next(it, "end"))
+it2 = iter(range(2))
+print(list(it2), list(it2))
+print(iter(it) is it)

@@ -1,0 +1,6 @@
+s = set()
+s.update('ab', [1], (2,), range(3, 5), {9: 0}, {10})
+print(sorted(s, key=str))
+print(sorted(set('abc') - set('b')))
+print(sorted({1, 2, 3}.difference(range(2))))
+print({1, 2}.isdisjoint(range(3, 10)), {1, 2}.issubset(range(5)), {1, 2}.issuperset((1,)))

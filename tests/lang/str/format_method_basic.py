@@ -1,0 +1,7 @@
+print('{} {}'.format(1, 2))
+print('{0} {1} {0}'.format('a', 'b'))
+print('{x} {y}'.format(x=1, y='two'))
+print('{{}} {{{}}}'.format(5))
+print('{!r} {!s}'.format('q', 'q'))
+print('{0[1]} {0[0]}'.format(['a', 'b']))
+print('{d[k]}'.format(d={'k': 'v'}))

@@ -1,0 +1,8 @@
+print('a b  c'.rsplit())
+print('  a b  c  '.rsplit(None, 1))
+print('a,b,,c'.rsplit(','))
+print('a,b,,c'.rsplit(',', 1))
+print('a,b,,c'.rsplit(',', 2))
+print('a b c d'.rsplit(maxsplit=2))
+print('a::b::c'.rsplit('::', 1))
+print(''.rsplit(), ''.rsplit('x'))

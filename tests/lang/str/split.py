@@ -1,0 +1,17 @@
+print('a b  c'.split())
+print('  a b  c  '.split())
+print(''.split(), '   '.split())
+print('a,b,,c'.split(','))
+print('a,b,,c'.split(',', 1))
+print('a b c d'.split(None, 2))
+print('a b c d'.split(maxsplit=1))
+print('a::b::c'.split('::'))
+print(',a,'.split(','))
+print('a\tb\nc\rd\x0be\x0cf'.split())
+print('  x  y  '.split(None, 1))
+print(''.split(','))
+print('abc'.split('abc'))
+try:
+    'abc'.split('')
+except ValueError as e:
+    print('ValueError', e)

@@ -1,0 +1,5 @@
+print('a\nb\r\nc\rd'.splitlines())
+print('a\nb\r\nc\rd\n'.splitlines(True))
+print('a\nb\r\nc\rd\n'.splitlines(keepends=True))
+print(''.splitlines(), '\n'.splitlines(), '\n\n'.splitlines())
+print('one\x0btwo\x0cthree\x1cfour'.splitlines())

@@ -1,0 +1,6 @@
+print(repr('  ab c  '.strip()), repr('  ab c  '.lstrip()), repr('  ab c  '.rstrip()))
+print(repr('\t\n ab \r\x0b'.strip()))
+print('xxabcxx'.strip('x'), 'xyabcyx'.strip('xy'), 'abc'.strip('abc'), 'abc'.strip(''))
+print('xxabcxx'.lstrip('x'), 'xxabcxx'.rstrip('x'), 'abc'.strip(None))
+print(repr(''.strip()), repr('   '.strip()))
+print('ééaéé'.strip('é'), '\u3000a\u3000'.strip())

@@ -1,0 +1,3 @@
+﻿print("bom ok")
+x = "é"
+print(len(x))

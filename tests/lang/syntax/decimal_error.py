@@ -1,0 +1,8 @@
+for src in ["x = 1.5", "x = 1e3", "x = .5", "x = 5.", "x = 1j", "x = 1E-3", "x = 2.0e10", "x = 0.0", "x = 1_0.5"]:
+    try:
+        exec(src)
+        print("ok", src)
+    except SyntaxError as e:
+        print(type(e).__name__, e.args[0])
+print(eval("1 .bit_length()"))
+print(eval("0xe + 0XE"), eval("1if 1else 0"))

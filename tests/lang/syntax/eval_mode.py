@@ -1,0 +1,8 @@
+print(eval("1 + 2"))
+print(eval("  3 * 4"))
+print(eval("1, 2"))
+print(eval("[x for x in range(3)]"))
+print(eval("(lambda: 5)()"))
+print(eval("'a' 'b'"))
+print(eval("x + 1", {"x": 10}))
+print(eval("1\n"))

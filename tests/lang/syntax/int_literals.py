@@ -1,0 +1,8 @@
+print(0, 00, 1, 42, 1_000_000)
+print(0x10, 0XfF, 0x_ab, 0o17, 0O7_7, 0b101, 0B1_0)
+print(-1, +5, - - 3, ~0)
+print(9223372036854775807, 4611686018427387903, 1073741823)
+print(0x7fffffff, 0xffffffff, 0x7fffffffffffffff)
+x = 10
+print(x.bit_length(), (255).bit_length())
+print(1if x else 2)

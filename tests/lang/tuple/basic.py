@@ -1,0 +1,7 @@
+t = (1, 2, 3)
+print(t, len(t), t[0], t[-1], bool(t), bool(()))
+print((), (1,), ('a',), ((1, 2), (3,)))
+print(tuple(), tuple([1, 2]), tuple('ab'), tuple(range(3)), tuple({5: 6}))
+print(() is (), tuple() is ())
+x = (1, 2)
+print(tuple(x) is x)

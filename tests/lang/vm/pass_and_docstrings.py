@@ -1,0 +1,9 @@
+def f():
+    "docstring"
+    pass
+class C:
+    """doc"""
+    pass
+print(f(), C.__name__)
+if True:
+    pass
