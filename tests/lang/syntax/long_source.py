@@ -1,3 +1,4 @@
+# test-options: -X heapsize=1m
 lines = ["total = 0"]
 for i in range(3000):
     lines.append("total += %d" % i)
