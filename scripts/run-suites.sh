@@ -9,9 +9,9 @@ for suite in "$@"; do
   make --no-print-directory BUILD="$build" "$suite" 2>&1 | tee "$out"
   rc=${PIPESTATUS[0]}
   line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
-  p=$(sed -nE 's/.*[^0-9]?([0-9]+) passed.*/\1/p' <<<"$line"); p=${p:-0}
-  f=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line"); f=${f:-0}
-  s=$(sed -nE 's/.* ([0-9]+) skipped.*/\1/p' <<<"$line"); s=${s:-0}
+  p=$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+'); p=${p:-0}
+  f=$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+'); f=${f:-0}
+  s=$(grep -oE '[0-9]+ skipped' <<<"$line" | grep -oE '[0-9]+'); s=${s:-0}
   total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + s))
   if [ "$rc" -ne 0 ] || [ -z "$line" ]; then bad+=("$suite"); fi
   rm -f "$out"
