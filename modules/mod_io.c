@@ -3,6 +3,7 @@
  * io.open (the built-in open). Positions are byte offsets, as in MicroPython. A closed stream
  * raises ValueError on every operation but close. */
 #include "core/obj.h"
+#include "core/import.h"
 #include "core/runtime.h"
 
 typedef struct {
@@ -227,6 +228,7 @@ static const map_elem_t io_globals_table[] = {
     {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_io)},
     {ROM_QSTR(QSTR_StringIO), ROM_PTR(&stringio_type)},
     {ROM_QSTR(QSTR_BytesIO), ROM_PTR(&bytesio_type)},
+    {ROM_QSTR(QSTR_open), ROM_PTR(&io_file_open_obj)},
 };
 static DEFINE_CONST_DICT(io_globals, io_globals_table);
 const module_obj_t io_module = {{&module_type}, &io_globals};
