@@ -36,28 +36,24 @@ static obj_t gen_run(gen_obj_t *g, obj_t push, obj_t throw_exc, bool *done) {
     if (push != OBJ_NULL) {
         *++f->sp = push;
     }
+    /* No nlr mark here: if an exception leaves the frame, vm_execute sets VM_STATUS_RAISED (and
+     * turns StopIteration into RuntimeError) and gen_sync_state later sees the generator done. */
     g->state = GEN_RUNNING;
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        obj_t r = vm_execute(f, throw_exc);
-        nlr_pop();
-        if (f->status == VM_STATUS_YIELD) {
-            g->state = GEN_SUSPENDED;
-            *done = false;
-        } else {
-            g->state = GEN_DONE;
-            *done = true;
-        }
-        return r;
+    obj_t r = vm_execute(f, throw_exc);
+    if (f->status == VM_STATUS_YIELD) {
+        g->state = GEN_SUSPENDED;
+        *done = false;
+    } else {
+        g->state = GEN_DONE;
+        *done = true;
     }
-    g->state = GEN_DONE;
-    obj_t exc = nlr.value;
-    if (exc_is_instance(exc, &type_StopIteration)) {
-        obj_t e = exc_new_msg(&type_RuntimeError, "generator raised StopIteration");
-        ((exception_obj_t *)OBJ_TO_PTR(e))->cause = exc;
-        exc = e;
+    return r;
+}
+
+static inline void gen_sync_state(gen_obj_t *g) {
+    if (g->state == GEN_RUNNING && g->frame->status == VM_STATUS_RAISED) {
+        g->state = GEN_DONE;
     }
-    nlr_jump(exc);
 }
 
 static obj_t gen_close_obj(obj_t o);
@@ -65,6 +61,7 @@ static obj_t gen_close_obj(obj_t o);
 obj_t gen_resume(obj_t self, obj_t send, obj_t throw_arg, bool *done) {
     gen_obj_t *g = OBJ_TO_PTR(self);
     obj_t volatile throw_exc = throw_arg;
+    gen_sync_state(g);
     switch (g->state) {
         case GEN_RUNNING:
             raise_msg(&type_ValueError, "generator already executing");
@@ -193,6 +190,7 @@ static DEFINE_FUN(gen_throw_obj, throw, 2, 4, gen_throw);
 
 static obj_t gen_close_obj(obj_t self) {
     gen_obj_t *g = OBJ_TO_PTR(self);
+    gen_sync_state(g);
     if (g->state == GEN_NEW || g->state == GEN_DONE) {
         g->state = GEN_DONE;
         return OBJ_NONE;

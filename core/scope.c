@@ -125,11 +125,9 @@ static scope_id_t *sc_get_id(scope_t *s, qstr name, int line) {
 static void sc_bind(scope_t *s, qstr name, int line) { sc_get_id(s, name, line)->flags |= ID_FL_BOUND; }
 static void sc_use(scope_t *s, qstr name, int line) { sc_get_id(s, name, line)->flags |= ID_FL_USED; }
 
-static void sc_add_param(scope_t *s, const ast_arg_t *a) {
+static void sc_add_param(sc_t *sc, scope_t *s, const ast_arg_t *a) {
     if (scope_find(s, a->arg) != NULL) {
-        /* CPython: "duplicate argument 'x' in function definition" */
-        static char dummy;
-        (void)dummy;
+        sc_error_fmt(sc, a->line, "duplicate argument '%' in function definition", a->arg);
     }
     scope_id_t *id = sc_add_id(s, a->arg, a->line);
     id->flags |= ID_FL_PARAM | ID_FL_BOUND;
@@ -148,22 +146,22 @@ static void sc_exprs(sc_t *sc, scope_t *s, ast_expr_list_t *l, bool store) {
     }
 }
 
-static void sc_params(scope_t *s, ast_arguments_t *a) {
+static void sc_params(sc_t *sc, scope_t *s, ast_arguments_t *a) {
     if (a == NULL) {
         return;
     }
     for (size_t i = 0; i < a->n_args; i++) {
-        sc_add_param(s, &a->args[i]);
+        sc_add_param(sc, s, &a->args[i]);
     }
     for (size_t i = 0; i < a->n_kwonly; i++) {
-        sc_add_param(s, &a->kwonly[i]);
+        sc_add_param(sc, s, &a->kwonly[i]);
     }
     if (a->vararg != NULL) {
-        sc_add_param(s, a->vararg);
+        sc_add_param(sc, s, a->vararg);
         s->code_flags |= CODE_VARARGS;
     }
     if (a->kwarg != NULL) {
-        sc_add_param(s, a->kwarg);
+        sc_add_param(sc, s, a->kwarg);
         s->code_flags |= CODE_VARKW;
     }
     s->n_pos = (uint16_t)a->n_args;
@@ -287,7 +285,7 @@ static void sc_expr(sc_t *sc, scope_t *s, ast_expr_t *e, bool store) {
         case EXPR_LAMBDA: {
             sc_defaults(sc, s, e->u.lambda.args);
             scope_t *c = sc_new_scope(s, SCOPE_LAMBDA, QSTR__lt_lambda_gt_, e, e->line);
-            sc_params(c, e->u.lambda.args);
+            sc_params(sc, c, e->u.lambda.args);
             sc_expr(sc, c, e->u.lambda.body, false);
             break;
         }
@@ -388,7 +386,7 @@ static void sc_stmt(sc_t *sc, scope_t *s, ast_stmt_t *st) {
             sc_defaults(sc, s, st->u.functiondef.args);
             sc_bind(s, st->u.functiondef.name, st->line);
             scope_t *c = sc_new_scope(s, SCOPE_FUNCTION, st->u.functiondef.name, st, st->line);
-            sc_params(c, st->u.functiondef.args);
+            sc_params(sc, c, st->u.functiondef.args);
             sc_stmts(sc, c, &st->u.functiondef.body);
             break;
         }

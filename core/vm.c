@@ -1236,6 +1236,12 @@ resume:
             vm_current = f;
             goto resume;
         }
+        f->status = VM_STATUS_RAISED;
+        if ((code->flags & CODE_GENERATOR) && exc_is_instance(exc, &type_StopIteration)) {
+            obj_t e = exc_new_msg(&type_RuntimeError, "generator raised StopIteration");
+            ((exception_obj_t *)OBJ_TO_PTR(e))->cause = exc;
+            exc = e;
+        }
         vm_current = prev_frame;
         nlr_jump(exc);
     }

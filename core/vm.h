@@ -15,6 +15,7 @@ typedef struct {
 
 #define VM_STATUS_RETURN 0
 #define VM_STATUS_YIELD 1
+#define VM_STATUS_RAISED 2 /* an exception left the frame (generators are then finished) */
 
 typedef struct vm_frame {
     const code_obj_t *code;

@@ -15,3 +15,20 @@ fuzz-lang: build-fuzz-lang
 	build-fuzz/tests/fuzz_exec -max_total_time=$(FUZZ_SECONDS) -timeout=10 -close_fd_mask=1 -rss_limit_mb=2048 \
 	  -max_len=4096 -artifact_prefix=build-fuzz/ build-fuzz/corpus-lang
 	@echo "1 passed, 0 failed"
+
+# Parsers of modules/: json.loads and re (compile, match, search, sub, split), each its own target.
+FUZZ_SUITES += fuzz-json fuzz-re
+.PHONY: fuzz-json fuzz-re
+build-fuzz/tests/fuzz_%: tests/fuzz/fuzz_module.c build-fuzz-lang
+	clang -std=gnu11 -D_GNU_SOURCE -g -O1 -I. -Ibuild-fuzz/gen -fsanitize=fuzzer,address,undefined \
+	  -DFUZZ_DRIVER='"$*"' tests/fuzz/fuzz_module.c build-fuzz/libwipy.a $(LDLIBS) -o $@
+fuzz-json: build-fuzz/tests/fuzz_json
+	@mkdir -p build-fuzz/corpus-json
+	build-fuzz/tests/fuzz_json -max_total_time=$(FUZZ_SECONDS) -timeout=10 -close_fd_mask=1 -rss_limit_mb=2048 \
+	  -max_len=2048 -artifact_prefix=build-fuzz/json- build-fuzz/corpus-json
+	@echo "1 passed, 0 failed"
+fuzz-re: build-fuzz/tests/fuzz_re
+	@mkdir -p build-fuzz/corpus-re
+	build-fuzz/tests/fuzz_re -max_total_time=$(FUZZ_SECONDS) -timeout=10 -close_fd_mask=1 -rss_limit_mb=2048 \
+	  -max_len=512 -artifact_prefix=build-fuzz/re- build-fuzz/corpus-re
+	@echo "1 passed, 0 failed"
