@@ -55,10 +55,11 @@ test: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/run-suites.sh $(BUILD) $(TEST_SUITES)
 
+# The sanitizer settings reach the suites' own sub-makes (unit-test binaries) through the environment.
+ASAN_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 test-asan: deps
-	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT=-O1 \
-	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" all
-	@ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT=-O1 SAN="$(ASAN_SAN)" all
+	@CC=clang OPT=-O1 SAN="$(ASAN_SAN)" ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  scripts/run-suites.sh build-asan $(TEST_SUITES)
 
 bench: deps
