@@ -8,6 +8,17 @@ static const char hex_digits[] = "0123456789abcdef";
 
 static obj_t vstr_to_bytes(vstr_t *v) { return bytes_new(v->buf, v->len); }
 
+/* The decoders take text as a str or as any bytes-like object. */
+static const uint8_t *ascii_input(obj_t o, size_t *len) {
+    if (obj_is_str(o)) {
+        return (const uint8_t *)str_get_data(o, len);
+    }
+    buffer_info_t in;
+    rt_get_buffer_or_raise(o, &in, BUFFER_READ);
+    *len = in.len;
+    return in.buf;
+}
+
 static obj_t binascii_hexlify(size_t n_args, size_t n_kw, const obj_t *args) {
     buffer_info_t in;
     rt_get_buffer_or_raise(args[0], &in, BUFFER_READ);
@@ -46,15 +57,7 @@ static int hex_value(uint8_t c) {
 
 static obj_t binascii_unhexlify(size_t n_args, size_t n_kw, const obj_t *args) {
     size_t len;
-    const uint8_t *p;
-    if (obj_is_str(args[0])) {
-        p = (const uint8_t *)str_get_data(args[0], &len);
-    } else {
-        buffer_info_t in;
-        rt_get_buffer_or_raise(args[0], &in, BUFFER_READ);
-        p = in.buf;
-        len = in.len;
-    }
+    const uint8_t *p = ascii_input(args[0], &len);
     if (len % 2 != 0) {
         raise_msg(&type_ValueError, "odd-length string");
     }
@@ -96,15 +99,7 @@ static int b64_value(uint8_t c) {
  * at padding that completes a quantum; leftover bits must be a valid partial quantum. */
 static obj_t binascii_a2b_base64(size_t n_args, size_t n_kw, const obj_t *args) {
     size_t len;
-    const uint8_t *p;
-    if (obj_is_str(args[0])) {
-        p = (const uint8_t *)str_get_data(args[0], &len);
-    } else {
-        buffer_info_t in;
-        rt_get_buffer_or_raise(args[0], &in, BUFFER_READ);
-        p = in.buf;
-        len = in.len;
-    }
+    const uint8_t *p = ascii_input(args[0], &len);
     vstr_t v;
     vstr_init(&v, len * 3 / 4 + 1);
     uint32_t acc = 0;
