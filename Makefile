@@ -2,6 +2,10 @@
 # Sources are picked up by wildcard per layer; each layer may add test targets in its
 # own fragment (mk/*.mk) by appending to TEST_SUITES, so layers never edit this file to add tests.
 
+# bash with pipefail: a recipe that pipes a test runner into tail still fails when the runner does.
+SHELL       := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+
 BUILD     ?= build
 CC        ?= cc
 OPT       ?= -O2

@@ -13,7 +13,7 @@ for suite in "$@"; do
   f=$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+'); f=${f:-0}
   s=$(grep -oE '[0-9]+ skipped' <<<"$line" | grep -oE '[0-9]+'); s=${s:-0}
   total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + s))
-  if [ "$rc" -ne 0 ] || [ -z "$line" ]; then bad+=("$suite"); fi
+  if [ "$rc" -ne 0 ] || [ -z "$line" ] || [ "$f" -ne 0 ]; then bad+=("$suite"); fi
   rm -f "$out"
 done
 [ ${#bad[@]} -gt 0 ] && echo "failing suites: ${bad[*]}"
