@@ -352,6 +352,9 @@ resume:
             pending = OBJ_NULL;
             rt_raise(t);
         }
+        /* every frame entry counts too: code called back from C (an iterator's __next__ driven
+         * by sum(), a key function, ...) may never jump backwards, yet Ctrl-C must reach it */
+        POLL();
 #if VM_GOTO
 #define VM_LABEL(name) [OP_##name] = &&L_##name,
         static const void *const vm_table[OP_NUM] = {BC_OPCODES(VM_LABEL)};

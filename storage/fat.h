@@ -65,7 +65,8 @@ typedef struct fat_vol {
     uint32_t data_start;
     uint32_t sec_per_clus, clus_size;
     uint32_t n_clusters; /* valid cluster numbers are 2 .. n_clusters+1 */
-    uint32_t free_count; /* UINT32_MAX: not counted yet */
+    uint32_t free_count; /* UINT32_MAX: not known yet */
+    bool free_exact;     /* counted by us (not taken from FSInfo) */
     uint32_t next_free;
     uint32_t fsinfo_sector; /* 0: none */
     uint8_t fsinfo_state;   /* 0 unknown written, 1 valid on disk, 2 no fsinfo */

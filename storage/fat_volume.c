@@ -359,13 +359,14 @@ static int fat_count_free(fat_vol_t *v) {
         n += val == 0;
     }
     v->free_count = n;
+    v->free_exact = true;
     return 0;
 }
 
 int fat_alloc(fat_vol_t *v, uint32_t prev, uint32_t *out) {
     if (v->readonly)
         return -EROFS;
-    if (v->free_count == 0)
+    if (v->free_count == 0 && v->free_exact)
         return -ENOSPC;
     uint32_t start = fat_clus_ok(v, v->next_free) ? v->next_free : 2, val;
     for (uint32_t i = 0; i < v->n_clusters; i++) {
@@ -388,6 +389,7 @@ int fat_alloc(fat_vol_t *v, uint32_t prev, uint32_t *out) {
         return 0;
     }
     v->free_count = 0;
+    v->free_exact = true;
     return -ENOSPC;
 }
 
@@ -521,9 +523,11 @@ int fat_mount(fat_vol_t *v, const bdev_t *bd, int flags) {
         if ((r = fat_sec_read(v, v->fsinfo_sector, 1, s)))
             return r;
         if (fat_rd32(s) == 0x41615252u && fat_rd32(s + 484) == 0x61417272u) {
-            uint32_t nf = fat_rd32(s + 492);
+            uint32_t nf = fat_rd32(s + 492), fc = fat_rd32(s + 488);
             if (fat_clus_ok(v, nf))
                 v->next_free = nf;
+            if (fc <= v->n_clusters) /* a hint, as every FAT32 driver takes it */
+                v->free_count = fc;
             v->fsinfo_state = 1;
         } else
             v->fsinfo_sector = 0;

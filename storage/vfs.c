@@ -108,6 +108,8 @@ int vfs_mount(const bdev_t *bd, const char *point, int flags) {
     for (int i = 0; i < VFS_MAX_MOUNTS; i++) {
         if (vfs_mounts[i].used && !strcmp(vfs_mounts[i].name, name))
             return -EPERM; /* already mounted there */
+        if (vfs_mounts[i].used && vfs_mounts[i].bd == bd)
+            return -EBUSY; /* one device, one mount: two caches would corrupt it */
         if (!vfs_mounts[i].used && slot < 0)
             slot = i;
     }

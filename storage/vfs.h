@@ -32,6 +32,9 @@ enum { VFS_MOUNT_RO = 1, VFS_MOUNT_BARRIERS = 2 };
 typedef fat_stat_t vfs_stat_t;
 typedef fat_dirent_t vfs_dirent_t;
 
+/* An open file. It is linked into its volume's list of open files, so while open it must stay
+ * at one address (no moving GC) and must be closed before its memory is reused (a binding's
+ * finaliser calls vfs_close). */
 typedef struct vfs_file {
     fat_file_t f;
     int mount; /* index in the mount table, -1 when closed */

@@ -40,9 +40,11 @@ static int fz_read(void *ctx, uint32_t lba, uint32_t n, uint8_t *buf) {
     return 0;
 }
 
+static uint32_t fz_limit; /* end of the mounted volume: no write may go past it */
+
 static int fz_write(void *ctx, uint32_t lba, uint32_t n, const uint8_t *buf) {
     for (uint32_t i = 0; i < n; i++) {
-        if (lba + i >= FZ_SECTORS)
+        if (lba + i >= FZ_SECTORS || lba + i >= fz_limit)
             abort();
         memcpy(fz_get(lba + i, 1), buf + i * 512, 512);
     }
@@ -122,8 +124,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         off += k;
     }
     bdev_t bd = {.read = fz_read, .write = fz_write, .count = fz_count, .size = fz_size};
+    fz_limit = 0; /* mounting writes nothing */
     if (fat_mount(&fz_vol, &bd, 0) != 0)
         return 0;
+    fz_limit = fz_vol.base + fz_vol.total_sectors;
     fz_budget = 400;
     fz_walk("", 0);
     fat_statvfs_t sv;

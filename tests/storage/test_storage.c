@@ -894,6 +894,7 @@ static void test_vfs_mounts(void **state) {
     assert_string_equal(list, "flash,");
     assert_int_equal(vfs_mount(&bd2, "/sd", 0), 0);
     assert_int_equal(vfs_mount(&bd2, "/sd", 0), -EPERM);
+    assert_int_equal(vfs_mount(&bd2, "/sd2", 0), -EBUSY);
     assert_int_equal(vfs_mount(&bd2, "/a/b", 0), -EINVAL);
     vfs_list("/", list, sizeof list);
     assert_string_equal(list, "flash,sd,");
