@@ -12,7 +12,7 @@ build-fuzz-lang:
 fuzz-lang: build-fuzz-lang
 	@mkdir -p build-fuzz/corpus-lang
 	@cp -n tests/lang/*/*.py build-fuzz/corpus-lang/ 2>/dev/null || true
-	build-fuzz/tests/fuzz_exec -max_total_time=$(FUZZ_SECONDS) -timeout=10 -close_fd_mask=1 -rss_limit_mb=2048 \
+	build-fuzz/tests/fuzz_exec -max_total_time=$(FUZZ_SECONDS) -timeout=10 -fork=1 -ignore_timeouts=1 -close_fd_mask=1 -rss_limit_mb=2048 \
 	  -max_len=4096 -artifact_prefix=build-fuzz/ build-fuzz/corpus-lang
 	@echo "1 passed, 0 failed"
 
