@@ -50,7 +50,9 @@ static inline bool map_key_eq(obj_t a, obj_t b) {
 /* First probe slot: Fibonacci hashing (the top bits of h * 2^64/phi), so keys differing only in
  * high bits (e.g. multiples of 2^32) still spread over the index. mask + 1 is a power of 2. */
 static inline size_t map_slot0(size_t h, size_t mask) {
-    unsigned bits = (unsigned)__builtin_popcountll((unsigned long long)mask);
+    /* mask + 1 is a power of two: its bit count is a count of trailing zeros (one instruction
+     * everywhere, where popcount needs a library call without -mpopcnt) */
+    unsigned bits = (unsigned)__builtin_ctzll((unsigned long long)mask + 1);
     return (size_t)(((uint64_t)h * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
 }
 
