@@ -36,6 +36,9 @@ static bool builtins_is_class(obj_t o) {
 
 /* ---- numbers ---- */
 
+static obj_t builtins_ascii(size_t n_args, size_t n_kw, const obj_t *args) { return obj_ascii(args[0]); }
+DEFINE_FUN(builtins_ascii_obj, ascii, 1, 1, builtins_ascii);
+
 static obj_t builtins_abs(size_t n_args, size_t n_kw, const obj_t *args) {
     obj_t x = args[0];
     if (obj_is_small_int(x)) {
@@ -838,6 +841,7 @@ static const map_elem_t builtins_table[] = {
     {ROM_QSTR(QSTR___build_class__), ROM_PTR(&build_class_obj)},
     {ROM_QSTR(QSTR___import__), ROM_PTR(&builtins___import___obj)},
     {ROM_QSTR(QSTR_abs), ROM_PTR(&builtins_abs_obj)},
+    {ROM_QSTR(QSTR_ascii), ROM_PTR(&builtins_ascii_obj)},
     {ROM_QSTR(QSTR_all), ROM_PTR(&builtins_all_obj)},
     {ROM_QSTR(QSTR_any), ROM_PTR(&builtins_any_obj)},
     {ROM_QSTR(QSTR_bin), ROM_PTR(&builtins_bin_obj)},

@@ -115,7 +115,7 @@
     X(IMPORT_STAR)         /* m -> */                                                              \
     X(LOAD_BUILD_CLASS)                                                                            \
     X(LOAD_ASSERTION_ERROR)                                                                        \
-    X(FORMAT_VALUE)        /* v [spec] -> str; arg: conv(0 none,1 str,2 repr) | 4 if spec */       \
+    X(FORMAT_VALUE)        /* v [spec] -> str; arg: conv(0 none,1 str,2 repr,3 ascii) | 4 if spec */\
     X(BUILD_STRING)        /* n strs -> str */                                                     \
     X(PRINT_EXPR)          /* v -> ; REPL: prints repr(v) unless None */                    \
     X(JUMP_IF_NOT_LT)      /* a b -> ; jump arg unless a < b (fused compare + branch) */       \

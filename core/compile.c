@@ -840,7 +840,8 @@ static void c_expr(comp_t *c, ast_expr_t *e) {
             uint32_t flags = 0;
             int conv = e->u.formattedvalue.conversion;
             if (conv == 's') flags = 1;
-            else if (conv == 'r' || conv == 'a') flags = 2;
+            else if (conv == 'r') flags = 2;
+            else if (conv == 'a') flags = 3;
             if (e->u.formattedvalue.format_spec != NULL) {
                 c_expr(c, e->u.formattedvalue.format_spec);
                 flags |= 4;

@@ -14,6 +14,7 @@
 #include "core/qstr.h"
 #include "core/runtime.h"
 #include "core/vm.h"
+#include "core/obj_str.h"
 
 bool vm_reraising;
 /* The innermost running frame (globals()/locals() and relative imports need its namespaces).
@@ -218,6 +219,8 @@ __attribute__((noinline)) static obj_t vm_format_value(obj_t v, unsigned flags, 
         v = obj_str(v);
     } else if (conv == 2) {
         v = obj_repr(v);
+    } else if (conv == 3) {
+        v = obj_ascii(v);
     }
     if (spec == OBJ_NULL && obj_is_str(v)) {
         return v;
