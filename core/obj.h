@@ -338,7 +338,7 @@ obj_t str_new(const char *data, size_t len);           /* str from UTF-8 (intern
 obj_t str_new_from_vstr(struct vstr_s *vstr);           /* takes over the vstr's buffer */
 obj_t bytes_new(const char *data, size_t len);
 obj_t str_intern(obj_t s);                             /* qstr for an equal str */
-const char *str_get_data(obj_t s, size_t *len);        /* str or bytes (or qstr) */
+const char *str_get_data(obj_t s, size_t *len);        /* str, bytes or bytearray; TypeError otherwise */
 const char *str_cstr(obj_t s);                         /* NUL-terminated data of a str */
 size_t str_hash(obj_t s);
 bool str_equal(obj_t a, obj_t b);                      /* both str (qstr or heap) */

@@ -8,6 +8,7 @@
 #include "core/gc.h"
 #include "core/obj_int.h"
 #include "core/qstr.h"
+#include "core/obj_type.h"
 #include "core/runtime.h"
 
 /* ------------------------------------------------------------------------------------------ */
@@ -108,6 +109,14 @@ const char *str_get_data(obj_t s, size_t *len) {
         const bytearray_obj_t *b = OBJ_TO_PTR(s);
         *len = b->len;
         return (const char *)b->items;
+    }
+    if (!obj_is_type(s, &str_type) && !obj_is_type(s, &bytes_type)) {
+        /* an instance of a user subclass of str/bytes carries the real string inside it */
+        obj_t sub = obj_is_ptr(s) ? instance_get_subobj(s) : OBJ_NULL;
+        if (sub == OBJ_NULL || sub == s) {
+            raise_fmt(&type_TypeError, "can't convert '%s' object to str implicitly", rt_type_name(s));
+        }
+        return str_get_data(sub, len);
     }
     const str_obj_t *o = OBJ_TO_PTR(s);
     *len = o->len;
