@@ -4,4 +4,4 @@ TEST_SUITES += test-cli
 LDLIBS += -lpthread
 .PHONY: test-cli
 test-cli: $(BUILD)/wipy
-	@WIPY=$(abspath $(BUILD)/wipy) /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/cli
+	@WIPY=$(abspath $(BUILD)/wipy) /usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=. tests/cli

@@ -1,10 +1,10 @@
-"""pytest set-up of the CLI tests: the executable under test ($WIPY, default build/wipy) and a
-closing line "N passed, N failed, N skipped" that scripts/run-suites.sh totals."""
+"""pytest set-up shared by the suites under tests/ (cli, modules): the executable under test ($WIPY,
+default build/wipy) and a closing line "N passed, N failed, N skipped" that scripts/run-suites.sh totals."""
 import os
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @pytest.fixture
