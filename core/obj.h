@@ -385,6 +385,10 @@ bool obj_get_int_maybe(obj_t o, int_t *out); /* false if not an int (no exceptio
 long long obj_get_ll(obj_t o);               /* truncating: low 64 bits, two's complement */
 
 /* ---- classes (obj_type.c) ---- */
+/* The object a native method works on: self itself when it is of `type`, or the built-in part of
+ * an instance of a user subclass of `type`; TypeError otherwise (a method taken from the class and
+ * called with something else). */
+void *obj_check_self(obj_t self, const type_t *type);
 /* Creates a class as the class statement does: bases a tuple (may be empty), dict the namespace
  * the class body filled (it becomes the class's locals_dict). */
 obj_t type_new(qstr name, obj_t bases, obj_t dict);

@@ -1575,3 +1575,15 @@ const type_t super_type = {
     .make_new = super_make_new,
     .attr = super_attr,
 };
+
+void *obj_check_self(obj_t self, const type_t *type) {
+    if (obj_is_type(self, type)) {
+        return OBJ_TO_PTR(self);
+    }
+    obj_t sub = obj_is_ptr(self) ? instance_get_subobj(self) : OBJ_NULL;
+    if (sub != OBJ_NULL && obj_is_type(sub, type)) {
+        return OBJ_TO_PTR(sub);
+    }
+    raise_fmt(&type_TypeError, "descriptor requires a '%q' object but received a '%s'", (qstr)type->name,
+        rt_type_name(self));
+}

@@ -136,19 +136,19 @@ static obj_t array_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
 }
 
 static obj_t array_append(size_t n_args, size_t n_kw, const obj_t *args) {
-    array_append_value(OBJ_TO_PTR(args[0]), args[1]);
+    array_append_value(obj_check_self(args[0], &array_type), args[1]);
     return OBJ_NONE;
 }
 DEFINE_FUN(array_append_obj, append, 2, 2, array_append);
 
 static obj_t array_extend(size_t n_args, size_t n_kw, const obj_t *args) {
-    array_extend_from(OBJ_TO_PTR(args[0]), args[1]);
+    array_extend_from(obj_check_self(args[0], &array_type), args[1]);
     return OBJ_NONE;
 }
 DEFINE_FUN(array_extend_obj, extend, 2, 2, array_extend);
 
 static obj_t array_tobytes(size_t n_args, size_t n_kw, const obj_t *args) {
-    array_obj_t *a = OBJ_TO_PTR(args[0]);
+    array_obj_t *a = obj_check_self(args[0], &array_type);
     return bytes_new((const char *)a->items, a->len * a->itemsize);
 }
 DEFINE_FUN(array_tobytes_obj, tobytes, 1, 1, array_tobytes);

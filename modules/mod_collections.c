@@ -115,37 +115,37 @@ static obj_t deque_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
 }
 
 static obj_t deque_append(size_t n, size_t k, const obj_t *a) {
-    deque_push_right(OBJ_TO_PTR(a[0]), a[1]);
+    deque_push_right(obj_check_self(a[0], &deque_type), a[1]);
     return OBJ_NONE;
 }
 DEFINE_FUN(deque_append_obj, append, 2, 2, deque_append);
 
 static obj_t deque_appendleft(size_t n, size_t k, const obj_t *a) {
-    deque_push_left(OBJ_TO_PTR(a[0]), a[1]);
+    deque_push_left(obj_check_self(a[0], &deque_type), a[1]);
     return OBJ_NONE;
 }
 DEFINE_FUN(deque_appendleft_obj, appendleft, 2, 2, deque_appendleft);
 
-static obj_t deque_pop(size_t n, size_t k, const obj_t *a) { return deque_pop_right_impl(OBJ_TO_PTR(a[0])); }
+static obj_t deque_pop(size_t n, size_t k, const obj_t *a) { return deque_pop_right_impl(obj_check_self(a[0], &deque_type)); }
 DEFINE_FUN(deque_pop_obj, pop, 1, 1, deque_pop);
 
-static obj_t deque_popleft(size_t n, size_t k, const obj_t *a) { return deque_pop_left_impl(OBJ_TO_PTR(a[0])); }
+static obj_t deque_popleft(size_t n, size_t k, const obj_t *a) { return deque_pop_left_impl(obj_check_self(a[0], &deque_type)); }
 DEFINE_FUN(deque_popleft_obj, popleft, 1, 1, deque_popleft);
 
 static obj_t deque_extend(size_t n, size_t k, const obj_t *a) {
-    deque_extend_impl(OBJ_TO_PTR(a[0]), a[1], false);
+    deque_extend_impl(obj_check_self(a[0], &deque_type), a[1], false);
     return OBJ_NONE;
 }
 DEFINE_FUN(deque_extend_obj, extend, 2, 2, deque_extend);
 
 static obj_t deque_extendleft(size_t n, size_t k, const obj_t *a) {
-    deque_extend_impl(OBJ_TO_PTR(a[0]), a[1], true);
+    deque_extend_impl(obj_check_self(a[0], &deque_type), a[1], true);
     return OBJ_NONE;
 }
 DEFINE_FUN(deque_extendleft_obj, extendleft, 2, 2, deque_extendleft);
 
 static obj_t deque_clear(size_t n, size_t k, const obj_t *a) {
-    deque_obj_t *d = OBJ_TO_PTR(a[0]);
+    deque_obj_t *d = obj_check_self(a[0], &deque_type);
     memset(d->items, 0, d->alloc * sizeof(obj_t));
     d->len = 0;
     d->head = 0;

@@ -50,6 +50,11 @@ typedef struct {
 
 static const type_t sha1_type, sha256_type, md5_type;
 
+static hash_obj_t *hash_self(obj_t self) {
+    const type_t *t = obj_type(self);
+    return obj_check_self(self, t == &sha256_type ? &sha256_type : t == &md5_type ? &md5_type : &sha1_type);
+}
+
 static size_t hash_digest_size(hash_alg_t alg) { return alg == ALG_SHA1 ? 20 : alg == ALG_SHA256 ? 32 : 16; }
 
 static void hash_feed(hash_obj_t *h, const uint8_t *data, size_t len) {
@@ -124,7 +129,7 @@ static obj_t sha256_make(const type_t *t, size_t n, size_t k, const obj_t *a) { 
 static obj_t md5_make(const type_t *t, size_t n, size_t k, const obj_t *a) { return hash_make(ALG_MD5, t, n, k, a); }
 
 static obj_t hash_update(size_t n_args, size_t n_kw, const obj_t *args) {
-    hash_update_checked(OBJ_TO_PTR(args[0]), args[1]);
+    hash_update_checked(hash_self(args[0]), args[1]);
     return OBJ_NONE;
 }
 DEFINE_FUN(hash_update_obj, update, 2, 2, hash_update);
@@ -149,7 +154,7 @@ static void hash_final(hash_obj_t *h, uint8_t *out) {
 }
 
 static obj_t hash_digest(size_t n_args, size_t n_kw, const obj_t *args) {
-    hash_obj_t *h = OBJ_TO_PTR(args[0]);
+    hash_obj_t *h = hash_self(args[0]);
     uint8_t out[32];
     hash_final(h, out);
     return bytes_new((const char *)out, hash_digest_size(h->alg));
@@ -157,7 +162,7 @@ static obj_t hash_digest(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(hash_digest_obj, digest, 1, 1, hash_digest);
 
 static obj_t hash_hexdigest(size_t n_args, size_t n_kw, const obj_t *args) {
-    hash_obj_t *h = OBJ_TO_PTR(args[0]);
+    hash_obj_t *h = hash_self(args[0]);
     uint8_t out[32];
     char hex[65];
     hash_final(h, out);

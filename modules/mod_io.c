@@ -17,8 +17,12 @@ static const type_t stringio_type, bytesio_type;
 
 static bool is_text(bufio_obj_t *s) { return s->base.type == &stringio_type; }
 
+static bufio_obj_t *bufio_self(obj_t o) {
+    return obj_check_self(o, obj_type(o) == &bytesio_type ? &bytesio_type : &stringio_type);
+}
+
 static bufio_obj_t *get_open(obj_t o) {
-    bufio_obj_t *s = OBJ_TO_PTR(o);
+    bufio_obj_t *s = bufio_self(o);
     if (s->closed) {
         raise_msg(&type_ValueError, "I/O operation on closed file");
     }
@@ -181,7 +185,7 @@ static obj_t bufio_getvalue(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(bufio_getvalue_obj, getvalue, 1, 1, bufio_getvalue);
 
 static obj_t bufio_close(size_t n_args, size_t n_kw, const obj_t *args) {
-    ((bufio_obj_t *)OBJ_TO_PTR(args[0]))->closed = true;
+    bufio_self(args[0])->closed = true;
     return OBJ_NONE;
 }
 DEFINE_FUN(bufio_close_obj, close, 1, 1, bufio_close);

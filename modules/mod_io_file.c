@@ -17,8 +17,13 @@ typedef struct {
 
 static const type_t io_textio_type, io_fileio_type;
 
+/* self of a file method, checked to be a file (a method taken from the class may get anything) */
+static io_file_obj_t *io_file_self(obj_t o) {
+    return obj_check_self(o, obj_type(o) == &io_fileio_type ? &io_fileio_type : &io_textio_type);
+}
+
 static io_file_obj_t *io_file_get(obj_t o) {
-    io_file_obj_t *f = (io_file_obj_t *)OBJ_TO_PTR(o);
+    io_file_obj_t *f = io_file_self(o);
     if (f->fd < 0) {
         raise_msg(&type_ValueError, "I/O operation on closed file");
     }
@@ -222,7 +227,7 @@ static obj_t io_file_fileno(size_t n_args, size_t n_kw, const obj_t *args) {
 static DEFINE_FUN(io_file_fileno_obj, fileno, 1, 1, io_file_fileno);
 
 static obj_t io_file_close(size_t n_args, size_t n_kw, const obj_t *args) {
-    io_file_obj_t *f = (io_file_obj_t *)OBJ_TO_PTR(args[0]);
+    io_file_obj_t *f = io_file_self(args[0]);
     if (f->fd >= 0) {
         close(f->fd);
         f->fd = -1;

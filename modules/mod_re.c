@@ -156,7 +156,7 @@ static obj_t match_group_obj(re_match_obj_t *m, obj_t g) {
 }
 
 static obj_t match_group(size_t n_args, size_t n_kw, const obj_t *args) {
-    re_match_obj_t *m = OBJ_TO_PTR(args[0]);
+    re_match_obj_t *m = obj_check_self(args[0], &re_match_type);
     if (n_args == 1) {
         return match_group_obj(m, small_int_new(0));
     }
@@ -172,7 +172,7 @@ static obj_t match_group(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(match_group_fun, group, 1, NATIVE_VARARGS, match_group);
 
 static obj_t match_groups(size_t n_args, size_t n_kw, const obj_t *args) {
-    re_match_obj_t *m = OBJ_TO_PTR(args[0]);
+    re_match_obj_t *m = obj_check_self(args[0], &re_match_type);
     obj_t dflt = n_args > 1 ? args[1] : OBJ_NONE;
     obj_t t = tuple_new((size_t)m->n_groups, NULL);
     for (int i = 1; i <= m->n_groups; i++) {
@@ -192,19 +192,19 @@ static int_t match_group_index(re_match_obj_t *m, size_t n_args, const obj_t *ar
 }
 
 static obj_t match_start(size_t n_args, size_t n_kw, const obj_t *args) {
-    re_match_obj_t *m = OBJ_TO_PTR(args[0]);
+    re_match_obj_t *m = obj_check_self(args[0], &re_match_type);
     return small_int_new(char_index(m, m->caps[2 * match_group_index(m, n_args, args)]));
 }
 DEFINE_FUN(match_start_fun, start, 1, 2, match_start);
 
 static obj_t match_end(size_t n_args, size_t n_kw, const obj_t *args) {
-    re_match_obj_t *m = OBJ_TO_PTR(args[0]);
+    re_match_obj_t *m = obj_check_self(args[0], &re_match_type);
     return small_int_new(char_index(m, m->caps[2 * match_group_index(m, n_args, args) + 1]));
 }
 DEFINE_FUN(match_end_fun, end, 1, 2, match_end);
 
 static obj_t match_span(size_t n_args, size_t n_kw, const obj_t *args) {
-    re_match_obj_t *m = OBJ_TO_PTR(args[0]);
+    re_match_obj_t *m = obj_check_self(args[0], &re_match_type);
     int_t g = match_group_index(m, n_args, args);
     obj_t items[2] = {small_int_new(char_index(m, m->caps[2 * g])), small_int_new(char_index(m, m->caps[2 * g + 1]))};
     return tuple_new(2, items);

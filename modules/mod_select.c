@@ -32,7 +32,7 @@ static int fd_of(obj_t o) {
 }
 
 static obj_t poll_register(size_t n_args, size_t n_kw, const obj_t *args) {
-    poll_obj_t *p = OBJ_TO_PTR(args[0]);
+    poll_obj_t *p = obj_check_self(args[0], &poll_type);
     fd_of(args[1]);
     obj_t mask = n_args > 2 ? args[2] : small_int_new(POLL_IN | POLL_OUT);
     dict_store(p->entries, args[1], mask);
@@ -41,7 +41,7 @@ static obj_t poll_register(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(poll_register_obj, register, 2, 3, poll_register);
 
 static obj_t poll_unregister(size_t n_args, size_t n_kw, const obj_t *args) {
-    poll_obj_t *p = OBJ_TO_PTR(args[0]);
+    poll_obj_t *p = obj_check_self(args[0], &poll_type);
     if (dict_get(p->entries, args[1]) != OBJ_NULL) {
         dict_delete(p->entries, args[1]);
     }
@@ -50,7 +50,7 @@ static obj_t poll_unregister(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(poll_unregister_obj, unregister, 2, 2, poll_unregister);
 
 static obj_t poll_modify(size_t n_args, size_t n_kw, const obj_t *args) {
-    poll_obj_t *p = OBJ_TO_PTR(args[0]);
+    poll_obj_t *p = obj_check_self(args[0], &poll_type);
     if (dict_get(p->entries, args[1]) == OBJ_NULL) {
         raise_os_error(2 /* ENOENT */);
     }
@@ -60,7 +60,7 @@ static obj_t poll_modify(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(poll_modify_obj, modify, 3, 3, poll_modify);
 
 static obj_t poll_poll(size_t n_args, size_t n_kw, const obj_t *args) {
-    poll_obj_t *p = OBJ_TO_PTR(args[0]);
+    poll_obj_t *p = obj_check_self(args[0], &poll_type);
     int timeout = -1;
     if (n_args > 1 && args[1] != OBJ_NONE) {
         int_t t = obj_get_int(args[1]);

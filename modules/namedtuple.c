@@ -12,7 +12,16 @@ typedef struct {
     obj_t fields; /* tuple of field-name strs */
 } nt_type_t;
 
-static nt_type_t *nt_type_of(obj_t self) { return (nt_type_t *)(uintptr_t)obj_type(self); }
+static obj_t nt_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args);
+
+/* The namedtuple class of self; TypeError if self is not a namedtuple instance. */
+static nt_type_t *nt_type_of(obj_t self) {
+    const type_t *t = obj_type(self);
+    if (t->make_new != nt_make_new) {
+        raise_fmt(&type_TypeError, "descriptor requires a namedtuple but received a '%s'", rt_type_name(self));
+    }
+    return (nt_type_t *)(uintptr_t)t;
+}
 
 static void nt_print(const print_t *p, obj_t self, print_kind_t kind) {
     nt_type_t *t = nt_type_of(self);
