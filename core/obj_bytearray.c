@@ -405,7 +405,7 @@ static const map_elem_t ba_locals_table[] = {
     {ROM_QSTR(QSTR_reverse), ROM_PTR(&ba_reverse_obj)},
     {ROM_QSTR(QSTR_decode), ROM_PTR(&bytes_decode_obj)},
     {ROM_QSTR(QSTR_hex), ROM_PTR(&bytes_hex_obj)},
-    {ROM_QSTR(QSTR_fromhex), ROM_PTR(&bytearray_fromhex_obj)},
+    {ROM_QSTR(QSTR_fromhex), ROM_PTR(&bytearray_fromhex_cm)},
     {ROM_QSTR(QSTR_count), ROM_PTR(&str_count_obj)},
     {ROM_QSTR(QSTR_endswith), ROM_PTR(&str_endswith_obj)},
     {ROM_QSTR(QSTR_find), ROM_PTR(&str_find_obj)},

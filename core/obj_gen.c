@@ -59,7 +59,7 @@ static inline void gen_sync_state(gen_obj_t *g) {
 static obj_t gen_close_obj(obj_t o);
 
 obj_t gen_resume(obj_t self, obj_t send, obj_t throw_arg, bool *done) {
-    gen_obj_t *g = OBJ_TO_PTR(self);
+    gen_obj_t *g = obj_check_self(self, &generator_type);
     obj_t volatile throw_exc = throw_arg;
     gen_sync_state(g);
     switch (g->state) {
@@ -189,7 +189,7 @@ static obj_t gen_throw(size_t n_args, size_t n_kw, const obj_t *args) {
 static DEFINE_FUN(gen_throw_obj, throw, 2, 4, gen_throw);
 
 static obj_t gen_close_obj(obj_t self) {
-    gen_obj_t *g = OBJ_TO_PTR(self);
+    gen_obj_t *g = obj_check_self(self, &generator_type);
     gen_sync_state(g);
     if (g->state == GEN_NEW || g->state == GEN_DONE) {
         g->state = GEN_DONE;

@@ -7,6 +7,7 @@
 
 #include "core/bigint.h"
 #include "core/nlr.h"
+#include "core/obj_type.h"
 #include "core/runtime.h"
 
 /* Largest digit count we try to allocate (beyond it: MemoryError without touching the heap). */
@@ -44,6 +45,16 @@ static void int_view(obj_t o, bigint_t *v, bigint_digit_t *tmp) {
     if (int_small_of(o, &s)) {
         v->d = tmp;
         bigint_set_i64(v, (int64_t)s);
+        return;
+    }
+    if (!obj_is_type(o, &int_type)) {
+        /* an int subclass instance carries its value inside; anything else is not an int (an int
+         * method taken from the class and called with another object) */
+        obj_t sub = obj_is_ptr(o) ? instance_get_subobj(o) : OBJ_NULL;
+        if (sub == OBJ_NULL || !obj_is_int(sub)) {
+            raise_fmt(&type_TypeError, "can't convert %s to int", rt_type_name(o));
+        }
+        int_view(sub, v, tmp);
         return;
     }
     int_obj_t *b = OBJ_TO_PTR(o);
@@ -1047,6 +1058,7 @@ static obj_t int_from_bytes_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     return int_from_bytes_buf(bi.buf, bi.len, big, is_signed);
 }
 DEFINE_FUN_KW(int_from_bytes_obj, from_bytes, 1, 4, int_from_bytes_fun);
+static const classmethod_obj_t int_from_bytes_cm = {{&classmethod_type}, ROM_PTR(&int_from_bytes_obj)};
 
 /* int.to_bytes(self, length=1, byteorder='big', *, signed=False) */
 static obj_t int_to_bytes_fun(size_t n_args, size_t n_kw, const obj_t *args) {
@@ -1107,7 +1119,7 @@ DEFINE_FUN(int_bit_count_obj, bit_count, 1, 1, int_bit_count_fun);
 
 static const map_elem_t int_locals_table[] = {
     {ROM_QSTR(QSTR_bit_count), ROM_PTR(&int_bit_count_obj)},
-    {ROM_QSTR(QSTR_from_bytes), ROM_PTR(&int_from_bytes_obj)},
+    {ROM_QSTR(QSTR_from_bytes), ROM_PTR(&int_from_bytes_cm)},
     {ROM_QSTR(QSTR_to_bytes), ROM_PTR(&int_to_bytes_obj)},
     {ROM_QSTR(QSTR_bit_length), ROM_PTR(&int_bit_length_obj)},
 };

@@ -1488,6 +1488,8 @@ static obj_t bytes_fromhex(size_t n_args, size_t n_kw, const obj_t *args) {
     return bytes_new_from_vstr(&v);
 }
 DEFINE_FUN(bytes_fromhex_obj, fromhex, 1, 2, bytes_fromhex);
+/* a classmethod in the type's table: bytes.fromhex(s) and b.fromhex(s) both pass (cls, s) */
+static const classmethod_obj_t bytes_fromhex_cm = {{&classmethod_type}, ROM_PTR(&bytes_fromhex_obj)};
 
 static obj_t bytearray_fromhex(size_t n_args, size_t n_kw, const obj_t *args) {
     vstr_t v;
@@ -1499,6 +1501,7 @@ static obj_t bytearray_fromhex(size_t n_args, size_t n_kw, const obj_t *args) {
     return bytearray_new_from_vstr(&v);
 }
 DEFINE_FUN(bytearray_fromhex_obj, fromhex, 1, 2, bytearray_fromhex);
+const classmethod_obj_t bytearray_fromhex_cm = {{&classmethod_type}, ROM_PTR(&bytearray_fromhex_obj)};
 
 DEFINE_FUN_KW(str_format_obj, format, 1, NATIVE_VARARGS, str_format_method);
 
@@ -2133,7 +2136,7 @@ static const map_elem_t bytes_locals_table[] = {
     COMMON_METHODS,
     {ROM_QSTR(QSTR_decode), ROM_PTR(&bytes_decode_obj)},
     {ROM_QSTR(QSTR_hex), ROM_PTR(&bytes_hex_obj)},
-    {ROM_QSTR(QSTR_fromhex), ROM_PTR(&bytes_fromhex_obj)},
+    {ROM_QSTR(QSTR_fromhex), ROM_PTR(&bytes_fromhex_cm)},
 };
 static DEFINE_CONST_DICT(bytes_locals_dict, bytes_locals_table);
 

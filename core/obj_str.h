@@ -68,4 +68,6 @@ void bytes_collect(obj_t src, vstr_t *v);
 /* ---- memoryview (obj_memoryview.c) ---- */
 obj_t memoryview_new(obj_t base);
 
+extern const classmethod_obj_t bytearray_fromhex_cm; /* bytearray.fromhex as a classmethod */
+
 #endif

@@ -1282,6 +1282,39 @@ static obj_t type_bases_tuple(const type_t *t) {
     return tuple_new(1, &p);
 }
 
+/* A built-in type's method read from the type itself (str.upper) is handed out wrapped, so that a
+ * call with a first argument of another type is a TypeError instead of the method reading an
+ * object it does not understand. (Through an instance the method is bound and always right.) */
+typedef struct {
+    obj_base_t base;
+    obj_t fun;
+    const type_t *owner;
+} checked_fun_obj_t;
+
+static obj_t checked_fun_call(obj_t self, size_t n_args, size_t n_kw, const obj_t *args) {
+    checked_fun_obj_t *c = OBJ_TO_PTR(self);
+    if (n_args == 0 || !rt_issubclass(obj_type(args[0]), c->owner)) {
+        raise_fmt(&type_TypeError, "descriptor for '%q' objects doesn't apply to a '%s' object",
+            (unsigned)c->owner->name, n_args == 0 ? "NoneType" : rt_type_name(args[0]));
+    }
+    return rt_call(c->fun, n_args, n_kw, args);
+}
+
+static void checked_fun_print(const print_t *p, obj_t self, print_kind_t kind) {
+    obj_print(p, ((checked_fun_obj_t *)OBJ_TO_PTR(self))->fun, kind);
+}
+
+static const type_t checked_fun_type = {.base = {&type_type}, .flags = TYPE_FLAG_BINDS_SELF,
+    .name = QSTR_function, .print = checked_fun_print, .call = checked_fun_call};
+
+static obj_t checked_fun_new(obj_t fun, const type_t *owner) {
+    checked_fun_obj_t *c = NEW_OBJ(checked_fun_obj_t);
+    c->base.type = &checked_fun_type;
+    c->fun = fun;
+    c->owner = owner;
+    return OBJ_FROM_PTR(c);
+}
+
 static void type_attr(obj_t self, qstr attr, obj_t *dest) {
     type_t *t = OBJ_TO_PTR(self);
     if (dest[0] == OBJ_NULL) {
@@ -1300,6 +1333,9 @@ static void type_attr(obj_t self, qstr attr, obj_t *dest) {
             } else if (obj_is_type(v, &classmethod_type)) {
                 dest[0] = ((const classmethod_obj_t *)OBJ_TO_PTR(v))->fun;
                 dest[1] = self;
+            } else if (obj_is_type(v, &native_fun_type) && where != NULL && !type_is_user(where) &&
+                       where != &object_type && attr != QSTR___new__) {
+                dest[0] = checked_fun_new(v, where);
             } else {
                 dest[0] = v;
             }
