@@ -612,6 +612,37 @@ static bool c_is_super_call(comp_t *c, ast_expr_t *e) {
     return id != NULL && id->kind == ID_FREE && s->n_pos + ((s->code_flags & CODE_VARARGS) ? 1 : 0) > 0;
 }
 
+/* The arguments of a call that has starred ones, for CALL_FUNCTION_EX: appended to the list that is
+ * on the stack (*x extends it), then a dict of the keywords (**x merged) or NULL. */
+static void c_star_call_args(comp_t *c, ast_expr_list_t *args, size_t nkw, ast_keyword_t *kws) {
+    for (size_t i = 0; i < args->n; i++) {
+        ast_expr_t *x = args->items[i];
+        if (x->kind == EXPR_STARRED) {
+            c_expr(c, x->u.starred.value);
+            c_emit(c, OP_LIST_EXTEND, 0);
+        } else {
+            c_expr(c, x);
+            c_emit(c, OP_LIST_APPEND, 0);
+        }
+    }
+    if (nkw == 0) {
+        c_emit(c, OP_LOAD_NULL, 0);
+        return;
+    }
+    c_emit(c, OP_BUILD_MAP, 0);
+    for (size_t i = 0; i < nkw; i++) {
+        ast_keyword_t *k = &kws[i];
+        if (k->arg == QSTR_NULL) {
+            c_expr(c, k->value);
+            c_emit(c, OP_DICT_UPDATE, 1);
+        } else {
+            c_load_obj(c, obj_new_qstr(k->arg));
+            c_expr(c, k->value);
+            c_emit(c, OP_STORE_MAP, 1);
+        }
+    }
+}
+
 static void c_call(comp_t *c, ast_expr_t *e) {
     ast_expr_list_t *args = &e->u.call.args;
     size_t nkw = e->u.call.n_keywords;
@@ -632,32 +663,7 @@ static void c_call(comp_t *c, ast_expr_t *e) {
     if (star) {
         c_expr(c, e->u.call.func);
         c_emit(c, OP_BUILD_LIST, 0);
-        for (size_t i = 0; i < args->n; i++) {
-            ast_expr_t *x = args->items[i];
-            if (x->kind == EXPR_STARRED) {
-                c_expr(c, x->u.starred.value);
-                c_emit(c, OP_LIST_EXTEND, 0);
-            } else {
-                c_expr(c, x);
-                c_emit(c, OP_LIST_APPEND, 0);
-            }
-        }
-        if (nkw > 0) {
-            c_emit(c, OP_BUILD_MAP, 0);
-            for (size_t i = 0; i < nkw; i++) {
-                ast_keyword_t *k = &e->u.call.keywords[i];
-                if (k->arg == QSTR_NULL) {
-                    c_expr(c, k->value);
-                    c_emit(c, OP_DICT_UPDATE, 1);
-                } else {
-                    c_load_obj(c, obj_new_qstr(k->arg));
-                    c_expr(c, k->value);
-                    c_emit(c, OP_STORE_MAP, 1);
-                }
-            }
-        } else {
-            c_emit(c, OP_LOAD_NULL, 0);
-        }
+        c_star_call_args(c, args, nkw, e->u.call.keywords);
         c_set_line(c, e->line);
         c_emit(c, OP_CALL_FUNCTION_EX, 0);
         return;
@@ -1041,32 +1047,7 @@ static void c_class_def(comp_t *c, ast_stmt_t *st) {
     if (star) {
         /* __build_class__(*[fn, name, *bases], **{kw}) */
         c_emit(c, OP_BUILD_LIST, 2);
-        for (size_t i = 0; i < bases->n; i++) {
-            ast_expr_t *x = bases->items[i];
-            if (x->kind == EXPR_STARRED) {
-                c_expr(c, x->u.starred.value);
-                c_emit(c, OP_LIST_EXTEND, 0);
-            } else {
-                c_expr(c, x);
-                c_emit(c, OP_LIST_APPEND, 0);
-            }
-        }
-        if (nkw > 0) {
-            c_emit(c, OP_BUILD_MAP, 0);
-            for (size_t i = 0; i < nkw; i++) {
-                ast_keyword_t *k = &st->u.classdef.keywords[i];
-                if (k->arg == QSTR_NULL) {
-                    c_expr(c, k->value);
-                    c_emit(c, OP_DICT_UPDATE, 1);
-                } else {
-                    c_load_obj(c, obj_new_qstr(k->arg));
-                    c_expr(c, k->value);
-                    c_emit(c, OP_STORE_MAP, 1);
-                }
-            }
-        } else {
-            c_emit(c, OP_LOAD_NULL, 0);
-        }
+        c_star_call_args(c, bases, nkw, st->u.classdef.keywords);
         c_emit(c, OP_CALL_FUNCTION_EX, 0);
         for (size_t i = 0; i < decs->n; i++) {
             c_emit(c, OP_CALL_FUNCTION, BC_CALL_ARG(1, 0));
