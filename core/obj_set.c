@@ -406,60 +406,44 @@ static obj_t set_copy_fun(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 static DEFINE_FUN(set_copy_obj, copy, 1, 1, set_copy_fun);
 
-static obj_t set_update_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t s = set_self(args[0], true);
+/* The multi-argument methods: fold every argument into self (in place: the *_update forms, which
+ * need a mutable set) or into a copy of self of the same type (the plain forms, which return it). */
+static obj_t set_fold_args(size_t n_args, const obj_t *args, void (*into)(obj_t, obj_t), bool in_place) {
+    obj_t s = set_self(args[0], in_place);
+    obj_t r = in_place ? s : set_copy_as(obj_type(s), s);
     for (size_t i = 1; i < n_args; i++) {
-        set_add_iter(s, args[i]);
+        into(r, args[i]);
     }
-    return OBJ_NONE;
+    return in_place ? OBJ_NONE : r;
+}
+
+static obj_t set_update_fun(size_t n_args, size_t n_kw, const obj_t *args) {
+    return set_fold_args(n_args, args, set_add_iter, true);
 }
 static DEFINE_FUN(set_update_obj, update, 1, NATIVE_VARARGS, set_update_fun);
 
 static obj_t set_union_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t s = set_self(args[0], false);
-    obj_t r = set_copy_as(obj_type(s), s);
-    for (size_t i = 1; i < n_args; i++) {
-        set_add_iter(r, args[i]);
-    }
-    return r;
+    return set_fold_args(n_args, args, set_add_iter, false);
 }
 static DEFINE_FUN(set_union_obj, union, 1, NATIVE_VARARGS, set_union_fun);
 
 static obj_t set_intersection_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t s = set_self(args[0], false);
-    obj_t r = set_copy_as(obj_type(s), s);
-    for (size_t i = 1; i < n_args; i++) {
-        set_intersect_into(r, args[i]);
-    }
-    return r;
+    return set_fold_args(n_args, args, set_intersect_into, false);
 }
 static DEFINE_FUN(set_intersection_obj, intersection, 1, NATIVE_VARARGS, set_intersection_fun);
 
 static obj_t set_intersection_update_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t s = set_self(args[0], true);
-    for (size_t i = 1; i < n_args; i++) {
-        set_intersect_into(s, args[i]);
-    }
-    return OBJ_NONE;
+    return set_fold_args(n_args, args, set_intersect_into, true);
 }
 static DEFINE_FUN(set_intersection_update_obj, intersection_update, 1, NATIVE_VARARGS, set_intersection_update_fun);
 
 static obj_t set_difference_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t s = set_self(args[0], false);
-    obj_t r = set_copy_as(obj_type(s), s);
-    for (size_t i = 1; i < n_args; i++) {
-        set_difference_into(r, args[i]);
-    }
-    return r;
+    return set_fold_args(n_args, args, set_difference_into, false);
 }
 static DEFINE_FUN(set_difference_obj, difference, 1, NATIVE_VARARGS, set_difference_fun);
 
 static obj_t set_difference_update_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t s = set_self(args[0], true);
-    for (size_t i = 1; i < n_args; i++) {
-        set_difference_into(s, args[i]);
-    }
-    return OBJ_NONE;
+    return set_fold_args(n_args, args, set_difference_into, true);
 }
 static DEFINE_FUN(set_difference_update_obj, difference_update, 1, NATIVE_VARARGS, set_difference_update_fun);
 
