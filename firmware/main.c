@@ -16,6 +16,8 @@
 #include "core/port.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
+#include "firmware/board.h"
+#include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "host/port_unix.h"
 
@@ -57,29 +59,6 @@ static void main_usage(const char *prog) {
         "  heapsize=<n>[w|k|m] -- set the heap size for the GC (default %u)\n"
         "  emit=bytecode -- the only emitter\n",
         prog, (unsigned)MAIN_DEFAULT_HEAP);
-}
-
-/* "heapsize=N[w|k|m]"; returns 0 if it isn't a valid size */
-static size_t main_parse_heapsize(const char *s) {
-    char *end;
-    unsigned long long n = strtoull(s, &end, 0);
-    if (end == s) {
-        return 0;
-    }
-    if (*end == 'w' || *end == 'W') {
-        n *= sizeof(void *);
-        end++;
-    } else if (*end == 'k' || *end == 'K') {
-        n <<= 10;
-        end++;
-    } else if (*end == 'm' || *end == 'M') {
-        n <<= 20;
-        end++;
-    }
-    if (*end != '\0' || n > ((unsigned long long)1 << 34)) {
-        return 0;
-    }
-    return (size_t)n;
 }
 
 static obj_t main_str(const char *s) { return str_new(s, strlen(s)); }
@@ -215,7 +194,7 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
                 return 1;
             }
             if (strncmp(opt, "heapsize=", 9) == 0) {
-                size_t h = main_parse_heapsize(opt + 9);
+                size_t h = cli_parse_size(opt + 9);
                 if (h == 0) {
                     main_usage(argv[0]);
                     return 1;
@@ -315,9 +294,8 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
     return status;
 }
 
-/* Board mode (spec §1) lives elsewhere; when it is linked in, board options (--state, --bind,
- * ...) and a bare start on a terminal go to it, with the same stack bounds as script mode. */
-extern int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) __attribute__((weak));
+/* Board mode (spec §1) is firmware/board_main.c: board options (--state, --bind, ...) and a bare
+ * start on a terminal go to it, with the same stack bounds as script mode. */
 
 static bool main_wants_board(int argc, char **argv) {
     if (argc == 1) {
@@ -342,7 +320,7 @@ static void *main_thread(void *p) {
     sigaddset(&set, SIGINT);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     int top;
-    if (board_main != NULL && main_wants_board(a->argc, a->argv)) {
+    if (main_wants_board(a->argc, a->argv)) {
         a->status = board_main(a->argc, a->argv, &top, MAIN_STACK_SIZE - MAIN_STACK_MARGIN);
         return NULL;
     }

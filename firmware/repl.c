@@ -5,6 +5,7 @@
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "core/qstr.h"
 #include "core/runtime.h"
 #include "firmware/readline.h"
+#include "firmware/repl_io.h"
 
 void (*repl_before_exec)(void);
 void (*repl_after_exec)(void);
@@ -44,12 +46,17 @@ static void repl_build_date(char out[11]) {
     out[10] = '\0';
 }
 
-void repl_print_banner(void) {
+void repl_banner_line(char *buf, size_t cap) {
     char date[11];
     repl_build_date(date);
-    repl_out("MicroPython v" WIPY_MICROPYTHON_VERSION " on ");
-    repl_out(date);
-    repl_out("; " WIPY_MACHINE "\r\nType \"help()\" for more information.\r\n");
+    snprintf(buf, cap, "MicroPython v" WIPY_MICROPYTHON_VERSION " on %s; " WIPY_MACHINE, date);
+}
+
+void repl_print_banner(void) {
+    char line[96];
+    repl_banner_line(line, sizeof(line));
+    repl_out(line);
+    repl_out("\r\nType \"help()\" for more information.\r\n");
 }
 
 int repl_exit_status_of(obj_t exc, bool to_stderr) {
@@ -79,9 +86,13 @@ static bool repl_run(const char *src, size_t len, input_kind_t kind, int *status
     volatile bool exit_now = false;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
+        replio_set_interrupt_char(3);
         rt_exec_source(src, len, QSTR__lt_stdin_gt_, kind, rt_state.main_globals);
+        replio_set_interrupt_char(-1);
         nlr_pop();
     } else {
+        replio_set_interrupt_char(-1);
+        rt_state.pending_exception = OBJ_NULL;
         if (exc_is_instance(nlr.value, &type_SystemExit)) {
             *status = repl_exit_status_of(nlr.value, false);
             exit_now = true;
@@ -339,11 +350,18 @@ static bool repl_guard(bool (*mode)(int *), int *status) {
     return false;
 }
 
-int repl_friendly(bool *exited) {
-    int status = 0;
-    *exited = false;
+repl_end_t repl_session(bool raw, int *status) {
+    *status = 0;
     readline_set_completer(repl_complete);
+    if (raw) {
+        repl_raw_result_t r = repl_raw_run();
+        if (r != REPL_RAW_TO_FRIENDLY) {
+            *status = repl_raw_exit_status();
+            return r == REPL_RAW_EOF ? REPL_END_EOF : REPL_END_RAW_RESET;
+        }
+    }
     repl_print_banner();
+    repl_end_t end = REPL_END_EOF;
     char *src = NULL;
     size_t alloc = 0;
     for (;;) {
@@ -354,6 +372,7 @@ int repl_friendly(bool *exited) {
             continue;
         }
         if (r == READLINE_CTRL_D) {
+            end = REPL_END_CTRL_D;
             break;
         }
         if (r == READLINE_CTRL_B) {
@@ -362,15 +381,15 @@ int repl_friendly(bool *exited) {
             continue;
         }
         if (r == READLINE_CTRL_E) {
-            if (repl_guard(repl_paste_mode, &status)) {
-                *exited = true;
+            if (repl_guard(repl_paste_mode, status)) {
+                end = REPL_END_EXIT;
                 break;
             }
             continue;
         }
         if (r == READLINE_CTRL_A) {
-            if (repl_guard(repl_raw_mode, &status)) {
-                *exited = status != 0;
+            if (repl_guard(repl_raw_mode, status)) {
+                end = REPL_END_RAW_RESET;
                 break;
             }
             repl_print_banner();
@@ -428,12 +447,19 @@ int repl_friendly(bool *exited) {
         if (cancelled) {
             continue;
         }
-        if (repl_run(src, slen, INPUT_SINGLE, &status)) {
-            *exited = true;
+        if (repl_run(src, slen, INPUT_SINGLE, status)) {
+            end = REPL_END_EXIT;
             break;
         }
     }
     free(src);
     readline_free();
-    return status;
+    return end;
+}
+
+int repl_friendly(bool *exited) {
+    int status;
+    repl_end_t end = repl_session(false, &status);
+    *exited = end == REPL_END_EXIT || (end == REPL_END_RAW_RESET && status != 0);
+    return end == REPL_END_CTRL_D || end == REPL_END_EOF ? 0 : status;
 }

@@ -6,11 +6,22 @@
 #define FIRMWARE_REPL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/obj.h"
 
 /* The banner line pair ("MicroPython ... on DATE; WiPy with CC3200" / "Type "help()" ..."). */
 void repl_print_banner(void);
+/* The first banner line alone, without line end (the telnet server greets with it). */
+void repl_banner_line(char *buf, size_t cap);
+/* Why a REPL session ended: Ctrl-D at an empty friendly prompt, a soft reset asked in the raw
+ * REPL (Ctrl-D on an empty buffer, or SystemExit there), SystemExit from friendly/paste input
+ * (the board soft-resets; script mode exits), or no input can come any more. */
+typedef enum { REPL_END_CTRL_D, REPL_END_RAW_RESET, REPL_END_EXIT, REPL_END_EOF } repl_end_t;
+/* Runs the REPL, starting in the raw REPL when raw (after a soft reset asked from it), until it
+ * ends; *status gets a SystemExit's exit status (0 otherwise). */
+repl_end_t repl_session(bool raw, int *status);
+
 /* Runs the friendly REPL until Ctrl-D on an empty line (returns 0) or sys.exit(n) (returns n;
  * *exited set). */
 int repl_friendly(bool *exited);

@@ -5,6 +5,7 @@
 
 #include "core/port.h"
 #include "core/runtime.h"
+#include "host/port_unix.h"
 
 #define EPOCH_2000 946684800LL /* seconds from 1970-01-01 to 2000-01-01 */
 
@@ -15,6 +16,11 @@ int64_t port_rtc_seconds(void) { return (int64_t)time(NULL) - EPOCH_2000 + rtc_o
 void port_rtc_set_seconds(int64_t secs) { rtc_offset = secs - ((int64_t)time(NULL) - EPOCH_2000); }
 
 void port_delay_us(uint64_t us) {
+    const port_hooks_t *hooks = port_get_hooks();
+    if (hooks != NULL) {
+        hooks->delay_us(us); /* board mode: the event loop runs while waiting */
+        return;
+    }
     uint64_t end = port_ticks_us() + us;
     for (;;) {
         port_poll();

@@ -23,6 +23,10 @@ static size_t port_out_len;
 static bool port_out_tty;
 static volatile sig_atomic_t port_sigint_flag;
 static bool port_last_cr; /* the last byte written was '\r' (raw-mode newline cooking) */
+static const port_hooks_t *port_hooks;
+
+void port_set_hooks(const port_hooks_t *hooks) { port_hooks = hooks; }
+const port_hooks_t *port_get_hooks(void) { return port_hooks; }
 
 static void port_write_fd(int fd, const char *s, size_t len) {
     while (len > 0) {
@@ -53,6 +57,10 @@ static void port_out_byte(char c) {
 }
 
 void port_write(const char *s, size_t len) {
+    if (port_hooks != NULL) {
+        port_hooks->write(s, len);
+        return;
+    }
     bool raw = terminal_is_raw();
     if (!raw && len > PORT_OUT_SIZE / 2) {
         port_flush();
@@ -76,6 +84,10 @@ void port_write(const char *s, size_t len) {
 }
 
 void port_write_err(const char *s, size_t len) {
+    if (port_hooks != NULL) {
+        port_hooks->write(s, len);
+        return;
+    }
     port_flush();
     if (!terminal_is_raw()) {
         port_write_fd(2, s, len);
@@ -93,6 +105,9 @@ void port_write_err(const char *s, size_t len) {
 }
 
 int port_read_byte(void) {
+    if (port_hooks != NULL) {
+        return port_hooks->read_byte();
+    }
     port_flush();
     port_poll(); /* a Ctrl-C that came just before takes precedence over the input */
     rt_check_pending();
@@ -125,6 +140,9 @@ void port_poll(void) {
     if (UNLIKELY(port_sigint_flag)) {
         port_sigint_flag = 0;
         rt_keyboard_interrupt();
+    }
+    if (port_hooks != NULL) {
+        port_hooks->poll();
     }
 }
 

@@ -5,14 +5,33 @@
 #define HOST_PORT_UNIX_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
 
 void port_unix_init(void);  /* SIGINT handler; stdout buffering mode */
 void port_flush(void);      /* writes out buffered stdout */
 bool port_stdin_is_tty(void);
 
+/* Board mode replaces where the REPL's bytes go and what the poll hook and delays do: with hooks
+ * set, port_write/port_write_err/port_read_byte/port_poll/port_delay_us call them (the SIGINT flag
+ * is still checked first by port_poll). NULL restores script mode. */
+typedef struct {
+    void (*write)(const char *s, size_t len);
+    int (*read_byte)(void);
+    void (*poll)(void);
+    void (*delay_us)(uint64_t us);
+} port_hooks_t;
+void port_set_hooks(const port_hooks_t *hooks);
+const port_hooks_t *port_get_hooks(void);
+
 /* terminal.c */
 bool terminal_raw_on(void); /* false if stdin isn't a terminal */
 void terminal_raw_off(void);
 bool terminal_is_raw(void);
+/* The terminal as the board's UART0 wire: bytes from stdin (0 at end of input, -1 with errno) and
+ * bytes to stdout (all of them, retrying on EINTR; dropped if stdout is closed). */
+ssize_t terminal_read(void *buf, size_t n);
+void terminal_write(const void *buf, size_t n);
 
 #endif

@@ -1,6 +1,8 @@
 /* host/terminal.c: the terminal's raw mode for the friendly REPL (no echo, no line discipline,
  * no signal keys, no output processing: the REPL draws every byte itself).
+ * Also the raw byte I/O of stdin/stdout that the board uses as its UART0 wire.
  * Invariant: the original settings are restored by terminal_raw_off and at exit. */
+#include <errno.h>
 #include <stdlib.h>
 #include <termios.h>
 #include <unistd.h>
@@ -46,4 +48,27 @@ bool terminal_raw_on(void) {
     }
     terminal_raw = true;
     return true;
+}
+
+ssize_t terminal_read(void *buf, size_t n) {
+    ssize_t got;
+    do {
+        got = read(0, buf, n);
+    } while (got < 0 && errno == EINTR);
+    return got;
+}
+
+void terminal_write(const void *buf, size_t n) {
+    const char *p = (const char *)buf;
+    while (n > 0) {
+        ssize_t w = write(1, p, n);
+        if (w < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return; /* stdout closed: the wire is cut, the board goes on */
+        }
+        p += w;
+        n -= (size_t)w;
+    }
 }

@@ -193,6 +193,7 @@ int telnet_start(const char *bind_addr, int port, const char *banner) {
     if (tel.lfd < 0) {
         return errno;
     }
+    tel.port = net_local_port(tel.lfd); /* port 0 picked one: a restart keeps it */
     el_watch(tel.lfd, EL_READ, on_listen, NULL);
     return 0;
 }
@@ -201,8 +202,15 @@ int telnet_restart(void) {
     if (tel.bind_addr == NULL) {
         return 0;
     }
-    int port = tel.lfd >= 0 ? net_local_port(tel.lfd) : tel.port;
-    return telnet_start(tel.bind_addr, port, tel.banner);
+    if (tel.lfd >= 0) {
+        /* running: new settings apply as they are (credentials at the next login, the timeout
+         * from now on), and the session in progress, maybe the one asking, stays */
+        if (tel.fd >= 0) {
+            arm_idle_timer();
+        }
+        return 0;
+    }
+    return telnet_start(tel.bind_addr, tel.port, tel.banner);
 }
 
 void telnet_close_session(void) { session_close(); }

@@ -7,8 +7,9 @@
 
 /* Starts listening; returns 0 or an errno value (e.g. EACCES for port 23 without privileges). */
 int telnet_start(const char *bind_addr, int port, const char *banner);
-/* Starts again with the address, port and banner of the last telnet_start (network.Server.init);
- * does nothing (returns 0) if telnet_start was never called, as in script mode. */
+/* network.Server.init: starts again with the address, port and banner of the last telnet_start
+ * if it was stopped; if running, keeps the session (the new settings apply from now on). Does
+ * nothing (returns 0) if telnet_start was never called, as in script mode. */
 int telnet_restart(void);
 void telnet_stop(void);           /* closes the session and the listening socket */
 void telnet_close_session(void);  /* e.g. on a WLAN reconnect */

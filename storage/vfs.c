@@ -147,6 +147,23 @@ int vfs_umount(const char *point) {
     return r;
 }
 
+int vfs_umount_all(void) {
+    int first = 0;
+    for (int i = 0; i < VFS_MAX_MOUNTS; i++) {
+        if (vfs_mounts[i].used) {
+            char point[VFS_NAME_MAX + 2];
+            snprintf(point, sizeof point, "/%s", vfs_mounts[i].name);
+            int r = vfs_umount(point);
+            if (r && !first)
+                first = r;
+            if (r)
+                vfs_mounts[i].used = false; /* forgotten anyway: its device is going away */
+        }
+    }
+    strcpy(vfs_cwd, "/");
+    return first;
+}
+
 void vfs_reset(void) {
     memset(vfs_mounts, 0, sizeof vfs_mounts);
     strcpy(vfs_cwd, "/");

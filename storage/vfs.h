@@ -54,6 +54,9 @@ typedef struct vfs_statvfs {
 int vfs_mount(const bdev_t *bd, const char *point, int flags);
 int vfs_umount(const char *point);
 void vfs_reset(void); /* forget every mount (tests, soft reset after a sync) */
+/* Unmounts every volume, writing out what is cached (soft reset, after files are closed); a
+ * volume that still has open files is forgotten anyway. The first error, or 0. */
+int vfs_umount_all(void);
 bool vfs_is_mounted(const char *point);
 fat_vol_t *vfs_volume(const char *point); /* NULL when not mounted */
 

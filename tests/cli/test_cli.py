@@ -197,7 +197,7 @@ class Repl:
     def __init__(self, wipy):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
-            os.execv(wipy, [wipy])
+            os.execv(wipy, [wipy, "-i"])  # the script-mode REPL (no argument at all: board mode)
         self.out = b""
 
     def read_until(self, token, timeout=5):

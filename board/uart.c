@@ -1,0 +1,97 @@
+/* board/uart.c: the UART model: per UART a receive ring, a baud rate, an enabled flag and the
+ * two wires of uart.h. A disabled UART drops what it receives and sends nothing. */
+#include "board/uart.h"
+
+typedef struct {
+    bool enabled;
+    uint32_t baudrate;
+    uint8_t rx[UART_RX_SIZE];
+    size_t rx_head, rx_len;
+    uart_wire_fn_t tx_fn, divert_fn;
+    void *tx_ctx, *divert_ctx;
+} uart_t;
+
+static uart_t uarts[UART_COUNT];
+
+static uart_t *uart_get(int id) { return id >= 0 && id < UART_COUNT ? &uarts[id] : NULL; }
+
+void uart_connect_tx(int id, uart_wire_fn_t fn, void *ctx) {
+    uart_t *u = uart_get(id);
+    if (u != NULL) {
+        u->tx_fn = fn;
+        u->tx_ctx = ctx;
+    }
+}
+
+void uart_set_rx_divert(int id, uart_wire_fn_t fn, void *ctx) {
+    uart_t *u = uart_get(id);
+    if (u != NULL) {
+        u->divert_fn = fn;
+        u->divert_ctx = ctx;
+    }
+}
+
+void uart_rx_deliver(int id, const uint8_t *data, size_t len) {
+    uart_t *u = uart_get(id);
+    if (u == NULL || !u->enabled) {
+        return;
+    }
+    if (u->divert_fn != NULL) {
+        u->divert_fn(u->divert_ctx, data, len);
+        return;
+    }
+    for (size_t i = 0; i < len && u->rx_len < UART_RX_SIZE; i++) {
+        u->rx[(u->rx_head + u->rx_len) % UART_RX_SIZE] = data[i];
+        u->rx_len++;
+    }
+}
+
+void uart_init(int id, uint32_t baudrate) {
+    uart_t *u = uart_get(id);
+    if (u != NULL) {
+        u->enabled = true;
+        u->baudrate = baudrate;
+        u->rx_head = u->rx_len = 0;
+    }
+}
+
+void uart_deinit(int id) {
+    uart_t *u = uart_get(id);
+    if (u != NULL) {
+        u->enabled = false;
+        u->rx_len = 0;
+    }
+}
+
+bool uart_is_enabled(int id) {
+    uart_t *u = uart_get(id);
+    return u != NULL && u->enabled;
+}
+
+uint32_t uart_baudrate(int id) {
+    uart_t *u = uart_get(id);
+    return u != NULL ? u->baudrate : 0;
+}
+
+void uart_write(int id, const uint8_t *data, size_t len) {
+    uart_t *u = uart_get(id);
+    if (u != NULL && u->enabled && u->tx_fn != NULL) {
+        u->tx_fn(u->tx_ctx, data, len);
+    }
+}
+
+size_t uart_rx_available(int id) {
+    uart_t *u = uart_get(id);
+    return u != NULL ? u->rx_len : 0;
+}
+
+size_t uart_read(int id, uint8_t *buf, size_t n) {
+    uart_t *u = uart_get(id);
+    size_t got = 0;
+    while (u != NULL && got < n && u->rx_len > 0) {
+        buf[got++] = u->rx[u->rx_head];
+        u->rx_head = (u->rx_head + 1) % UART_RX_SIZE;
+        u->rx_len--;
+    }
+    return got;
+}

@@ -1,0 +1,71 @@
+/* firmware/board_boot.c: one boot of the Python side (spec §12 "Boot sequence"): mount /flash
+ * (formatting it and recreating the first-boot files as needed), sys.path, boot.py, then the file
+ * chosen by machine.main() or main.py. A script's error prints its traceback and the boot goes
+ * on; SystemExit asks for a soft reset; Ctrl-C interrupts the script that is running.
+ * Invariant: scripts run in __main__'s globals, so what main.py defines is there at the prompt. */
+#include <stdio.h>
+
+#include "core/import.h"
+#include "core/nlr.h"
+#include "core/port.h"
+#include "core/runtime.h"
+#include "firmware/board.h"
+#include "firmware/repl_io.h"
+#include "modules/mod_machine.h"
+#include "storage/flash_init.h"
+#include "storage/vfs.h"
+
+/* Runs one script if it exists; false if it raised SystemExit. */
+static bool boot_run_script(const char *name) {
+    char path[VFS_PATH_MAX + 1];
+    if (vfs_normalize("/flash", name, path, sizeof(path)) != 0 || port_stat(path) != PORT_STAT_FILE) {
+        return true;
+    }
+    volatile bool go_on = true;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        replio_set_interrupt_char(3);
+        import_run_file(path, rt_state.main_globals);
+        replio_set_interrupt_char(-1);
+        nlr_pop();
+    } else {
+        replio_set_interrupt_char(-1);
+        rt_state.pending_exception = OBJ_NULL;
+        if (exc_is_instance(nlr.value, &type_SystemExit)) {
+            go_on = false;
+        } else {
+            exc_print(&print_stdout, nlr.value);
+        }
+    }
+    return go_on;
+}
+
+static void boot_sys_path(void) {
+    static const char *const dirs[] = {"", "/flash", "/flash/lib"};
+    for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+        list_append(rt_state.sys_path, str_new(dirs[i], strlen(dirs[i])));
+    }
+}
+
+bool board_boot(const bdev_t *flash, bool skip_main, bool *fatal) {
+    *fatal = false;
+    bool formatted = false;
+    int r = flash_mount(flash, &formatted);
+    if (r != 0) {
+        char msg[96];
+        snprintf(msg, sizeof(msg), "/flash can't be mounted or formatted (error %d)", -r);
+        port_write(msg, strlen(msg));
+        port_write("\n", 1);
+        *fatal = true;
+        return false;
+    }
+    boot_sys_path();
+    machine_main_file_reset();
+    if (!boot_run_script("boot.py")) {
+        return false;
+    }
+    if (skip_main) {
+        return true;
+    }
+    return boot_run_script(machine_main_file());
+}

@@ -1,0 +1,244 @@
+/* modules/mod_machine.c: the `machine` module as far as the boot flow needs it: main(), reset(),
+ * soft_reset(), and UART over board/uart.c (the board's UART0 is the terminal's wire, which
+ * boot.py hands to os.dupterm). The rest of machine (pins, buses, timers...) comes with the
+ * hardware simulation. UART objects are one static object per id, so they need no GC root. */
+#include "modules/mod_machine.h"
+
+#include <string.h>
+
+#include "board/uart.h"
+#include "core/obj_str.h"
+#include "core/runtime.h"
+
+#define MACHINE_MAIN_MAX 128
+
+void (*machine_reset_hook)(void);
+
+static char machine_main[MACHINE_MAIN_MAX + 1] = "main.py";
+
+const char *machine_main_file(void) { return machine_main; }
+void machine_main_file_reset(void) { strcpy(machine_main, "main.py"); }
+
+static obj_t machine_main_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    if (!obj_is_str(args[0])) {
+        raise_msg(&type_TypeError, "main() expects a file name");
+    }
+    size_t len;
+    const char *s = str_get_data(args[0], &len);
+    if (len == 0 || len > MACHINE_MAIN_MAX || memchr(s, '\0', len) != NULL) {
+        raise_msg(&type_ValueError, "invalid file name");
+    }
+    memcpy(machine_main, s, len);
+    machine_main[len] = '\0';
+    return OBJ_NONE;
+}
+static DEFINE_FUN(machine_main_obj, main, 1, 1, machine_main_fn);
+
+static obj_t machine_reset(size_t n_args, size_t n_kw, const obj_t *args) {
+    if (machine_reset_hook != NULL) {
+        machine_reset_hook();
+    }
+    rt_raise(exc_new(&type_SystemExit, 0, NULL)); /* script mode: the program ends */
+}
+static DEFINE_FUN(machine_reset_obj, reset, 0, 0, machine_reset);
+
+/* As on the board: a soft reset is a SystemExit that the REPL / boot flow turns into a reboot. */
+static obj_t machine_soft_reset(size_t n_args, size_t n_kw, const obj_t *args) {
+    rt_raise(exc_new(&type_SystemExit, 0, NULL));
+}
+static DEFINE_FUN(machine_soft_reset_obj, soft_reset, 0, 0, machine_soft_reset);
+
+/* ---- UART ---- */
+
+typedef struct {
+    obj_base_t base;
+    int id;
+} machine_uart_obj_t;
+
+static const type_t machine_uart_type;
+static const machine_uart_obj_t machine_uarts[UART_COUNT] = {{{&machine_uart_type}, 0}, {{&machine_uart_type}, 1}};
+
+bool machine_uart_id(obj_t o, int *id) {
+    if (!obj_is_type(o, &machine_uart_type)) {
+        return false;
+    }
+    *id = ((const machine_uart_obj_t *)OBJ_TO_PTR(o))->id;
+    return true;
+}
+
+static const machine_uart_obj_t *uart_self(obj_t o) { return obj_check_self(o, &machine_uart_type); }
+
+static const machine_uart_obj_t *uart_enabled(obj_t o) {
+    const machine_uart_obj_t *u = uart_self(o);
+    if (!uart_is_enabled(u->id)) {
+        raise_os_error(1 /* EPERM: as the board does for a deinitialised UART */);
+    }
+    return u;
+}
+
+/* init(baudrate=9600, bits=8, parity=None, stop=1): only 8N1 framing is simulated */
+static void uart_apply(int id, size_t n_args, const obj_t *args, size_t n_kw, const obj_t *kw) {
+    static const arg_spec_t specs[] = {
+        {QSTR_baudrate, 0, ROM_INT(9600)},
+        {QSTR_bits, 0, ROM_INT(8)},
+        {QSTR_parity, 0, ROM_PTR(&none_obj)},
+        {QSTR_stop, 0, ROM_INT(1)},
+        {QSTR_pins, ARG_KW_ONLY, ROM_PTR(&none_obj)},
+    };
+    arg_val_t v[5];
+    arg_parse_all(n_args, args, n_kw, kw, 5, specs, v);
+    int_t baud = obj_get_int(v[0].o);
+    int_t bits = obj_get_int(v[1].o);
+    int_t stop = obj_get_int(v[3].o);
+    if (baud <= 0 || baud > 3000000) {
+        raise_msg(&type_ValueError, "invalid baudrate");
+    }
+    if (bits < 5 || bits > 8 || (stop != 1 && stop != 2)) {
+        raise_msg(&type_ValueError, "invalid argument(s) value");
+    }
+    if (v[2].o != OBJ_NONE) {
+        int_t p = obj_get_int(v[2].o);
+        if (p != 0 && p != 1) {
+            raise_msg(&type_ValueError, "invalid argument(s) value");
+        }
+    }
+    uart_init(id, (uint32_t)baud);
+}
+
+static obj_t uart_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
+    if (n_args < 1) {
+        raise_msg(&type_TypeError, "UART() needs an id");
+    }
+    int_t id = obj_get_int(args[0]);
+    if (id < 0 || id >= UART_COUNT) {
+        raise_os_error(19 /* ENODEV */);
+    }
+    if (n_args > 1 || n_kw > 0) {
+        uart_apply((int)id, n_args - 1, args + 1, n_kw, args + n_args);
+    }
+    return OBJ_FROM_PTR(&machine_uarts[id]);
+}
+
+static obj_t uart_init_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    const machine_uart_obj_t *u = uart_self(args[0]);
+    uart_apply(u->id, n_args - 1, args + 1, n_kw, args + n_args);
+    return OBJ_NONE;
+}
+static DEFINE_FUN_KW(uart_init_obj, init, 1, 5, uart_init_fn);
+
+static obj_t uart_deinit_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    uart_deinit(uart_self(args[0])->id);
+    return OBJ_NONE;
+}
+static DEFINE_FUN(uart_deinit_obj, deinit, 1, 1, uart_deinit_fn);
+
+static obj_t uart_any(size_t n_args, size_t n_kw, const obj_t *args) {
+    return int_from_uint(uart_rx_available(uart_enabled(args[0])->id));
+}
+static DEFINE_FUN(uart_any_obj, any, 1, 1, uart_any);
+
+/* read([n]): what has arrived (at most n); None when nothing has (the board's timeout is 0 here) */
+static obj_t uart_read_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    int id = uart_enabled(args[0])->id;
+    size_t want = UART_RX_SIZE;
+    if (n_args > 1 && args[1] != OBJ_NONE) {
+        int_t n = obj_get_int(args[1]);
+        want = n < 0 ? UART_RX_SIZE : (size_t)n;
+    }
+    if (want > UART_RX_SIZE) {
+        want = UART_RX_SIZE;
+    }
+    if (uart_rx_available(id) == 0) {
+        return OBJ_NONE;
+    }
+    uint8_t buf[UART_RX_SIZE];
+    size_t got = uart_read(id, buf, want);
+    return bytes_new((const char *)buf, got);
+}
+static DEFINE_FUN(uart_read_obj, read, 1, 2, uart_read_fn);
+
+static obj_t uart_readline_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    int id = uart_enabled(args[0])->id;
+    if (uart_rx_available(id) == 0) {
+        return OBJ_NONE;
+    }
+    vstr_t v;
+    vstr_init(&v, 32);
+    uint8_t c;
+    while (uart_read(id, &c, 1) == 1) {
+        vstr_add_byte(&v, c);
+        if (c == '\n') {
+            break;
+        }
+    }
+    return bytes_new(v.buf, v.len);
+}
+static DEFINE_FUN(uart_readline_obj, readline, 1, 1, uart_readline_fn);
+
+static obj_t uart_readinto_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    int id = uart_enabled(args[0])->id;
+    buffer_info_t bi;
+    rt_get_buffer_or_raise(args[1], &bi, BUFFER_WRITE);
+    size_t len = bi.len;
+    if (n_args > 2) {
+        int_t n = obj_get_int(args[2]);
+        if (n >= 0 && (size_t)n < len) {
+            len = (size_t)n;
+        }
+    }
+    if (uart_rx_available(id) == 0) {
+        return OBJ_NONE;
+    }
+    return int_from_uint(uart_read(id, (uint8_t *)bi.buf, len));
+}
+static DEFINE_FUN(uart_readinto_obj, readinto, 2, 3, uart_readinto_fn);
+
+static obj_t uart_write_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    int id = uart_enabled(args[0])->id;
+    buffer_info_t bi;
+    const char *data;
+    size_t len;
+    if (obj_is_str(args[1])) {
+        data = str_get_data(args[1], &len);
+    } else {
+        rt_get_buffer_or_raise(args[1], &bi, BUFFER_READ);
+        data = (const char *)bi.buf;
+        len = bi.len;
+    }
+    uart_write(id, (const uint8_t *)data, len);
+    return int_from_uint(len);
+}
+static DEFINE_FUN(uart_write_obj, write, 2, 2, uart_write_fn);
+
+static void uart_print(const print_t *p, obj_t o, print_kind_t kind) {
+    const machine_uart_obj_t *u = (const machine_uart_obj_t *)OBJ_TO_PTR(o);
+    if (!uart_is_enabled(u->id)) {
+        print_fmt(p, "UART(%d)", u->id);
+        return;
+    }
+    print_fmt(p, "UART(%d, baudrate=%u, bits=8, parity=None, stop=1)", u->id, (unsigned)uart_baudrate(u->id));
+}
+
+static const map_elem_t uart_locals_table[] = {
+    {ROM_QSTR(QSTR_init), ROM_PTR(&uart_init_obj)},
+    {ROM_QSTR(QSTR_deinit), ROM_PTR(&uart_deinit_obj)},
+    {ROM_QSTR(QSTR_any), ROM_PTR(&uart_any_obj)},
+    {ROM_QSTR(QSTR_read), ROM_PTR(&uart_read_obj)},
+    {ROM_QSTR(QSTR_readline), ROM_PTR(&uart_readline_obj)},
+    {ROM_QSTR(QSTR_readinto), ROM_PTR(&uart_readinto_obj)},
+    {ROM_QSTR(QSTR_write), ROM_PTR(&uart_write_obj)},
+};
+static DEFINE_CONST_DICT(uart_locals_dict, uart_locals_table);
+static const type_t machine_uart_type = {.base = {&type_type}, .name = QSTR_UART, .print = uart_print,
+    .make_new = uart_make_new, .locals_dict = &uart_locals_dict};
+
+static const map_elem_t machine_globals_table[] = {
+    {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_machine)},
+    {ROM_QSTR(QSTR_main), ROM_PTR(&machine_main_obj)},
+    {ROM_QSTR(QSTR_reset), ROM_PTR(&machine_reset_obj)},
+    {ROM_QSTR(QSTR_soft_reset), ROM_PTR(&machine_soft_reset_obj)},
+    {ROM_QSTR(QSTR_UART), ROM_PTR(&machine_uart_type)},
+};
+static DEFINE_CONST_DICT(machine_globals, machine_globals_table);
+const module_obj_t machine_module = {{&module_type}, &machine_globals};
+REGISTER_MODULE(QSTR_machine, machine_module);
