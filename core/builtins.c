@@ -564,19 +564,7 @@ static obj_t builtins_input(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     vstr_t v;
     vstr_init(&v, 32);
-    int c;
-    bool any = false;
-    while ((c = port_read_byte()) >= 0) {
-        any = true;
-        if (c == '\n') {
-            break;
-        }
-        if (c == '\r') {
-            continue;
-        }
-        vstr_add_byte(&v, (uint8_t)c);
-    }
-    if (!any) {
+    if (!port_read_line(&v)) {
         raise_msg(&type_EOFError, "");
     }
     return str_new_from_vstr(&v);

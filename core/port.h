@@ -14,6 +14,9 @@ void port_write(const char *s, size_t len);
 void port_write_err(const char *s, size_t len); /* tracebacks in script mode (stderr) */
 /* Blocks (running the event loop in board mode) until a byte arrives; -1 at end of input. */
 int port_read_byte(void);
+/* input(): one line without its end into out (already initialised); false at end of input with
+ * nothing read. Script mode reads bytes up to "\n"; the board edits the line with echo. */
+bool port_read_line(vstr_t *out);
 uint64_t port_ticks_us(void); /* monotonic microseconds */
 /* Called by the VM every few hundred bytecodes: cheap; may run the event loop and may call
  * rt_keyboard_interrupt(). */

@@ -36,6 +36,7 @@
 
 #define BOARD_DEFAULT_HEAP ((size_t)96 * 1024) /* as script mode: see firmware/main.c */
 #define BOARD_PATH_MAX 4096
+#define BOARD_MAX_ARGS 64
 
 typedef struct {
     const char *state;
@@ -61,7 +62,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->bind = "127.0.0.1";
     o->telnet_port = 23;
     o->heap = BOARD_DEFAULT_HEAP;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             board_usage(stdout, argv[0]);
@@ -91,7 +92,6 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             board_usage(stderr, argv[0]);
             return 2;
         }
-        i++;
     }
     return 0;
 }
@@ -118,14 +118,27 @@ static int board_open_state(const board_opts_t *o, hstore_t *hs) {
     return 0;
 }
 
-/* machine.reset(): everything written out, then the program starts again from scratch. */
+/* machine.reset(): everything written out, then the program starts again from scratch, with the
+ * same options and the telnet port it has now (so a "--telnet-port 0" board keeps its port). */
 static void board_hard_reset(void) {
+    static char port_arg[16];
+    static char *argv2[BOARD_MAX_ARGS + 3];
+    int n = 0;
+    for (; board_argv[n] != NULL && n < BOARD_MAX_ARGS; n++) {
+        argv2[n] = board_argv[n];
+    }
+    if (telnet_port() > 0) {
+        snprintf(port_arg, sizeof(port_arg), "%d", telnet_port());
+        argv2[n++] = "--telnet-port";
+        argv2[n++] = port_arg;
+    }
+    argv2[n] = NULL;
     telnet_stop();
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
     terminal_raw_off();
-    execv("/proc/self/exe", board_argv);
+    execv("/proc/self/exe", argv2);
     port_fatal("machine.reset(): can't restart the program");
 }
 
@@ -181,6 +194,10 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
 
 int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     board_opts_t o;
+    if (argc > BOARD_MAX_ARGS) {
+        fprintf(stderr, "%s: too many arguments\n", argv[0]);
+        return 2;
+    }
     int r = board_parse(argc, argv, &o);
     if (r != 0) {
         return r < 0 ? 0 : r;

@@ -6,6 +6,7 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/readline.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
 #include "host/port_unix.h"
@@ -36,6 +37,17 @@ static void board_write(const char *s, size_t len) {
 
 static int board_read_byte(void) { return replio_read_byte(); }
 
+/* input() on the board: the REPL's line editor, so the user sees what they type */
+static bool board_read_line(vstr_t *out) {
+    const char *line;
+    size_t len;
+    if (readline_read("", NULL, &line, &len) == READLINE_CTRL_D) {
+        return false; /* EOFError, as MicroPython's input() on Ctrl-D */
+    }
+    vstr_add_strn(out, line, len);
+    return true;
+}
+
 static void board_poll(void) {
     uint64_t now = el_now_us();
     if (now - last_poll >= BOARD_POLL_US) {
@@ -62,6 +74,6 @@ static void board_delay_us(uint64_t us) {
     }
 }
 
-static const port_hooks_t board_hooks = {board_write, board_read_byte, board_poll, board_delay_us};
+static const port_hooks_t board_hooks = {board_write, board_read_byte, board_read_line, board_poll, board_delay_us};
 
 void board_port_install(void) { port_set_hooks(&board_hooks); }

@@ -130,6 +130,24 @@ int port_read_byte(void) {
     }
 }
 
+bool port_read_line(vstr_t *out) {
+    if (port_hooks != NULL) {
+        return port_hooks->read_line(out);
+    }
+    int c;
+    bool any = false;
+    while ((c = port_read_byte()) >= 0) {
+        any = true;
+        if (c == '\n') {
+            break;
+        }
+        if (c != '\r') {
+            vstr_add_byte(out, (uint8_t)c);
+        }
+    }
+    return any;
+}
+
 uint64_t port_ticks_us(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -9,16 +9,19 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "core/obj.h"
+
 void port_unix_init(void);  /* SIGINT handler; stdout buffering mode */
 void port_flush(void);      /* writes out buffered stdout */
 bool port_stdin_is_tty(void);
 
 /* Board mode replaces where the REPL's bytes go and what the poll hook and delays do: with hooks
- * set, port_write/port_write_err/port_read_byte/port_poll/port_delay_us call them (the SIGINT flag
+ * set, port_write/port_write_err/port_read_byte/port_read_line/port_poll/port_delay_us call them (the SIGINT flag
  * is still checked first by port_poll). NULL restores script mode. */
 typedef struct {
     void (*write)(const char *s, size_t len);
     int (*read_byte)(void);
+    bool (*read_line)(vstr_t *out);
     void (*poll)(void);
     void (*delay_us)(uint64_t us);
 } port_hooks_t;
