@@ -3,6 +3,7 @@
  * Also the raw byte I/O of stdin/stdout that the board uses as its UART0 wire.
  * Invariant: the original settings are restored by terminal_raw_off and at exit. */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <termios.h>
 #include <unistd.h>
@@ -22,6 +23,16 @@ void terminal_raw_off(void) {
     }
 }
 
+/* A board killed from outside (SIGTERM, SIGHUP, SIGQUIT) must not leave the user's terminal raw:
+ * restore it (tcsetattr is async-signal-safe), then die of the signal as before. */
+static void terminal_on_fatal_signal(int sig) {
+    if (terminal_raw) {
+        tcsetattr(0, TCSANOW, &terminal_saved);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 bool terminal_raw_on(void) {
     if (terminal_raw) {
         return true;
@@ -35,6 +46,9 @@ bool terminal_raw_on(void) {
         }
         terminal_saved_ok = true;
         atexit(terminal_raw_off);
+        signal(SIGTERM, terminal_on_fatal_signal);
+        signal(SIGHUP, terminal_on_fatal_signal);
+        signal(SIGQUIT, terminal_on_fatal_signal);
     }
     struct termios t = terminal_saved;
     t.c_iflag &= ~(tcflag_t)(BRKINT | ICRNL | INPCK | ISTRIP | IXON);
