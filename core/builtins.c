@@ -573,9 +573,10 @@ DEFINE_FUN(builtins_input_obj, input, 0, 1, builtins_input);
 
 void builtins_print_help(void) {
     static const char help_text[] =
-        "Welcome to MicroPython!\n"
+        "Welcome to MicroPython on the WiPy (" WIPY_MACHINE ")!\n"
         "\n"
-        "For online help please visit http://micropython.org/help/.\n"
+        "The board's files are under /flash: boot.py runs at every boot, then main.py.\n"
+        "Reach its REPL over telnet too (user micro, password python).\n"
         "\n"
         "Quick overview of commands for the board:\n"
         "  machine.Pin(pin_id, mode)  -- make a pin object (pin_id like 'GP25')\n"

@@ -217,10 +217,10 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             o.bind, o.telnet_port, strerror(err));
         return 2;
     }
+    board_console_start(); /* first: on a terminal, the line below is then written raw */
     char line[96];
     int n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
     terminal_write(line, (size_t)n);
-    board_console_start();
     board_port_install();
 #ifdef BOARD_HAVE_ROUTE
     fs_route_set_board(true);

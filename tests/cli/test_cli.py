@@ -365,7 +365,7 @@ def test_repl_sys_exit_status(repl):
 
 def test_repl_help(repl):
     repl.send(b"help()\r", b">>> ")
-    assert b"Welcome to MicroPython!" in repl.out
+    assert b"Welcome to MicroPython on the WiPy" in repl.out
     assert b"\r\n" in repl.out
 
 
