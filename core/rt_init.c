@@ -39,7 +39,12 @@ void rt_init(const rt_config_t *cfg) {
     rt_state.main_globals = g;
 }
 
+void (*rt_deinit_hook)(void);
+
 void rt_deinit(void) {
+    if (rt_deinit_hook != NULL && rt_heap != NULL) {
+        rt_deinit_hook();
+    }
     gc_deinit();
     memset(&rt_state, 0, sizeof(rt_state));
     free(rt_heap);

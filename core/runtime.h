@@ -14,6 +14,9 @@ typedef struct {
 } rt_config_t;
 void rt_init(const rt_config_t *cfg); /* gc, qstrs, sys, builtins, __main__ */
 void rt_deinit(void);                 /* runs finalisers; frees the heap */
+/* Called first by rt_deinit, while the heap is whole (the os module closes the files still open on
+ * its volumes and unmounts the volumes whose device is a Python object). NULL: none. */
+extern void (*rt_deinit_hook)(void);
 
 /* The interpreter's roots: every long-lived obj_t the GC must see lives in this struct. */
 typedef struct {

@@ -21,14 +21,8 @@
 #include "host/event_loop.h"
 #include "host/port_unix.h"
 #include "modules/mod_machine.h"
-#if __has_include("modules/mod_os.h") /* TEMPORARY until the os module lands */
-#include "modules/mod_os.h"
-#define BOARD_HAVE_OS 1
-#endif
-#if __has_include("modules/fs_route.h")
 #include "modules/fs_route.h"
-#define BOARD_HAVE_ROUTE 1
-#endif
+#include "modules/mod_os.h"
 #include "services/telnet.h"
 #include "storage/flash_init.h"
 #include "storage/hidden_store.h"
@@ -222,12 +216,8 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     int n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
     terminal_write(line, (size_t)n);
     board_port_install();
-#ifdef BOARD_HAVE_ROUTE
     fs_route_set_board(true);
-#endif
-#ifdef BOARD_HAVE_OS
     os_dupterm_handler = board_dupterm;
-#endif
     machine_reset_hook = board_hard_reset;
     replio_source_opened(); /* a board waits for input for ever: its REPL input never ends */
     rt_config_t cfg = {o.heap, stack_top, stack_limit};

@@ -1,6 +1,7 @@
 /* firmware/main.c: the executable's entry in script mode, command-line compatible with
- * MicroPython's unix port: wipy [-X heapsize=N[k|m]] [-X emit=...] [-c CODE | -m MODULE | FILE
- * [ARGS...]]; no argument: the friendly REPL on a terminal, else the program read from stdin.
+ * MicroPython's unix port: wipy [--flash IMAGE] [-X heapsize=N[k|m]] [-X emit=...] [-c CODE | -m MODULE
+ * | FILE [ARGS...]]; no argument: the friendly REPL on a terminal, else the program read from stdin.
+ * --flash mounts a /flash image (created and first-booted when needed) beside the host files.
  * Exit status: 0, 1 after an uncaught exception (traceback on stderr), n for sys.exit(n).
  * Invariant: the interpreter runs on its own thread with a large stack whose bounds it knows,
  * so deep recursion ends in RuntimeError (also under ASan), never in a crash. */
@@ -20,6 +21,9 @@
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "host/port_unix.h"
+#include "modules/fs_route.h"
+#include "storage/flash_init.h"
+#include "storage/vfs.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define MAIN_ASAN 1
@@ -55,6 +59,7 @@ static void main_usage(const char *prog) {
         "-i : enable inspection via REPL after running command/module/file\n"
         "-v : verbose (ignored)\n"
         "-O : optimisation level (ignored)\n"
+        "--flash IMAGE : mount a /flash image (made if missing) beside the host files\n"
         "Implementation specific options (-X):\n"
         "  heapsize=<n>[w|k|m] -- set the heap size for the GC (default %u)\n"
         "  emit=bytecode -- the only emitter\n",
@@ -63,14 +68,13 @@ static void main_usage(const char *prog) {
 
 static obj_t main_str(const char *s) { return str_new(s, strlen(s)); }
 
-/* sys.path = [first, MICROPYPATH entries...] */
+static bool main_path_flash; /* --flash: "/flash" and "/flash/lib" end sys.path */
+
+/* sys.path = [first, MICROPYPATH entries..., (with --flash) "/flash", "/flash/lib"] */
 static void main_set_path(const char *first, size_t first_len) {
     list_append(rt_state.sys_path, str_new(first, first_len));
     const char *mp = getenv("MICROPYPATH");
-    if (mp == NULL) {
-        return;
-    }
-    while (*mp != '\0') {
+    while (mp != NULL && *mp != '\0') {
         const char *colon = strchr(mp, ':');
         size_t n = colon != NULL ? (size_t)(colon - mp) : strlen(mp);
         if (n > 0) {
@@ -80,6 +84,10 @@ static void main_set_path(const char *first, size_t first_len) {
         if (*mp == ':') {
             mp++;
         }
+    }
+    if (main_path_flash) {
+        list_append(rt_state.sys_path, main_str("/flash"));
+        list_append(rt_state.sys_path, main_str("/flash/lib"));
     }
 }
 
@@ -173,11 +181,40 @@ static bool main_start(const rt_config_t *cfg) {
     return false;
 }
 
+/* --flash IMAGE: the image as /flash (formatted with the first-boot files when it has no FAT). */
+static bdev_t main_flash;
+static bool main_flash_open;
+
+static bool main_mount_flash(const char *prog, const char *path) {
+    fs_route_use_rtc();
+    int r = bdev_file_open(&main_flash, path, false, true, FLASH_SECTORS);
+    if (r == 0) {
+        main_flash_open = true;
+        r = flash_mount(&main_flash, NULL);
+    }
+    if (r != 0) {
+        fprintf(stderr, "%s: can't mount the /flash image '%s': %s\n", prog, path, strerror(r < 0 ? -r : r));
+        return false;
+    }
+    return true;
+}
+
+/* Writes out and unmounts every volume (after rt_deinit), so the image is clean for FAT tools. */
+static void main_unmount_flash(void) {
+    if (!main_flash_open) {
+        return;
+    }
+    vfs_sync();
+    vfs_umount_all();
+    bdev_close(&main_flash);
+    main_flash_open = false;
+}
+
 static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) {
     size_t heap = MAIN_DEFAULT_HEAP;
     bool inspect = false;
     int i = 1;
-    const char *code = NULL, *module = NULL, *file = NULL;
+    const char *code = NULL, *module = NULL, *file = NULL, *flash = NULL;
     for (; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || a[1] == '\0') {
@@ -186,6 +223,14 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
         if (strcmp(a, "--") == 0) {
             i++;
             break;
+        }
+        if (strcmp(a, "--flash") == 0 || strncmp(a, "--flash=", 8) == 0) {
+            flash = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+            if (flash == NULL || flash[0] == '\0') {
+                main_usage(argv[0]);
+                return 1;
+            }
+            continue;
         }
         if (strcmp(a, "-X") == 0 || strncmp(a, "-X", 2) == 0) {
             const char *opt = a[2] != '\0' ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
@@ -240,9 +285,15 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
         i++; /* "-": the program comes from stdin */
     }
 
+    main_path_flash = flash != NULL;
     rt_config_t cfg = {heap, stack_top, stack_limit};
     if (!main_start(&cfg)) {
         fprintf(stderr, "%s: the heap (%u bytes) is too small to start\n", argv[0], (unsigned)heap);
+        return 1;
+    }
+    if (flash != NULL && !main_mount_flash(argv[0], flash)) {
+        rt_deinit();
+        main_unmount_flash();
         return 1;
     }
     int status = 0;
@@ -291,6 +342,7 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
     }
     port_flush();
     rt_deinit();
+    main_unmount_flash();
     return status;
 }
 
@@ -302,6 +354,13 @@ static bool main_wants_board(int argc, char **argv) {
         return port_stdin_is_tty();
     }
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--flash") == 0) { /* a script-mode option with an argument */
+            i++;
+            continue;
+        }
+        if (strncmp(argv[i], "--flash=", 8) == 0) {
+            continue;
+        }
         if (strncmp(argv[i], "--", 2) == 0 && argv[i][2] != '\0' && strcmp(argv[i], "--help") != 0) {
             return true;
         }

@@ -1,7 +1,7 @@
 /* host/port_unix.c: core/port.h for script mode on Linux: buffered stdout (flushed at newlines
  * on a terminal, when full, before reading input or writing stderr, and at exit), stdin bytes,
  * the monotonic clock, Ctrl-C (SIGINT sets a flag that port_poll turns into KeyboardInterrupt),
- * host files for import and a fatal exit.
+ * and a fatal exit (files for import are modules/fs_route.c over host/files.c).
  * Invariant: bytes reach fd 1 and fd 2 in the order the program wrote them. */
 #include "host/port_unix.h"
 
@@ -9,7 +9,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -187,48 +186,6 @@ void port_unix_init(void) {
 }
 
 bool port_stdin_is_tty(void) { return isatty(0); }
-
-port_stat_t port_stat(const char *path) {
-    struct stat st;
-    if (stat(path[0] == '\0' ? "." : path, &st) != 0) {
-        return PORT_STAT_NONE;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        return PORT_STAT_DIR;
-    }
-    return S_ISREG(st.st_mode) ? PORT_STAT_FILE : PORT_STAT_NONE;
-}
-
-char *port_read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf != NULL) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
-            break;
-        }
-        cap *= 2;
-        char *nb = realloc(buf, cap + 1);
-        if (nb == NULL) {
-            free(buf);
-        }
-        buf = nb;
-    }
-    bool err = ferror(f);
-    fclose(f);
-    if (buf == NULL || err) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 NORETURN void port_fatal(const char *msg) {
     port_flush();

@@ -1,21 +1,150 @@
-/* modules/mod_io_file.c: open() in script mode: minimal text and binary file objects over host
- * file descriptors (read, readline, readlines, readinto, write, seek, tell, flush, close,
- * iteration, with). The board's VFS will later route open() elsewhere.
- * Invariant: fd >= 0 while open, -1 once closed; the GC finaliser closes a forgotten file. */
+/* modules/mod_io_file.c: open() and its file objects (read, readline, readlines, readinto, write,
+ * seek, tell, flush, close, iteration, with), text and binary, over one of two backends chosen by
+ * modules/fs_route.c: a host file descriptor or a VFS file (storage/vfs.h) embedded in the object.
+ * Mode parsing and line logic are shared; a backend is a small table of read/write/seek/flush/close.
+ * Invariant: be != NULL while open, NULL once closed; the GC finaliser closes a forgotten file (the
+ * GC never moves objects, so the embedded vfs_file_t stays where the volume's open list points). */
+#include "modules/mod_io_file.h"
+
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "core/obj_str.h"
 #include "core/runtime.h"
+#include "modules/fs_route.h"
+#include "storage/vfs.h"
 
+typedef struct io_file_obj io_file_obj_t;
+
+/* A backend: every call returns a count / position / 0, or a negative errno. */
 typedef struct {
+    ssize_t (*read)(io_file_obj_t *f, void *buf, size_t n);
+    ssize_t (*write)(io_file_obj_t *f, const void *buf, size_t n);
+    int64_t (*seek)(io_file_obj_t *f, int64_t off, int whence); /* whence 0, 1, 2 */
+    int (*flush)(io_file_obj_t *f);
+    int (*close)(io_file_obj_t *f);
+} io_backend_t;
+
+struct io_file_obj {
     obj_base_t base;
-    int fd;
+    const io_backend_t *be; /* NULL once closed */
     bool text;
-} io_file_obj_t;
+    int fd;        /* host backend */
+    vfs_file_t vf; /* VFS backend */
+};
 
 static const type_t io_textio_type, io_fileio_type;
+
+/* ---- host file descriptors ---- */
+
+static ssize_t io_host_read(io_file_obj_t *f, void *buf, size_t n) {
+    for (;;) {
+        ssize_t got = read(f->fd, buf, n);
+        if (got >= 0) {
+            return got;
+        }
+        if (errno != EINTR) {
+            return -errno;
+        }
+        rt_check_pending();
+    }
+}
+
+static ssize_t io_host_write(io_file_obj_t *f, const void *buf, size_t n) {
+    for (;;) {
+        ssize_t got = write(f->fd, buf, n);
+        if (got >= 0) {
+            return got;
+        }
+        if (errno != EINTR) {
+            return -errno;
+        }
+        rt_check_pending();
+    }
+}
+
+static int64_t io_host_seek(io_file_obj_t *f, int64_t off, int whence) {
+    off_t r = lseek(f->fd, (off_t)off, whence == 1 ? SEEK_CUR : whence == 2 ? SEEK_END : SEEK_SET);
+    return r < 0 ? -errno : (int64_t)r;
+}
+
+static int io_host_flush(io_file_obj_t *f) {
+    return 0;
+}
+
+static int io_host_close(io_file_obj_t *f) {
+    int r = close(f->fd);
+    f->fd = -1;
+    return r < 0 && errno != EINTR ? -errno : 0;
+}
+
+static const io_backend_t io_host_backend = {io_host_read, io_host_write, io_host_seek, io_host_flush, io_host_close};
+
+/* ---- VFS files ---- */
+
+/* The open VFS file objects, in malloc'd memory the collector does not scan (so the list keeps
+ * nothing alive): a finaliser or close() removes its entry. */
+static io_file_obj_t **io_vfs_open;
+static size_t io_vfs_n, io_vfs_cap;
+
+static bool io_vfs_track(io_file_obj_t *f) {
+    if (io_vfs_n == io_vfs_cap) {
+        size_t cap = io_vfs_cap == 0 ? 8 : io_vfs_cap * 2;
+        io_file_obj_t **n = realloc(io_vfs_open, cap * sizeof(*n));
+        if (n == NULL) {
+            return false;
+        }
+        io_vfs_open = n;
+        io_vfs_cap = cap;
+    }
+    io_vfs_open[io_vfs_n++] = f;
+    return true;
+}
+
+static void io_vfs_untrack(io_file_obj_t *f) {
+    for (size_t i = 0; i < io_vfs_n; i++) {
+        if (io_vfs_open[i] == f) {
+            io_vfs_open[i] = io_vfs_open[--io_vfs_n];
+            return;
+        }
+    }
+}
+
+static ssize_t io_vfs_read(io_file_obj_t *f, void *buf, size_t n) {
+    return vfs_read(&f->vf, buf, n);
+}
+static ssize_t io_vfs_write(io_file_obj_t *f, const void *buf, size_t n) {
+    return vfs_write(&f->vf, buf, n);
+}
+static int64_t io_vfs_seek(io_file_obj_t *f, int64_t off, int whence) {
+    return vfs_seek(&f->vf, off, whence);
+}
+static int io_vfs_flush(io_file_obj_t *f) {
+    return vfs_fsync(&f->vf);
+}
+
+static int io_vfs_close(io_file_obj_t *f) {
+    io_vfs_untrack(f);
+    return vfs_close(&f->vf);
+}
+
+static const io_backend_t io_vfs_backend = {io_vfs_read, io_vfs_write, io_vfs_seek, io_vfs_flush, io_vfs_close};
+
+void io_file_close_all_vfs(void) {
+    while (io_vfs_n > 0) {
+        io_file_obj_t *f = io_vfs_open[io_vfs_n - 1];
+        f->be = NULL;
+        io_vfs_close(f);
+    }
+}
+
+size_t io_file_vfs_open_count(void) {
+    return io_vfs_n;
+}
+
+/* ---- the file object ---- */
 
 /* self of a file method, checked to be a file (a method taken from the class may get anything) */
 static io_file_obj_t *io_file_self(obj_t o) {
@@ -24,10 +153,18 @@ static io_file_obj_t *io_file_self(obj_t o) {
 
 static io_file_obj_t *io_file_get(obj_t o) {
     io_file_obj_t *f = io_file_self(o);
-    if (f->fd < 0) {
+    if (f->be == NULL) {
         raise_msg(&type_ValueError, "I/O operation on closed file");
     }
     return f;
+}
+
+static ssize_t io_file_read_some(io_file_obj_t *f, void *buf, size_t n) {
+    ssize_t got = f->be->read(f, buf, n);
+    if (got < 0) {
+        raise_os_error((int)-got);
+    }
+    return got;
 }
 
 static obj_t io_file_result(io_file_obj_t *f, vstr_t *v) {
@@ -39,14 +176,7 @@ static void io_file_read_into(io_file_obj_t *f, vstr_t *v, int_t n) {
     char chunk[512];
     while (n != 0) {
         size_t want = n < 0 || n > (int_t)sizeof(chunk) ? sizeof(chunk) : (size_t)n;
-        ssize_t got = read(f->fd, chunk, want);
-        if (got < 0) {
-            if (errno == EINTR) {
-                rt_check_pending();
-                continue;
-            }
-            raise_os_error(errno);
-        }
+        ssize_t got = io_file_read_some(f, chunk, want);
         if (got == 0) {
             break;
         }
@@ -71,22 +201,18 @@ static DEFINE_FUN(io_file_read_obj, read, 1, 2, io_file_read);
 static bool io_file_line(io_file_obj_t *f, vstr_t *v, int_t limit) {
     char chunk[256];
     for (;;) {
-        ssize_t got = read(f->fd, chunk, sizeof(chunk));
-        if (got < 0) {
-            if (errno == EINTR) {
-                rt_check_pending();
-                continue;
-            }
-            raise_os_error(errno);
-        }
+        ssize_t got = io_file_read_some(f, chunk, sizeof(chunk));
         if (got == 0) {
             return v->len > 0;
         }
         for (ssize_t i = 0; i < got; i++) {
             if (chunk[i] == '\n' || (limit >= 0 && (int_t)v->len + i + 1 >= limit)) {
                 vstr_add_strn(v, chunk, (size_t)i + 1);
-                if (i + 1 < got && lseek(f->fd, (off_t)(i + 1 - got), SEEK_CUR) < 0) {
-                    raise_os_error(errno);
+                if (i + 1 < got) {
+                    int64_t r = f->be->seek(f, (int64_t)(i + 1 - got), 1);
+                    if (r < 0) {
+                        raise_os_error((int)-r);
+                    }
                 }
                 return true;
             }
@@ -145,13 +271,7 @@ static obj_t io_file_readinto(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     size_t done = 0;
     while (done < len) {
-        ssize_t got = read(f->fd, (char *)bi.buf + done, len - done);
-        if (got < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            raise_os_error(errno);
-        }
+        ssize_t got = io_file_read_some(f, (char *)bi.buf + done, len - done);
         if (got == 0) {
             break;
         }
@@ -180,12 +300,12 @@ static obj_t io_file_write(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     size_t done = 0;
     while (done < len) {
-        ssize_t n = write(f->fd, data + done, len - done);
+        ssize_t n = f->be->write(f, data + done, len - done);
         if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            raise_os_error(errno);
+            raise_os_error((int)-n);
+        }
+        if (n == 0) {
+            raise_os_error(ENOSPC);
         }
         done += (size_t)n;
     }
@@ -197,9 +317,12 @@ static obj_t io_file_seek(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_get(args[0]);
     int_t off = obj_get_int(args[1]);
     int_t whence = n_args > 2 ? obj_get_int(args[2]) : 0;
-    off_t r = lseek(f->fd, (off_t)off, whence == 1 ? SEEK_CUR : whence == 2 ? SEEK_END : SEEK_SET);
+    if (whence < 0 || whence > 2) {
+        raise_os_error(EINVAL);
+    }
+    int64_t r = f->be->seek(f, (int64_t)off, (int)whence);
     if (r < 0) {
-        raise_os_error(errno);
+        raise_os_error((int)-r);
     }
     return int_from_ll((long long)r);
 }
@@ -207,41 +330,65 @@ static DEFINE_FUN(io_file_seek_obj, seek, 2, 3, io_file_seek);
 
 static obj_t io_file_tell(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_get(args[0]);
-    off_t r = lseek(f->fd, 0, SEEK_CUR);
+    int64_t r = f->be->seek(f, 0, 1);
     if (r < 0) {
-        raise_os_error(errno);
+        raise_os_error((int)-r);
     }
     return int_from_ll((long long)r);
 }
 static DEFINE_FUN(io_file_tell_obj, tell, 1, 1, io_file_tell);
 
 static obj_t io_file_flush(size_t n_args, size_t n_kw, const obj_t *args) {
-    io_file_get(args[0]);
+    io_file_obj_t *f = io_file_get(args[0]);
+    int r = f->be->flush(f);
+    if (r < 0) {
+        raise_os_error(-r);
+    }
     return OBJ_NONE;
 }
 static DEFINE_FUN(io_file_flush_obj, flush, 1, 1, io_file_flush);
 
 static obj_t io_file_fileno(size_t n_args, size_t n_kw, const obj_t *args) {
-    return small_int_new(io_file_get(args[0])->fd);
+    io_file_obj_t *f = io_file_get(args[0]);
+    if (f->be != &io_host_backend) {
+        raise_os_error(EOPNOTSUPP); /* a file on a FAT volume has no descriptor */
+    }
+    return small_int_new(f->fd);
 }
 static DEFINE_FUN(io_file_fileno_obj, fileno, 1, 1, io_file_fileno);
 
 static obj_t io_file_close(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_self(args[0]);
-    if (f->fd >= 0) {
-        close(f->fd);
-        f->fd = -1;
+    const io_backend_t *be = f->be;
+    if (be != NULL) {
+        f->be = NULL;
+        int r = be->close(f);
+        if (r < 0) {
+            raise_os_error(-r);
+        }
     }
     return OBJ_NONE;
 }
 static DEFINE_FUN(io_file_close_obj, close, 1, 1, io_file_close);
 
-static void io_file_finalise(obj_t self) { io_file_close(1, 0, &self); }
+/* The collector frees a forgotten file: close it without raising (errors are lost, as in CPython). */
+static void io_file_finalise(obj_t self) {
+    io_file_obj_t *f = (io_file_obj_t *)OBJ_TO_PTR(self);
+    const io_backend_t *be = f->be;
+    if (be != NULL) {
+        f->be = NULL;
+        be->close(f);
+    }
+}
 
-static obj_t io_file_enter(size_t n_args, size_t n_kw, const obj_t *args) { return args[0]; }
+static obj_t io_file_enter(size_t n_args, size_t n_kw, const obj_t *args) {
+    return args[0];
+}
 static DEFINE_FUN(io_file_enter_obj, __enter__, 1, 1, io_file_enter);
 
-static obj_t io_file_exit(size_t n_args, size_t n_kw, const obj_t *args) { return io_file_close(1, 0, args); }
+static obj_t io_file_exit(size_t n_args, size_t n_kw, const obj_t *args) {
+    return io_file_close(1, 0, args);
+}
 static DEFINE_FUN(io_file_exit_obj, __exit__, 1, 4, io_file_exit);
 
 static const map_elem_t io_file_locals_table[] = {
@@ -262,15 +409,67 @@ static DEFINE_CONST_DICT(io_file_locals_dict, io_file_locals_table);
 
 static void io_file_print(const print_t *p, obj_t o, print_kind_t kind) {
     io_file_obj_t *f = (io_file_obj_t *)OBJ_TO_PTR(o);
-    print_fmt(p, "<io.%s %d>", f->text ? "TextIOWrapper" : "FileIO", f->fd);
+    const char *name = f->text ? "TextIOWrapper" : "FileIO";
+    if (f->be == &io_vfs_backend) {
+        print_fmt(p, "<io.%s %p>", name, (void *)f);
+    } else {
+        print_fmt(p, "<io.%s %d>", name, f->fd);
+    }
 }
 
-static const type_t io_textio_type = {.base = {&type_type}, .flags = TYPE_FLAG_ITER_IS_SELF,
-    .name = QSTR_TextIOWrapper, .print = io_file_print, .getiter = rt_identity_getiter,
-    .iternext = io_file_iternext, .finalise = io_file_finalise, .locals_dict = &io_file_locals_dict};
-static const type_t io_fileio_type = {.base = {&type_type}, .flags = TYPE_FLAG_ITER_IS_SELF,
-    .name = QSTR_FileIO, .print = io_file_print, .getiter = rt_identity_getiter,
-    .iternext = io_file_iternext, .finalise = io_file_finalise, .locals_dict = &io_file_locals_dict};
+static const type_t io_textio_type = {.base = {&type_type},
+    .flags = TYPE_FLAG_ITER_IS_SELF,
+    .name = QSTR_TextIOWrapper,
+    .print = io_file_print,
+    .getiter = rt_identity_getiter,
+    .iternext = io_file_iternext,
+    .finalise = io_file_finalise,
+    .locals_dict = &io_file_locals_dict};
+static const type_t io_fileio_type = {.base = {&type_type},
+    .flags = TYPE_FLAG_ITER_IS_SELF,
+    .name = QSTR_FileIO,
+    .print = io_file_print,
+    .getiter = rt_identity_getiter,
+    .iternext = io_file_iternext,
+    .finalise = io_file_finalise,
+    .locals_dict = &io_file_locals_dict};
+
+/* The access a mode string asks for, independent of the backend. */
+typedef struct {
+    bool read, write, create, trunc, append, excl, binary;
+} io_mode_t;
+
+static void io_parse_mode(const char *m, size_t ml, io_mode_t *md) {
+    int kind = 0; /* 'r' 'w' 'a' 'x' */
+    bool plus = false;
+    memset(md, 0, sizeof(*md));
+    for (size_t i = 0; i < ml; i++) {
+        switch (m[i]) {
+            case 'r':
+            case 'w':
+            case 'a':
+            case 'x':
+                if (kind != 0) {
+                    raise_fmt(&type_ValueError, "invalid mode: '%.*s'", (int)ml, m);
+                }
+                kind = m[i];
+                break;
+            case '+': plus = true; break;
+            case 'b': md->binary = true; break;
+            case 't': break;
+            default: raise_fmt(&type_ValueError, "invalid mode: '%.*s'", (int)ml, m);
+        }
+    }
+    if (kind == 0) {
+        kind = 'r';
+    }
+    md->read = kind == 'r' || plus;
+    md->write = kind != 'r' || plus;
+    md->create = kind != 'r';
+    md->trunc = kind == 'w';
+    md->append = kind == 'a';
+    md->excl = kind == 'x';
+}
 
 /* open(file, mode='r', buffering=-1, encoding=None, ...) */
 static obj_t io_file_open(size_t n_args, size_t n_kw, const obj_t *args) {
@@ -292,61 +491,42 @@ static obj_t io_file_open(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     size_t ml;
     const char *m = str_get_data(a[1].o, &ml);
-    int flags = 0;
-    int kind = 0; /* 'r' 'w' 'a' 'x' */
-    bool plus = false, binary = false;
-    for (size_t i = 0; i < ml; i++) {
-        switch (m[i]) {
-            case 'r':
-            case 'w':
-            case 'a':
-            case 'x':
-                if (kind != 0) {
-                    raise_fmt(&type_ValueError, "invalid mode: '%.*s'", (int)ml, m);
-                }
-                kind = m[i];
-                break;
-            case '+':
-                plus = true;
-                break;
-            case 'b':
-                binary = true;
-                break;
-            case 't':
-                break;
-            default:
-                raise_fmt(&type_ValueError, "invalid mode: '%.*s'", (int)ml, m);
-        }
-    }
-    if (kind == 0) {
-        kind = 'r';
-    }
-    switch (kind) {
-        case 'r':
-            flags = plus ? O_RDWR : O_RDONLY;
-            break;
-        case 'w':
-            flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC;
-            break;
-        case 'a':
-            flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_APPEND;
-            break;
-        default:
-            flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL;
-            break;
-    }
+    io_mode_t md;
+    io_parse_mode(m, ml, &md);
+    const char *path = str_cstr(a[0].o);
     io_file_obj_t *f = (io_file_obj_t *)gc_alloc(sizeof(io_file_obj_t), true);
-    f->base.type = binary ? &io_fileio_type : &io_textio_type;
-    f->text = !binary;
+    f->base.type = md.binary ? &io_fileio_type : &io_textio_type;
+    f->text = !md.binary;
     f->fd = -1;
+    f->vf.mount = -1;
+    if (fs_route(path) == FS_VFS) {
+        if (path[0] == '\0') {
+            raise_os_error(ENOENT);
+        }
+        int flags = (md.read ? VFS_O_RDONLY : 0) | (md.write ? VFS_O_WRONLY : 0) | (md.create ? VFS_O_CREAT : 0) |
+                    (md.trunc ? VFS_O_TRUNC : 0) | (md.append ? VFS_O_APPEND : 0) | (md.excl ? VFS_O_EXCL : 0);
+        if (!io_vfs_track(f)) {
+            raise_memory_error();
+        }
+        int r = vfs_open(&f->vf, path, flags);
+        if (r < 0) {
+            io_vfs_untrack(f);
+            raise_os_error(-r);
+        }
+        f->be = &io_vfs_backend;
+        return OBJ_FROM_PTR(f);
+    }
+    int flags = md.read && md.write ? O_RDWR : md.write ? O_WRONLY : O_RDONLY;
+    flags |= (md.create ? O_CREAT : 0) | (md.trunc ? O_TRUNC : 0) | (md.append ? O_APPEND : 0) | (md.excl ? O_EXCL : 0);
     int fd;
     do {
-        fd = open(str_cstr(a[0].o), flags | O_CLOEXEC, 0644);
+        fd = open(path, flags | O_CLOEXEC, 0644);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
         raise_os_error(errno);
     }
     f->fd = fd;
+    f->be = &io_host_backend;
     return OBJ_FROM_PTR(f);
 }
 DEFINE_FUN_KW(io_file_open_obj, open, 1, 6, io_file_open);

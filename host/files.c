@@ -1,0 +1,134 @@
+/* host/files.c: the host file system for script mode (host/host_fs.h): stat, whole-file reads
+ * for import, directory listing and the name operations of the os module, over POSIX.
+ * Invariant: errors come back as negative errno values; nothing here raises or allocates on the GC. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "host/host_fs.h"
+
+static void host_fill_stat(const struct stat *s, host_stat_t *st) {
+    st->is_dir = S_ISDIR(s->st_mode);
+    st->is_file = S_ISREG(s->st_mode);
+    st->size = (uint64_t)s->st_size;
+    st->mtime = (int64_t)s->st_mtime;
+    st->atime = (int64_t)s->st_atime;
+    st->ctime = (int64_t)s->st_ctime;
+    st->ino = (uint64_t)s->st_ino;
+}
+
+int host_stat(const char *path, host_stat_t *st) {
+    struct stat s;
+    if (stat(path[0] == '\0' ? "." : path, &s) != 0) {
+        return -errno;
+    }
+    host_fill_stat(&s, st);
+    return 0;
+}
+
+char *host_read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf != NULL) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) {
+            break;
+        }
+        cap *= 2;
+        char *nb = realloc(buf, cap + 1);
+        if (nb == NULL) {
+            free(buf);
+        }
+        buf = nb;
+    }
+    bool err = ferror(f);
+    fclose(f);
+    if (buf == NULL || err) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+int host_listdir(const char *path, bool (*fn)(void *ctx, const char *name, const host_stat_t *st), void *ctx) {
+    DIR *d = opendir(path[0] == '\0' ? "." : path);
+    if (d == NULL) {
+        return -errno;
+    }
+    int dfd = dirfd(d);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+            continue;
+        }
+        host_stat_t st;
+        memset(&st, 0, sizeof(st));
+        struct stat s;
+        if (fstatat(dfd, e->d_name, &s, 0) == 0) {
+            host_fill_stat(&s, &st);
+        }
+        if (!fn(ctx, e->d_name, &st)) {
+            break;
+        }
+    }
+    closedir(d);
+    return 0;
+}
+
+static int host_result(int r) {
+    return r == 0 ? 0 : -errno;
+}
+
+int host_mkdir(const char *path) {
+    return host_result(mkdir(path, 0777));
+}
+int host_rmdir(const char *path) {
+    return host_result(rmdir(path));
+}
+int host_remove(const char *path) {
+    return host_result(unlink(path));
+}
+int host_rename(const char *from, const char *to) {
+    return host_result(rename(from, to));
+}
+int host_chdir(const char *path) {
+    return host_result(chdir(path));
+}
+
+int host_getcwd(char *buf, size_t cap) {
+    return getcwd(buf, cap) != NULL ? 0 : -errno;
+}
+
+int host_statvfs(const char *path, host_statvfs_t *st) {
+    struct statvfs s;
+    if (statvfs(path[0] == '\0' ? "." : path, &s) != 0) {
+        return -errno;
+    }
+    st->bsize = (uint32_t)s.f_bsize;
+    st->frsize = (uint32_t)s.f_frsize;
+    st->blocks = s.f_blocks;
+    st->bfree = s.f_bfree;
+    st->bavail = s.f_bavail;
+    st->files = s.f_files;
+    st->ffree = s.f_ffree;
+    st->favail = s.f_favail;
+    st->flag = (uint32_t)s.f_flag;
+    st->namemax = (uint32_t)s.f_namemax;
+    return 0;
+}
+
+void host_sync(void) {
+    sync();
+}

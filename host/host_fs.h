@@ -1,0 +1,39 @@
+/* host/host_fs.h: the host file system and entropy as plain helpers (host/files.c, host/random.c),
+ * for the script-mode side of modules/fs_route.c and the os module. No Python here.
+ * Invariant: every call returns 0 (or a count) on success and a negative errno on failure. */
+#ifndef HOST_HOST_FS_H
+#define HOST_HOST_FS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    bool is_dir, is_file;
+    uint64_t size;
+    int64_t mtime, atime, ctime; /* seconds since 1970-01-01 */
+    uint64_t ino;
+} host_stat_t;
+
+typedef struct {
+    uint32_t bsize, frsize, flag, namemax;
+    uint64_t blocks, bfree, bavail, files, ffree, favail;
+} host_statvfs_t;
+
+int host_stat(const char *path, host_stat_t *st); /* "" is the current directory */
+/* Reads a whole file into a malloc'd buffer (NUL-terminated; caller frees); NULL if unreadable. */
+char *host_read_file(const char *path, size_t *len);
+/* Calls fn for each entry of a directory but "." and ".."; stops early when fn returns false. */
+int host_listdir(const char *path, bool (*fn)(void *ctx, const char *name, const host_stat_t *st), void *ctx);
+int host_mkdir(const char *path);
+int host_rmdir(const char *path);
+int host_remove(const char *path);
+int host_rename(const char *from, const char *to);
+int host_chdir(const char *path);
+int host_getcwd(char *buf, size_t cap);
+int host_statvfs(const char *path, host_statvfs_t *st);
+void host_sync(void);
+/* n bytes of the kernel's randomness into buf. */
+int host_random(void *buf, size_t n);
+
+#endif

@@ -1,0 +1,172 @@
+/* modules/fs_route.c: the path router between the VFS and the host file system (fs_route.h), and
+ * core/port.h's port_stat / port_read_file over it, so import and the script runner see /flash.
+ * Invariant: board mode never touches the host file system; script mode sends a path to the VFS
+ * only when its first component names a mounted volume or it is relative to a VFS cwd. */
+#include "modules/fs_route.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/port.h"
+#include "host/host_fs.h"
+#include "storage/vfs.h"
+
+static bool fs_board;
+static bool fs_cwd_vfs;
+
+/* fat_time_t from the RTC (seconds since 2000-01-01) */
+static void fs_route_clock(void *ctx, fat_time_t *now) {
+    int64_t secs = port_rtc_seconds();
+    if (secs < 0) {
+        secs = 0;
+    }
+    int64_t days = secs / 86400, rem = secs % 86400;
+    /* civil date from days since 2000-01-01 (a March-based year makes leap days last) */
+    int64_t z = days + 730425;
+    int64_t era = z / 146097, doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int64_t y = yoe + era * 400 + (m <= 2);
+    if (y > 2107) {
+        y = 2107;
+    }
+    now->year = (uint16_t)y;
+    now->month = (uint8_t)m;
+    now->day = (uint8_t)d;
+    now->hour = (uint8_t)(rem / 3600);
+    now->min = (uint8_t)(rem / 60 % 60);
+    now->sec = (uint8_t)(rem % 60);
+}
+
+void fs_route_use_rtc(void) {
+    fat_set_clock(fs_route_clock, NULL);
+}
+
+void fs_route_set_board(bool board) {
+    fs_board = board;
+    if (board) {
+        fs_route_use_rtc();
+    }
+}
+
+bool fs_route_is_board(void) {
+    return fs_board;
+}
+
+bool fs_route_cwd_in_vfs(void) {
+    return fs_board || fs_cwd_vfs;
+}
+
+void fs_route_set_cwd_in_vfs(bool in_vfs) {
+    fs_cwd_vfs = in_vfs;
+}
+
+/* The first component of an absolute path after folding "." and ".." (which never climb above
+ * "/"), without a length limit: enough to tell which volume the path is on. */
+static bool fs_first_component(const char *path, char *out, size_t cap) {
+    size_t depth = 0;
+    const char *first = NULL;
+    size_t first_len = 0;
+    const char *p = path;
+    while (*p != '\0') {
+        while (*p == '/') {
+            p++;
+        }
+        const char *s = p;
+        while (*p != '\0' && *p != '/') {
+            p++;
+        }
+        size_t n = (size_t)(p - s);
+        if (n == 0 || (n == 1 && s[0] == '.')) {
+            continue;
+        }
+        if (n == 2 && s[0] == '.' && s[1] == '.') {
+            if (depth > 0) {
+                depth--;
+            }
+            continue;
+        }
+        if (depth == 0) {
+            first = s;
+            first_len = n;
+        }
+        depth++;
+    }
+    if (depth == 0 || first_len + 2 > cap) {
+        return false;
+    }
+    out[0] = '/';
+    memcpy(out + 1, first, first_len);
+    out[first_len + 1] = '\0';
+    return true;
+}
+
+fs_where_t fs_route(const char *path) {
+    if (fs_board) {
+        return FS_VFS;
+    }
+    if (path[0] != '/') {
+        return fs_cwd_vfs ? FS_VFS : FS_HOST;
+    }
+    char point[VFS_NAME_MAX + 2];
+    if (!fs_first_component(path, point, sizeof(point))) {
+        return FS_HOST;
+    }
+    return vfs_is_mounted(point) ? FS_VFS : FS_HOST;
+}
+
+port_stat_t port_stat(const char *path) {
+    if (fs_route(path) == FS_VFS) {
+        vfs_stat_t st;
+        if (path[0] == '\0' || vfs_stat(path, &st) != 0) {
+            return PORT_STAT_NONE;
+        }
+        return st.is_dir ? PORT_STAT_DIR : PORT_STAT_FILE;
+    }
+    host_stat_t st;
+    if (host_stat(path, &st) != 0) {
+        return PORT_STAT_NONE;
+    }
+    return st.is_dir ? PORT_STAT_DIR : st.is_file ? PORT_STAT_FILE : PORT_STAT_NONE;
+}
+
+char *port_read_file(const char *path, size_t *len) {
+    if (fs_route(path) != FS_VFS) {
+        return host_read_file(path, len);
+    }
+    vfs_file_t f;
+    if (path[0] == '\0' || vfs_open(&f, path, VFS_O_RDONLY) != 0) {
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf != NULL) {
+        ssize_t got = vfs_read(&f, buf + n, cap - n);
+        if (got < 0) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        n += (size_t)got;
+        if (n < cap) {
+            break;
+        }
+        cap *= 2;
+        char *nb = realloc(buf, cap + 1);
+        if (nb == NULL) {
+            free(buf);
+        }
+        buf = nb;
+    }
+    vfs_close(&f);
+    if (buf == NULL) {
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
