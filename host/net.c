@@ -72,6 +72,13 @@ ssize_t net_send(int fd, const void *buf, size_t len) {
 
 ssize_t net_recv(int fd, void *buf, size_t len) {
     ssize_t n = recv(fd, buf, len, 0);
+    if (n > 0) {
+        /* Acknowledge at once: a REPL often has nothing to answer yet (the raw REPL doesn't echo),
+         * and a client using Nagle's algorithm (telnetlib, so pyboard.py) would otherwise wait for
+         * the delayed ACK, ~40 ms, before sending its next piece. Linux clears this after use. */
+        int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
+    }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
         errno = EAGAIN;
     }

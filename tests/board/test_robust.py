@@ -1,0 +1,232 @@
+"""Robustness of the board's telnet server (issue 5): thousands of connections, garbage, a client
+that never reads, the idle timeout. The board must keep answering, and its file descriptors and
+heap must not grow."""
+import os
+import random
+import socket
+import threading
+import time
+
+from conftest import PROMPT, SCALE, T, Telnet, friendly_exec
+
+CYCLES = int(os.environ.get("BOARD_CYCLES", "2000"))
+
+
+def fd_count(pid):
+    return len(os.listdir("/proc/%d/fd" % pid))
+
+
+def heap_free(board):
+    t = session_when_free(board)
+    out = friendly_exec(t, b"import gc; gc.collect(); gc.collect(); print(gc.mem_free())")
+    t.close()
+    return int(out)
+
+
+def session_when_free(board, timeout=None):
+    """A logged-in session at the prompt, once the server has let the previous client go."""
+    end = time.monotonic() + (timeout or T)
+    while True:
+        t = Telnet(board.port)
+        first = t.read_exact(1)
+        if first == b"M":
+            t.buf[:0] = first
+            return t.repl()
+        t.close()
+        assert time.monotonic() < end, "the server still says busy"
+        time.sleep(0.01)
+
+
+def hang_up(sock):
+    """Closes a socket another thread may be blocked reading (close alone would not end that read,
+    and the connection would stay open)."""
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    sock.close()
+
+
+class Drain(threading.Thread):
+    """Reads a socket until it closes, counting the bytes (the client 'reads' its output)."""
+
+    def __init__(self, sock):
+        super().__init__(daemon=True)
+        self.sock = sock
+        self.n = 0
+        self.tail = b""
+        self.start()
+
+    def run(self):
+        while True:
+            try:
+                d = self.sock.recv(65536)
+            except OSError:
+                return
+            if not d:
+                return
+            self.n += len(d)
+            self.tail = (self.tail + d)[-2000:]
+
+
+def test_connect_disconnect_cycles(board):
+    pid = board.pid
+    base_free = heap_free(board)
+    time.sleep(0.2)
+    base_fds = fd_count(pid)
+    busy = 0
+    # without login: connect, sometimes read the banner, close
+    for i in range(CYCLES):
+        s = socket.create_connection(("127.0.0.1", board.port), timeout=T)
+        if i % 2:
+            s.recv(16)
+        if i % 5 == 0:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # RST
+        s.close()
+    # with login
+    for i in range(CYCLES):
+        t = Telnet(board.port)
+        first = t.read_exact(1)
+        if first != b"M":  # the previous session is still being closed on the board's side
+            busy += 1
+            t.close()
+            time.sleep(0.002)
+            continue
+        t.read_until(b"Login as: ")
+        t.send(b"micro\r")
+        t.read_until(b"Password: ")
+        t.send(b"python\r")
+        t.read_until(b"for more information.\r\n")
+        if i % 3 == 0:
+            t.read_until(PROMPT)
+        t.close()
+    assert busy < CYCLES // 2, busy
+    assert board.alive()
+    time.sleep(0.3)
+    free = heap_free(board)
+    time.sleep(0.3)
+    fds = fd_count(pid)
+    assert fds <= base_fds, "open fds grew from %d to %d: %s" % (base_fds, fds, os.listdir("/proc/%d/fd" % pid))
+    assert free >= base_free - 2048, "gc.mem_free() went from %d to %d" % (base_free, free)
+    t = session_when_free(board)
+    assert friendly_exec(t, b"print('alive')") == b"alive\r\n"
+
+
+def garbage(rng, n, exclude):
+    table = bytes(b for b in range(256) if b not in exclude)
+    out = bytearray()
+    while len(out) < n:
+        out += bytes(table[x % len(table)] for x in rng.randbytes(65536))
+    return bytes(out[:n])
+
+
+def send_all_until_closed(sock, data):
+    """Sends data; stops quietly when the board closes the connection. Returns the bytes sent."""
+    sent = 0
+    view = memoryview(data)
+    while sent < len(data):
+        try:
+            sent += sock.send(view[sent:sent + 65536])
+        except (BrokenPipeError, ConnectionResetError):
+            break
+    return sent
+
+
+def test_garbage_before_login(board):
+    rng = random.Random(1)
+    # no line end: one endless user name (the board may cut it; it must not grow without bound)
+    data = garbage(rng, 10 * 1024 * 1024, exclude={ord("\r"), ord("\n")})
+    s = socket.create_connection(("127.0.0.1", board.port), timeout=30 * SCALE)
+    d = Drain(s)
+    send_all_until_closed(s, data)
+    hang_up(s)
+    d.join(5)
+    assert board.alive()
+    t = session_when_free(board)
+    assert friendly_exec(t, b"print(1+1)") == b"2\r\n"
+
+
+def test_garbage_lines_before_login(board):
+    rng = random.Random(2)
+    data = garbage(rng, 1024 * 1024, exclude=set())
+    s = socket.create_connection(("127.0.0.1", board.port), timeout=30 * SCALE)
+    d = Drain(s)
+    send_all_until_closed(s, data)
+    d.join(10 * SCALE)  # three failed logins close the connection
+    hang_up(s)
+    assert board.alive()
+    t = session_when_free(board)
+    assert friendly_exec(t, b"print(1+1)") == b"2\r\n"
+
+
+def test_garbage_after_login(board):
+    rng = random.Random(3)
+    # no line end and none of the REPL's control keys (Ctrl-A..E, escape sequences): one long line
+    # 2 MB: the board edits and echoes a line at about 0.7 MB/s, 10 MB would take 15 s
+    data = garbage(rng, 2 * 1024 * 1024, exclude={1, 2, 3, 4, 5, 0x1b, ord("\r"), ord("\n")})
+    t = Telnet(board.port)
+    t.repl()
+    d = Drain(t.sock)
+    send_all_until_closed(t.sock, data)
+    time.sleep(0.5)
+    try:
+        t.sock.sendall(b"\x03")  # cancel the line
+    except OSError:
+        pass
+    time.sleep(0.5)
+    hang_up(t.sock)
+    d.join(30 * SCALE)
+    assert board.alive()
+    t2 = session_when_free(board, 30 * SCALE)
+    t2.send(b"\x03")
+    t2.read_until(PROMPT)
+    assert friendly_exec(t2, b"print(1+1)") == b"2\r\n"
+
+
+def test_client_that_never_reads(board):
+    board.term.read_until(PROMPT)  # the terminal is a REPL stream (boot.py's dupterm)
+    board.write(b"import network; server = network.Server(timeout=5)\r")
+    board.term.read_until(PROMPT)
+    t = Telnet(board.port, rcvbuf=4096)
+    t.repl()
+    t.send(b"while True: print('x' * 100)\r\r")
+    time.sleep(1.0)  # the client's window fills up; the board keeps printing
+    before = board.term.total
+    time.sleep(0.5)
+    assert board.term.total > before, "the board stopped printing while the telnet client does not read"
+    board.write(b"\x03")
+    t0 = time.monotonic()
+    board.term.read_until(b"KeyboardInterrupt", 10 * SCALE)
+    board.term.read_until(PROMPT, 10 * SCALE)
+    board.write(b"print(6 * 7)\r")
+    board.term.read_until(b"42\r\n>>> ", 5 * SCALE)
+    assert time.monotonic() - t0 < 10 * SCALE
+    # the client that stopped reading (it never reads again) is let go after the timeout: the
+    # server takes a new client; the board goes on
+    t2 = session_when_free(board, 20 * SCALE)
+    assert friendly_exec(t2, b"print('ok')") == b"ok\r\n"
+    assert board.alive()
+    t.close()
+
+
+def test_idle_timeout(board):
+    t = session_when_free(board)
+    t.send(b"import network; server = network.Server(timeout=5)\r")
+    try:
+        t.read_until(PROMPT, 2 * SCALE)
+    except AssertionError:
+        pass  # the servers restart; the session may end here
+    t.close()
+    t = session_when_free(board)
+    assert friendly_exec(t, b"print(server.timeout())") == b"5\r\n"
+    t.close()
+    t = session_when_free(board)
+    t0 = time.monotonic()
+    # received data resets the timer
+    time.sleep(3)
+    t.send(b"\r")
+    t.read_until(PROMPT)
+    t.read_all(20 * SCALE)
+    dt = time.monotonic() - t0
+    assert 3 + 4.5 <= dt <= 3 + 5 + 5 * SCALE, "idle session closed after %.1f s (timeout 5 s, data at 3 s)" % dt
+    assert board.alive()
