@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "core/gc.h"
+#include "core/nlr.h"
 #include "core/import.h"
 #include "core/port.h"
 #include "core/qstr.h"
@@ -40,6 +41,16 @@ void rt_init(const rt_config_t *cfg) {
 }
 
 void (*rt_deinit_hook)(void);
+
+bool rt_try_init(const rt_config_t *cfg) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        rt_init(cfg);
+        nlr_pop();
+        return true;
+    }
+    return false;
+}
 
 void rt_deinit(void) {
     if (rt_deinit_hook != NULL && rt_heap != NULL) {

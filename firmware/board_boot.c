@@ -6,14 +6,15 @@
 #include <stdio.h>
 
 #include "core/import.h"
-#include "core/nlr.h"
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
-#include "firmware/repl_io.h"
+#include "firmware/repl_exec.h"
 #include "modules/mod_machine.h"
 #include "storage/flash_init.h"
 #include "storage/vfs.h"
+
+static void boot_run_file(const void *path) { import_run_file((const char *)path, rt_state.main_globals); }
 
 /* Runs one script if it exists; false if it raised SystemExit. */
 static bool boot_run_script(const char *name) {
@@ -21,23 +22,14 @@ static bool boot_run_script(const char *name) {
     if (vfs_normalize("/flash", name, path, sizeof(path)) != 0 || port_stat(path) != PORT_STAT_FILE) {
         return true;
     }
-    volatile bool go_on = true;
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        replio_set_interrupt_char(3);
-        import_run_file(path, rt_state.main_globals);
-        replio_set_interrupt_char(-1);
-        nlr_pop();
-    } else {
-        replio_set_interrupt_char(-1);
-        rt_state.pending_exception = OBJ_NULL;
-        if (exc_is_instance(nlr.value, &type_SystemExit)) {
-            go_on = false;
-        } else {
-            exc_print(&print_stdout, nlr.value);
-        }
+    obj_t exc = repl_exec_guarded(boot_run_file, path);
+    if (exc != OBJ_NULL && exc_is_instance(exc, &type_SystemExit)) {
+        return false;
     }
-    return go_on;
+    if (exc != OBJ_NULL) {
+        exc_print(&print_stdout, exc);
+    }
+    return true;
 }
 
 static void boot_sys_path(void) {

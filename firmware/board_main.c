@@ -136,20 +136,10 @@ static void board_hard_reset(void) {
     port_fatal("machine.reset(): can't restart the program");
 }
 
-static bool board_rt_start(const rt_config_t *cfg) {
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        rt_init(cfg);
-        nlr_pop();
-        return true;
-    }
-    return false;
-}
-
 /* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
  * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
 static bool board_life(const rt_config_t *cfg, bool *raw) {
-    if (!board_rt_start(cfg)) {
+    if (!rt_try_init(cfg)) {
         fprintf(stderr, "wipy: the heap (%u bytes) is too small to start\n", (unsigned)cfg->heap_size);
         return false;
     }

@@ -170,17 +170,6 @@ static void main_repl_raw_on(void) {
     terminal_raw_on();
 }
 
-/* rt_init, catching a MemoryError from a heap too small to even start. */
-static bool main_start(const rt_config_t *cfg) {
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        rt_init(cfg);
-        nlr_pop();
-        return true;
-    }
-    return false;
-}
-
 /* --flash IMAGE: the image as /flash (formatted with the first-boot files when it has no FAT). */
 static bdev_t main_flash;
 static bool main_flash_open;
@@ -287,7 +276,7 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
 
     main_path_flash = flash != NULL;
     rt_config_t cfg = {heap, stack_top, stack_limit};
-    if (!main_start(&cfg)) {
+    if (!rt_try_init(&cfg)) {
         fprintf(stderr, "%s: the heap (%u bytes) is too small to start\n", argv[0], (unsigned)heap);
         return 1;
     }

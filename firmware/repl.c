@@ -16,7 +16,7 @@
 #include "core/qstr.h"
 #include "core/runtime.h"
 #include "firmware/readline.h"
-#include "firmware/repl_io.h"
+#include "firmware/repl_exec.h"
 
 void (*repl_before_exec)(void);
 void (*repl_after_exec)(void);
@@ -83,21 +83,14 @@ static bool repl_run(const char *src, size_t len, input_kind_t kind, int *status
     if (repl_before_exec != NULL) {
         repl_before_exec();
     }
-    volatile bool exit_now = false;
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        replio_set_interrupt_char(3);
-        rt_exec_source(src, len, QSTR__lt_stdin_gt_, kind, rt_state.main_globals);
-        replio_set_interrupt_char(-1);
-        nlr_pop();
-    } else {
-        replio_set_interrupt_char(-1);
-        rt_state.pending_exception = OBJ_NULL;
-        if (exc_is_instance(nlr.value, &type_SystemExit)) {
-            *status = repl_exit_status_of(nlr.value, false);
+    bool exit_now = false;
+    obj_t exc = repl_exec_source(src, len, kind);
+    if (exc != OBJ_NULL) {
+        if (exc_is_instance(exc, &type_SystemExit)) {
+            *status = repl_exit_status_of(exc, false);
             exit_now = true;
         } else {
-            exc_print(&print_stdout, nlr.value);
+            exc_print(&print_stdout, exc);
         }
     }
     if (repl_after_exec != NULL) {

@@ -12,24 +12,44 @@
 static void print_to_port(void *data, const char *s, size_t len) { port_write(s, len); }
 static const print_t port_print = {NULL, print_to_port};
 
+obj_t repl_exec_guarded(void (*job)(const void *arg), const void *arg) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        replio_set_interrupt_char(3);
+        job(arg);
+        replio_set_interrupt_char(-1);
+        nlr_pop();
+        return OBJ_NULL;
+    }
+    replio_set_interrupt_char(-1);
+    rt_state.pending_exception = OBJ_NULL; /* a Ctrl-C that came too late to matter */
+    return nlr.value;
+}
+
+typedef struct {
+    const char *src;
+    size_t len;
+    input_kind_t kind;
+} repl_source_t;
+
+static void repl_exec_source_job(const void *arg) {
+    const repl_source_t *s = (const repl_source_t *)arg;
+    rt_exec_source(s->src, s->len, QSTR__lt_stdin_gt_, s->kind, rt_state.main_globals);
+}
+
+obj_t repl_exec_source(const char *src, size_t len, input_kind_t kind) {
+    repl_source_t s = {src, len, kind};
+    return repl_exec_guarded(repl_exec_source_job, &s);
+}
+
 bool repl_exec_raw(const char *src, size_t len, int *exit_status) {
-    volatile bool soft_reset = false;
     if (repl_before_exec != NULL) {
         repl_before_exec();
     }
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        obj_t fun = rt_compile(src, len, QSTR__lt_stdin_gt_, INPUT_FILE, rt_state.main_globals);
-        replio_set_interrupt_char(3);
-        rt_call0(fun);
-        replio_set_interrupt_char(-1);
-        nlr_pop();
-        port_write("\x04", 1);
-    } else {
-        replio_set_interrupt_char(-1);
-        rt_state.pending_exception = OBJ_NULL;
-        port_write("\x04", 1);
-        obj_t exc = nlr.value;
+    obj_t exc = repl_exec_source(src, len, INPUT_FILE);
+    port_write("\x04", 1);
+    bool soft_reset = false;
+    if (exc != OBJ_NULL) {
         if (exc_is_instance(exc, &type_SystemExit)) {
             soft_reset = true;
             *exit_status = repl_exit_status_of(exc, false);

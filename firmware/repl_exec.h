@@ -6,6 +6,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/obj.h"
+#include "core/runtime.h"
+
+/* Runs job(arg) with Ctrl-C live (the REPL streams' interrupt character raises KeyboardInterrupt);
+ * returns the exception it raised, or OBJ_NULL. */
+obj_t repl_exec_guarded(void (*job)(const void *arg), const void *arg);
+/* Compiles and runs REPL input in __main__ that way. */
+obj_t repl_exec_source(const char *src, size_t len, input_kind_t kind);
+
 /* Raw-REPL execution: the program's output, \x04, the traceback (if any), \x04. Returns true
  * when the code raised SystemExit (a soft reset on the board; *exit_status gets its status).
  * Ctrl-C is live while the code runs. */

@@ -3,6 +3,7 @@
  * Invariant: errors come back as negative errno values; nothing here raises or allocates on the GC. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,34 +32,51 @@ int host_stat(const char *path, host_stat_t *st) {
     return 0;
 }
 
-char *host_read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
+char *host_read_all(host_reader_t rd, void *ctx, size_t *len) {
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap + 1);
     while (buf != NULL) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
+        ssize_t got = rd(ctx, buf + n, cap - n);
+        if (got < 0) {
+            free(buf);
+            return NULL;
+        }
+        if (got == 0) {
             break;
         }
-        cap *= 2;
-        char *nb = realloc(buf, cap + 1);
-        if (nb == NULL) {
-            free(buf);
+        n += (size_t)got;
+        if (n == cap) {
+            cap *= 2;
+            char *nb = realloc(buf, cap + 1);
+            if (nb == NULL) {
+                free(buf);
+            }
+            buf = nb;
         }
-        buf = nb;
     }
-    bool err = ferror(f);
-    fclose(f);
-    if (buf == NULL || err) {
-        free(buf);
+    if (buf == NULL) {
         return NULL;
     }
     buf[n] = '\0';
     *len = n;
+    return buf;
+}
+
+static ssize_t host_fd_reader(void *ctx, void *buf, size_t n) {
+    ssize_t got;
+    do {
+        got = read(*(int *)ctx, buf, n);
+    } while (got < 0 && errno == EINTR);
+    return got;
+}
+
+char *host_read_file(const char *path, size_t *len) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return NULL;
+    }
+    char *buf = host_read_all(host_fd_reader, &fd, len);
+    close(fd);
     return buf;
 }
 

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 typedef struct {
     bool is_dir, is_file;
@@ -23,6 +24,9 @@ typedef struct {
 int host_stat(const char *path, host_stat_t *st); /* "" is the current directory */
 /* Reads a whole file into a malloc'd buffer (NUL-terminated; caller frees); NULL if unreadable. */
 char *host_read_file(const char *path, size_t *len);
+/* The same over any reader (bytes read, 0 at the end, < 0 on error), e.g. a VFS file. */
+typedef ssize_t (*host_reader_t)(void *ctx, void *buf, size_t n);
+char *host_read_all(host_reader_t rd, void *ctx, size_t *len);
 /* Calls fn for each entry of a directory but "." and ".."; stops early when fn returns false. */
 int host_listdir(const char *path, bool (*fn)(void *ctx, const char *name, const host_stat_t *st), void *ctx);
 int host_mkdir(const char *path);

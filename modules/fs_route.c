@@ -134,6 +134,8 @@ port_stat_t port_stat(const char *path) {
     return st.is_dir ? PORT_STAT_DIR : st.is_file ? PORT_STAT_FILE : PORT_STAT_NONE;
 }
 
+static ssize_t vfs_reader(void *ctx, void *buf, size_t n) { return vfs_read((vfs_file_t *)ctx, buf, n); }
+
 char *port_read_file(const char *path, size_t *len) {
     if (fs_route(path) != FS_VFS) {
         return host_read_file(path, len);
@@ -142,31 +144,7 @@ char *port_read_file(const char *path, size_t *len) {
     if (path[0] == '\0' || vfs_open(&f, path, VFS_O_RDONLY) != 0) {
         return NULL;
     }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf != NULL) {
-        ssize_t got = vfs_read(&f, buf + n, cap - n);
-        if (got < 0) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        n += (size_t)got;
-        if (n < cap) {
-            break;
-        }
-        cap *= 2;
-        char *nb = realloc(buf, cap + 1);
-        if (nb == NULL) {
-            free(buf);
-        }
-        buf = nb;
-    }
+    char *buf = host_read_all(vfs_reader, &f, len);
     vfs_close(&f);
-    if (buf == NULL) {
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
     return buf;
 }
