@@ -16,7 +16,7 @@
 #define FAT_NAME_MAX 255      /* UCS-2 units in a long name */
 #define FAT_NAME_UTF8_MAX 765 /* bytes: 255 BMP characters of up to 3 bytes */
 #define FAT_CACHE_N 16        /* FAT sectors kept in memory */
-#define FAT_DCACHE_N 4        /* directory sectors kept in memory */
+#define FAT_DCACHE_N 64       /* directory sectors kept in memory (a 200-file LFN folder is ~40) */
 
 enum {
     FAT_ATTR_RO = 0x01,
