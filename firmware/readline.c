@@ -11,15 +11,26 @@
 #include <string.h>
 
 #include "core/port.h"
+#include "firmware/repl_io.h"
 
 static struct {
     char *buf;
     size_t len, alloc, cursor;
     char *history[READLINE_HISTORY]; /* [0] newest */
     readline_complete_fun_t complete;
+    const char *prompt; /* while a line is being edited, else NULL */
 } rl;
 
 void readline_set_completer(readline_complete_fun_t fun) { rl.complete = fun; }
+
+/* A REPL stream that just joined (a telnet login) sees the prompt and the line being edited, with
+ * its cursor at the end; while code runs there is no prompt, so it gets nothing. */
+void replio_redraw(replio_write_fn_t fn, void *ctx) {
+    if (rl.prompt != NULL) {
+        fn(ctx, rl.prompt, strlen(rl.prompt));
+        fn(ctx, rl.buf, rl.len);
+    }
+}
 
 static void rl_out(const char *s) { port_write(s, strlen(s)); }
 
@@ -199,6 +210,7 @@ int readline_read(const char *prompt, const char *prefill, const char **line, si
     rl.cursor = 0;
     int hist = -1; /* history entry shown, -1: the line being typed */
     char *typed = NULL; /* the line being typed while walking the history */
+    rl.prompt = prompt;
     rl_out(prompt);
     if (prefill != NULL && prefill[0] != '\0') {
         rl_insert(prefill, strlen(prefill));
@@ -304,6 +316,7 @@ int readline_read(const char *prompt, const char *prefill, const char **line, si
         }
     }
     free(typed);
+    rl.prompt = NULL;
     rl_cursor_to(rl.len);
     rl_out("\r\n");
     rl.buf[rl.len] = '\0';
