@@ -36,12 +36,19 @@ def same(a, b):
     return not m.left_only and not m.right_only and not filecmp.cmpfiles(a, b, m.common, shallow=False)[1]
 
 
+def out_dirs():
+    """The host folders the read-back goes to: the same paths for both tools, because creating 200
+    files costs the host file system (ext4 inode allocation) more than the FAT work, and that cost
+    depends on the folder's history; with different folders it decided the comparison."""
+    return os.path.join(work, "out_big"), os.path.join(work, "out_small")
+
+
 def ours(img, bits):
     fresh(img, bits)
     subprocess.run([fattool, img, "mkdir", "small"], check=True)
     t = {"write 1 MiB": run([fattool, img, "putdir", big, ""]),
          "write 200 files": run([fattool, img, "putdir", small, "small"])}
-    ob, osm = os.path.join(work, "o_big"), os.path.join(work, "o_small")
+    ob, osm = out_dirs()
     for d in (ob, osm):
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
@@ -57,7 +64,7 @@ def mtools(img, bits):
     smalls = sorted(os.path.join(small, f) for f in os.listdir(small))
     t = {"write 1 MiB": run(["mcopy", "-i", img, os.path.join(big, "one MiB file.bin"), "::/"]),
          "write 200 files": run(["mcopy", "-i", img, *smalls, "::/small/"])}
-    ob, osm = os.path.join(work, "m_big"), os.path.join(work, "m_small")
+    ob, osm = out_dirs()
     for d in (ob, osm):
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
