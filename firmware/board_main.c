@@ -17,6 +17,7 @@
 #include "firmware/board.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
+#include "firmware/repl_raw.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
 #include "host/port_unix.h"
@@ -209,6 +210,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     fs_route_set_board(true);
     os_dupterm_handler = board_dupterm;
     machine_reset_hook = board_hard_reset;
+    repl_raw_set_paste_window(REPL_RAW_WINDOW_TELNET);
     replio_source_opened(); /* a board waits for input for ever: its REPL input never ends */
     rt_config_t cfg = {o.heap, stack_top, stack_limit};
     bool raw = false;

@@ -2,8 +2,9 @@
  * prompt ">", the program's bytes until Ctrl-D, "OK", the output, \x04, the error text, \x04, ">".
  * Ctrl-D on an empty buffer asks for a soft reset ("OK\r\n"); Ctrl-A restarts; Ctrl-C clears.
  * Raw-paste: "\x05A\x01" at the start of a buffer answers "R\x01" and the window size (128, little
- * endian); one \x01 is sent per window of input consumed; the host's \x04 ends the data and is
- * answered with \x04, then the output follows as above (without "OK"). */
+ * endian; the board uses another, see repl_raw.h); one \x01 is sent per window of input consumed;
+ * the host's \x04 ends the data and is answered with \x04, then the output follows as above
+ * (without "OK"). Ctrl-C during the data is answered \x04 too and cancels it. */
 #include "firmware/repl_raw.h"
 
 #include "core/gc.h"
@@ -12,7 +13,9 @@
 #include "core/runtime.h"
 #include "firmware/repl_exec.h"
 
-#define RAW_PASTE_WINDOW 128
+static uint16_t paste_window = REPL_RAW_WINDOW_DEFAULT;
+
+void repl_raw_set_paste_window(uint16_t window) { paste_window = window; }
 
 /* Everything goes through port_write, whose newline cooking leaves an existing "\r\n" alone. */
 static void out(const char *s, size_t n) { port_write(s, n); }
@@ -22,24 +25,27 @@ static int raw_exit_status;
 
 int repl_raw_exit_status(void) { return raw_exit_status; }
 
-/* Reads a raw-paste program; returns false if input ended. */
-static bool read_raw_paste(vstr_t *src) {
-    const char hdr[4] = {'R', 1, (char)(RAW_PASTE_WINDOW & 0xff), (char)(RAW_PASTE_WINDOW >> 8)};
+typedef enum { PASTE_DONE, PASTE_CANCELLED, PASTE_EOF } paste_end_t;
+
+/* Reads a raw-paste program: to Ctrl-D (done) or Ctrl-C (cancelled: the host is told the data
+ * ended, as MicroPython does, so a client that gave up mid-paste can't leave the board in it). */
+static paste_end_t read_raw_paste(vstr_t *src) {
+    const char hdr[4] = {'R', 1, (char)(paste_window & 0xff), (char)(paste_window >> 8)};
     out(hdr, sizeof(hdr));
-    size_t remain = RAW_PASTE_WINDOW;
+    size_t remain = paste_window;
     for (;;) {
         int c = port_read_byte();
         if (c < 0) {
-            return false;
+            return PASTE_EOF;
         }
-        if (c == 0x04) {
+        if (c == 0x04 || c == 0x03) {
             out("\x04", 1);
-            return true;
+            return c == 0x04 ? PASTE_DONE : PASTE_CANCELLED;
         }
         vstr_add_byte(src, (uint8_t)c);
         if (--remain == 0) {
             out("\x01", 1);
-            remain = RAW_PASTE_WINDOW;
+            remain = paste_window;
         }
     }
 }
@@ -60,8 +66,14 @@ repl_raw_result_t repl_raw_run(void) {
                 if (src.len == 2 && src.buf[0] == 0x05 && src.buf[1] == 'A') {
                     vstr_clear(&src);
                     vstr_init(&src, 256);
-                    if (!read_raw_paste(&src)) {
+                    paste_end_t end = read_raw_paste(&src);
+                    if (end == PASTE_EOF) {
                         return REPL_RAW_EOF;
+                    }
+                    if (end == PASTE_CANCELLED) {
+                        /* reported as the program's error: the input was interrupted */
+                        out_str("\x04KeyboardInterrupt: \r\n\x04");
+                        goto prompt;
                     }
                     if (repl_exec_raw(src.buf, src.len, &raw_exit_status)) {
                         return REPL_RAW_SOFT_RESET;

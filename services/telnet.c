@@ -81,7 +81,19 @@ static void proto_to_repl(void *ctx, const uint8_t *data, size_t len) { replio_p
 
 static const tn_io_t tel_io = {proto_to_client, proto_to_repl, NULL};
 
-static void sink_write(void *ctx, const char *data, size_t len) { tx_queue((const uint8_t *)data, len); }
+/* REPL output: a data byte 0xFF goes out as IAC IAC (RFC 854), so the client never takes it for
+ * the start of a command. */
+static void sink_write(void *ctx, const char *data, size_t len) {
+    const uint8_t *p = (const uint8_t *)data;
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] == 0xFF) {
+            tx_queue(p + start, i + 1 - start);
+            start = i; /* the 0xFF goes out a second time with the next piece */
+        }
+    }
+    tx_queue(p + start, len - start);
+}
 
 static void arm_idle_timer(void);
 

@@ -8,10 +8,11 @@ import io
 import random
 import time
 import traceback
+import warnings
 
 import pytest
 
-from conftest import PROMPT, RAW_BANNER, RawRepl, Telnet
+from conftest import PROMPT, RAW_BANNER, SCALE, RawRepl, Telnet
 
 
 # ---- the generated snippets ----
@@ -302,7 +303,7 @@ def test_raw_paste_flow_control(session):
     assert session.read_exact(2) == b"R\x01"
     w = session.read_exact(2)
     window = w[0] | w[1] << 8
-    assert window == 128
+    assert window == 257  # "\x01\x01": no NUL for telnetlib to drop (firmware/repl_raw.h)
     line = b"x = 1  # " + b"z" * 200 + b"\n"
     code = (line * 20)[:window * 5] + b"\nprint('pasted', x)\n"
     # one window: exactly one \x01 comes back once it is consumed, and nothing more
@@ -331,7 +332,7 @@ def test_raw_paste_runs_large_program(session):
     code = body + "print(v399 + v1)\n"
     out, err = raw.exec(code, paste=True)
     assert (out, err) == (b"1200\r\n", b""), (out, err)
-    assert raw.windows_acked >= len(code) // 128 - 1
+    assert raw.windows_acked >= len(code) // 257 - 1
 
 
 def test_plain_raw_fallback_client():
@@ -478,3 +479,73 @@ def test_run_tests_feature_checks(board):
         out, err = pyb.exec_(code)
         assert err == b"" and out.endswith(b"\r\n"), (code, out, err)
     pyb.t.close()
+
+
+# ---- raw-paste through Python's telnetlib (what pyboard.py from 2021 on uses over telnet) ----
+
+def _telnetlib_raw(board):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import telnetlib
+    tn = telnetlib.Telnet("127.0.0.1", board.port, timeout=5 * SCALE)
+    tn.read_until(b"Login as: ", 5 * SCALE)
+    tn.write(b"micro\r\n")
+    tn.read_until(b"Password: ", 5 * SCALE)
+    tn.write(b"python\r\n")
+    tn.read_until(b'for more information.\r\n', 5 * SCALE)
+    tn.write(b"\r\x01")
+    assert tn.read_until(RAW_BANNER, 5 * SCALE).endswith(RAW_BANNER)
+    return tn
+
+
+def _read_n(tn, n):
+    """n bytes of what telnetlib delivers (it drops NUL and DC1 bytes on the way)."""
+    buf = b""
+    end = time.time() + 5 * SCALE
+    while len(buf) < n and time.time() < end:
+        buf += tn.read_very_eager()
+        time.sleep(0.005)
+    return buf
+
+
+def test_raw_paste_through_telnetlib(board):
+    """The raw-paste header must reach a telnetlib client whole: with a 128 window ("\x80\x00")
+    the NUL was dropped and pyboard.py waited for ever for the window's second byte."""
+    tn = _telnetlib_raw(board)
+    try:
+        tn.write(b"\x05A\x01")
+        hdr = _read_n(tn, 4)
+        assert hdr[:2] == b"R\x01" and len(hdr) == 4, hdr
+        window = hdr[2] | hdr[3] << 8
+        code = b"".join(b"a%d = %d\n" % (i, i) for i in range(120)) + b"print(a119 + a7)\n"
+        sent, credit, acks = 0, window, 0
+        while sent < len(code):
+            chunk = code[sent:sent + credit]
+            tn.write(chunk)
+            sent += len(chunk)
+            credit -= len(chunk)
+            if credit == 0:
+                assert _read_n(tn, 1) == b"\x01"
+                credit, acks = window, acks + 1
+        tn.write(b"\x04")
+        out = tn.read_until(b"\x04>", 5 * SCALE)
+        assert out.endswith(b"\x04126\r\n\x04\x04>"), out
+        assert acks == len(code) // window
+    finally:
+        tn.close()
+
+
+def test_ctrl_c_cancels_raw_paste(session):
+    """A client that gives up mid-paste (pyboard's \r\x03 on its next connection) must not leave the
+    board collecting paste data: Ctrl-C ends the data (acknowledged with \x04, as MicroPython does),
+    reports KeyboardInterrupt as the program's error, and the raw prompt is back."""
+    session.send(b"\x01")
+    session.read_until(RAW_BANNER)
+    session.send(b"\x05A\x01")
+    assert session.read_exact(4)[:2] == b"R\x01"
+    session.send(b"print('never')\n")
+    session.send(b"\x03")
+    got = session.read_until(b"\x04>")
+    assert got == b"\x04\x04KeyboardInterrupt: \r\n\x04>", got
+    session.send(b"print('after')\x04")
+    assert session.read_until(b"\x04>") == b"OKafter\r\n\x04\x04>"

@@ -309,3 +309,12 @@ def test_heap_option(make_board):
     t.repl_ready()
     out = friendly_exec(t, b"import gc; gc.collect(); print(gc.mem_free() + gc.mem_alloc())")
     assert 32768 <= int(out) <= 65536, out
+
+
+def test_output_byte_ff_is_sent_as_iac_iac(session):
+    """REPL output is telnet data: a 0xFF byte in it goes out doubled (RFC 854), else a client
+    would take it for a command."""
+    session.filter_iac = False
+    session.send(b"import sys; sys.stdout.buffer.write(b'a\\xffb\\xff')\r")
+    got = session.read_until(PROMPT)
+    assert b"a\xff\xffb\xff\xff" in got, got
