@@ -1,10 +1,14 @@
 /* firmware/board_console.c: the host terminal as the wire of the board's UART0 (stdin feeds its
  * receive pin, its transmit pin writes stdout), and os.dupterm: a UART given to it becomes a REPL
- * stream (its received bytes go to the REPL, REPL output is sent on it).
- * Invariant: at most one dupterm stream; a soft reset drops it (boot.py attaches it again). */
+ * stream (its received bytes go to the REPL, REPL output is sent on it); any other object with
+ * write() (and read() for input, polled every 10 ms, which must not block) works too, as in
+ * MicroPython: an exception in its methods deactivates it with a message.
+ * Invariant: at most one dupterm stream; a soft reset drops it (boot.py attaches it again); a
+ * Python stream is never re-entered (output made by its own methods does not go back to it). */
 #include <errno.h>
 
 #include "board/uart.h"
+#include "core/nlr.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
 #include "firmware/repl_io.h"
@@ -12,8 +16,13 @@
 #include "host/port_unix.h"
 #include "modules/mod_machine.h"
 
+#define DUP_POLL_US 10000
+#define DUP_READ_MAX 64
+
 static int dup_uart = -1; /* the UART that is the dupterm stream, -1: none */
 static int dup_sink;
+static int dup_timer; /* polls a Python stream's read() */
+static bool dup_busy; /* a call into the Python stream is under way */
 
 static void on_stdin(int fd, int events, void *arg) {
     uint8_t buf[256];
@@ -41,12 +50,61 @@ static void dup_sink_write(void *ctx, const char *data, size_t len) {
 
 void board_console_detach(void) {
     if (dup_uart >= 0) {
-        replio_remove_sink(dup_sink);
         uart_set_rx_divert(dup_uart, NULL, NULL);
         dup_uart = -1;
+    }
+    if (dup_sink != 0) {
+        replio_remove_sink(dup_sink);
         dup_sink = 0;
     }
+    if (dup_timer != 0) {
+        el_timer_cancel(dup_timer);
+        dup_timer = 0;
+    }
     rt_state.dupterm = OBJ_NULL;
+}
+
+/* Calls stream.meth(arg); false (and the stream deactivated) if it raised. A KeyboardInterrupt
+ * that struck inside is kept pending for the code it was meant for. */
+static bool dup_call(qstr meth, obj_t arg, obj_t *result) {
+    if (dup_busy || rt_state.dupterm == OBJ_NULL) {
+        return false;
+    }
+    dup_busy = true;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        *result = rt_call1(rt_load_attr(rt_state.dupterm, meth), arg);
+        nlr_pop();
+        dup_busy = false;
+        return true;
+    }
+    dup_busy = false;
+    obj_t exc = nlr.value;
+    if (exc_is_instance(exc, &type_KeyboardInterrupt)) {
+        rt_state.pending_exception = exc;
+        return false;
+    }
+    board_console_detach();
+    print_fmt(&print_stdout, "dupterm: exception in the stream's %q(), deactivating it:\n", (unsigned)meth);
+    exc_print(&print_stdout, exc);
+    return false;
+}
+
+static void dup_py_write(void *ctx, const char *data, size_t len) {
+    obj_t r;
+    dup_call(QSTR_write, bytes_new(data, len), &r);
+}
+
+static void dup_py_poll(void *ctx) {
+    dup_timer = el_timer_at(el_now_us() + DUP_POLL_US, dup_py_poll, NULL);
+    obj_t data;
+    if (!dup_call(QSTR_read, small_int_new(DUP_READ_MAX), &data) || data == OBJ_NONE) {
+        return;
+    }
+    buffer_info_t bi;
+    if (rt_get_buffer(data, &bi, BUFFER_READ)) {
+        replio_push_input((const uint8_t *)bi.buf, bi.len);
+    }
 }
 
 obj_t board_dupterm(size_t n_args, const obj_t *args) {
@@ -54,16 +112,25 @@ obj_t board_dupterm(size_t n_args, const obj_t *args) {
     if (n_args == 0) {
         return prev;
     }
+    obj_t s = args[0];
     int id = -1;
-    if (args[0] != OBJ_NONE && !machine_uart_id(args[0], &id)) {
-        raise_msg(&type_TypeError, "dupterm needs a machine.UART or None");
+    bool uart = s != OBJ_NONE && machine_uart_id(s, &id);
+    if (s != OBJ_NONE && !uart && rt_load_attr_maybe(s, QSTR_write) == OBJ_NULL) {
+        raise_msg(&type_TypeError, "dupterm needs a stream with write() (or None)");
     }
     board_console_detach();
-    if (id >= 0) {
+    if (uart) {
         dup_sink = replio_add_sink(dup_sink_write, (void *)(intptr_t)id);
         uart_set_rx_divert(id, dup_to_repl, NULL);
         dup_uart = id;
-        rt_state.dupterm = args[0];
+    } else if (s != OBJ_NONE) {
+        dup_sink = replio_add_sink(dup_py_write, NULL);
+        if (rt_load_attr_maybe(s, QSTR_read) != OBJ_NULL) {
+            dup_timer = el_timer_at(el_now_us() + DUP_POLL_US, dup_py_poll, NULL);
+        }
+    }
+    if (s != OBJ_NONE) {
+        rt_state.dupterm = s;
     }
     return prev;
 }
