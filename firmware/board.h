@@ -16,6 +16,10 @@
  * that can't be bound). Runs on the interpreter thread with these stack bounds. */
 int board_main(int argc, char **argv, void *stack_top, size_t stack_limit);
 
+/* Ends the program as pulling the plug would, but with /flash written out and the terminal
+ * restored (Ctrl-\ on the terminal). */
+void board_power_off(void);
+
 /* board_port.c */
 void board_port_install(void);
 

@@ -1,11 +1,13 @@
 /* firmware/board_console.c: the host terminal as the wire of the board's UART0 (stdin feeds its
- * receive pin, its transmit pin writes stdout), and os.dupterm: a UART given to it becomes a REPL
+ * receive pin, its transmit pin writes stdout; Ctrl-\ on a terminal powers the board off, since the
+ * terminal's own signal keys are off), and os.dupterm: a UART given to it becomes a REPL
  * stream (its received bytes go to the REPL, REPL output is sent on it); any other object with
  * write() (and read() for input, polled every 10 ms, which must not block) works too, as in
  * MicroPython: an exception in its methods deactivates it with a message.
  * Invariant: at most one dupterm stream; a soft reset drops it (boot.py attaches it again); a
  * Python stream is never re-entered (output made by its own methods does not go back to it). */
 #include <errno.h>
+#include <string.h>
 
 #include "board/uart.h"
 #include "core/nlr.h"
@@ -24,10 +26,16 @@ static int dup_sink;
 static int dup_timer; /* polls a Python stream's read() */
 static bool dup_busy; /* a call into the Python stream is under way */
 
+#define CONSOLE_QUIT_KEY 0x1c /* Ctrl-\ on a terminal: the host's way out (SIGQUIT's key) */
+
 static void on_stdin(int fd, int events, void *arg) {
     uint8_t buf[256];
     ssize_t n = terminal_read(buf, sizeof(buf));
     if (n > 0) {
+        if (terminal_is_raw() && memchr(buf, CONSOLE_QUIT_KEY, (size_t)n) != NULL) {
+            terminal_write("\r\n", 2);
+            board_power_off();
+        }
         uart_rx_deliver(0, buf, (size_t)n);
     } else if (n == 0 || errno != EAGAIN) {
         el_unwatch(fd); /* end of input: the wire is cut; the board goes on */

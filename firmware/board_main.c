@@ -47,7 +47,8 @@ static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N[k|m]]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
-        "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python).\n",
+        "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python).\n"
+        "Ctrl-\\ on the terminal powers it off.\n",
         prog);
 }
 
@@ -139,6 +140,15 @@ static void board_hard_reset(void) {
 
 /* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
  * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
+void board_power_off(void) {
+    telnet_stop();
+    vfs_sync();
+    vfs_umount_all();
+    bdev_close(&board_flash);
+    terminal_raw_off();
+    exit(0);
+}
+
 static bool board_life(const rt_config_t *cfg, bool *raw) {
     if (!rt_try_init(cfg)) {
         fprintf(stderr, "wipy: the heap (%u bytes) is too small to start\n", (unsigned)cfg->heap_size);

@@ -60,6 +60,7 @@ static void main_usage(const char *prog) {
         "-v : verbose (ignored)\n"
         "-O : optimisation level (ignored)\n"
         "--flash IMAGE : mount a /flash image (made if missing) beside the host files\n"
+        "Board mode (the WiPy powered on): [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N]\n"
         "Implementation specific options (-X):\n"
         "  heapsize=<n>[w|k|m] -- set the heap size for the GC (default %u)\n"
         "  emit=bytecode -- the only emitter\n",

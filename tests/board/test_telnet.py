@@ -303,6 +303,21 @@ def test_sigterm_ends_the_board(make_board):
     assert b.proc.wait(T) is not None
 
 
+def test_ctrl_backslash_on_the_terminal_powers_off(make_board):
+    """The terminal's signal keys are off (every key is a UART byte), so Ctrl-\\ is the host's
+    way out: the board writes /flash out and exits with status 0."""
+    b = make_board(use_pty=True)
+    b.term.read_until(PROMPT)
+    b.term.write(b"f = open('kept.txt', 'w'); f.write('data'); f.close()\r")
+    b.term.read_until(PROMPT)
+    b.term.write(b"\x1c")
+    assert b.proc.wait(T) == 0
+    env = dict(os.environ, MTOOLS_SKIP_CHECK="1")
+    got = subprocess.run(["mtype", "-i", os.path.join(b.state, "flash.img"), "::/kept.txt"],
+                         stdout=subprocess.PIPE, env=env, timeout=T)
+    assert got.stdout == b"data"
+
+
 def test_heap_option(make_board):
     b = make_board(args=["--heap", "65536"])
     t = b.telnet()
