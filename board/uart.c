@@ -4,7 +4,7 @@
 
 typedef struct {
     bool enabled;
-    uint32_t baudrate;
+    uart_config_t cfg;
     uint8_t rx[UART_RX_SIZE];
     size_t rx_head, rx_len;
     uart_wire_fn_t tx_fn, divert_fn;
@@ -46,11 +46,11 @@ void uart_rx_deliver(int id, const uint8_t *data, size_t len) {
     }
 }
 
-void uart_init(int id, uint32_t baudrate) {
+void uart_init(int id, const uart_config_t *cfg) {
     uart_t *u = uart_get(id);
     if (u != NULL) {
         u->enabled = true;
-        u->baudrate = baudrate;
+        u->cfg = *cfg;
         u->rx_head = u->rx_len = 0;
     }
 }
@@ -68,9 +68,13 @@ bool uart_is_enabled(int id) {
     return u != NULL && u->enabled;
 }
 
-uint32_t uart_baudrate(int id) {
+bool uart_config(int id, uart_config_t *cfg) {
     uart_t *u = uart_get(id);
-    return u != NULL ? u->baudrate : 0;
+    if (u == NULL) {
+        return false;
+    }
+    *cfg = u->cfg;
+    return true;
 }
 
 void uart_write(int id, const uint8_t *data, size_t len) {

@@ -21,11 +21,18 @@ void uart_set_rx_divert(int id, uart_wire_fn_t fn, void *ctx);
 /* The outside delivers bytes to the board's RX pin. */
 void uart_rx_deliver(int id, const uint8_t *data, size_t len);
 
-/* The board side (what machine.UART uses). */
-void uart_init(int id, uint32_t baudrate);
+/* The board side (what machine.UART uses). Framing is kept and reported; the wire carries bytes. */
+typedef struct {
+    uint32_t baudrate;
+    uint8_t bits;  /* 5..8 */
+    int8_t parity; /* -1 none, 0 even, 1 odd */
+    uint8_t stop;  /* 1 or 2 */
+} uart_config_t;
+
+void uart_init(int id, const uart_config_t *cfg);
 void uart_deinit(int id);
 bool uart_is_enabled(int id);
-uint32_t uart_baudrate(int id);
+bool uart_config(int id, uart_config_t *cfg); /* false if the id doesn't exist */
 void uart_write(int id, const uint8_t *data, size_t len);
 size_t uart_rx_available(int id);
 size_t uart_read(int id, uint8_t *buf, size_t n);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "board/uart.h"
 #include "core/import.h"
 #include "core/nlr.h"
 #include "core/port.h"
@@ -200,6 +201,10 @@ static void main_unmount_flash(void) {
     main_flash_open = false;
 }
 
+/* Script mode wires the board's UART0 (the WiPy's REPL UART) to stdout, as board mode wires it to
+ * the terminal, so machine.UART(0).write() shows. */
+static void main_uart0_tx(void *ctx, const uint8_t *data, size_t len) { port_write((const char *)data, len); }
+
 static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) {
     size_t heap = MAIN_DEFAULT_HEAP;
     bool inspect = false;
@@ -276,6 +281,7 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
     }
 
     main_path_flash = flash != NULL;
+    uart_connect_tx(0, main_uart0_tx, NULL);
     rt_config_t cfg = {heap, stack_top, stack_limit};
     if (!rt_try_init(&cfg)) {
         fprintf(stderr, "%s: the heap (%u bytes) is too small to start\n", argv[0], (unsigned)heap);

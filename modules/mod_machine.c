@@ -76,7 +76,7 @@ static const machine_uart_obj_t *uart_enabled(obj_t o) {
     return u;
 }
 
-/* init(baudrate=9600, bits=8, parity=None, stop=1): only 8N1 framing is simulated */
+/* init(baudrate=9600, bits=8, parity=None, stop=1, *, pins=None) */
 static void uart_apply(int id, size_t n_args, const obj_t *args, size_t n_kw, const obj_t *kw) {
     static const arg_spec_t specs[] = {
         {QSTR_baudrate, 0, ROM_INT(9600)},
@@ -96,13 +96,15 @@ static void uart_apply(int id, size_t n_args, const obj_t *args, size_t n_kw, co
     if (bits < 5 || bits > 8 || (stop != 1 && stop != 2)) {
         raise_msg(&type_ValueError, "invalid argument(s) value");
     }
+    int_t parity = -1;
     if (v[2].o != OBJ_NONE) {
-        int_t p = obj_get_int(v[2].o);
-        if (p != 0 && p != 1) {
+        parity = obj_get_int(v[2].o);
+        if (parity != 0 && parity != 1) {
             raise_msg(&type_ValueError, "invalid argument(s) value");
         }
     }
-    uart_init(id, (uint32_t)baud);
+    uart_config_t cfg = {(uint32_t)baud, (uint8_t)bits, (int8_t)parity, (uint8_t)stop};
+    uart_init(id, &cfg);
 }
 
 static obj_t uart_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
@@ -216,7 +218,10 @@ static void uart_print(const print_t *p, obj_t o, print_kind_t kind) {
         print_fmt(p, "UART(%d)", u->id);
         return;
     }
-    print_fmt(p, "UART(%d, baudrate=%u, bits=8, parity=None, stop=1)", u->id, (unsigned)uart_baudrate(u->id));
+    uart_config_t c;
+    uart_config(u->id, &c);
+    print_fmt(p, "UART(%d, baudrate=%u, bits=%u, parity=%s, stop=%u)", u->id, (unsigned)c.baudrate,
+        (unsigned)c.bits, c.parity < 0 ? "None" : c.parity == 0 ? "UART.EVEN" : "UART.ODD", (unsigned)c.stop);
 }
 
 static const map_elem_t uart_locals_table[] = {
@@ -227,6 +232,8 @@ static const map_elem_t uart_locals_table[] = {
     {ROM_QSTR(QSTR_readline), ROM_PTR(&uart_readline_obj)},
     {ROM_QSTR(QSTR_readinto), ROM_PTR(&uart_readinto_obj)},
     {ROM_QSTR(QSTR_write), ROM_PTR(&uart_write_obj)},
+    {ROM_QSTR(QSTR_EVEN), ROM_INT(0)},
+    {ROM_QSTR(QSTR_ODD), ROM_INT(1)},
 };
 static DEFINE_CONST_DICT(uart_locals_dict, uart_locals_table);
 static const type_t machine_uart_type = {.base = {&type_type}, .name = QSTR_UART, .print = uart_print,
