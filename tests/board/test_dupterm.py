@@ -38,3 +38,21 @@ def test_not_a_stream_is_a_type_error(session):
     assert out.endswith(b"TypeError: dupterm needs a stream with write() (or None)\r\n"), out
     time.sleep(0.05)
     assert friendly_exec(session, b"print(1)") == b"1\r\n"
+
+
+def test_terminal_is_uart0_wire(make_board):
+    """Detached from the REPL, the terminal is still UART0's wire: what is typed there is read by
+    machine.UART(0), and what UART0 sends appears there."""
+    b = make_board()
+    t = b.telnet()
+    t.repl_ready()
+    assert friendly_exec(t, b"import os, machine; u = machine.UART(0); prev = os.dupterm(None)") == b""
+    b.term.write(b"abc\n")
+    time.sleep(0.2)
+    assert friendly_exec(t, b"print(u.any(), u.read())") == b"4 b'abc\\n'\r\n"
+    assert friendly_exec(t, b"u.write(b'to the terminal\\n')") == b"16\r\n"
+    b.term.read_until(b"to the terminal\n")
+    # attached again, the terminal's bytes are REPL input once more
+    assert friendly_exec(t, b"os.dupterm(prev)") == b""
+    b.term.write(b"print(5*5)\r")
+    b.term.read_until(b"25\r\n")
