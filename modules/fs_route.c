@@ -10,6 +10,7 @@
 
 #include "core/port.h"
 #include "host/host_fs.h"
+#include "modules/calendar.h"
 #include "storage/vfs.h"
 
 static bool fs_board;
@@ -22,15 +23,9 @@ static void fs_route_clock(void *ctx, fat_time_t *now) {
         secs = 0;
     }
     int64_t days = secs / 86400, rem = secs % 86400;
-    /* civil date from days since 2000-01-01 (a March-based year makes leap days last) */
-    int64_t z = days + 730425;
-    int64_t era = z / 146097, doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    int64_t y = yoe + era * 400 + (m <= 2);
+    int64_t y;
+    int m, d;
+    cal_civil_from_days(days, &y, &m, &d);
     if (y > 2107) {
         y = 2107;
     }

@@ -15,6 +15,7 @@
 #include "core/obj_str.h"
 #include "core/runtime.h"
 #include "host/host_fs.h"
+#include "modules/calendar.h"
 #include "modules/fs_route.h"
 #include "modules/mod_io_file.h"
 #include "modules/namedtuple.h"
@@ -204,20 +205,11 @@ __attribute__((constructor)) static void os_install(void) {
 
 /* ---- stat ---- */
 
-static int64_t os_days_from_civil(int64_t y, int64_t m, int64_t d) {
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 730425; /* days from 0000-03-01 to 2000-01-01 */
-}
-
 static int64_t os_fat_seconds(const fat_time_t *t) {
     if (t->year == 0) {
         return 0;
     }
-    return os_days_from_civil(t->year, t->month, t->day) * 86400 + t->hour * 3600 + t->min * 60 + t->sec;
+    return cal_days_from_civil(t->year, t->month, t->day) * 86400 + t->hour * 3600 + t->min * 60 + t->sec;
 }
 
 static obj_t os_stat_tuple(bool is_dir, uint64_t size, int64_t atime, int64_t mtime, int64_t ctime, uint64_t ino) {

@@ -5,42 +5,19 @@
 #include "core/obj.h"
 #include "core/port.h"
 #include "core/runtime.h"
+#include "modules/calendar.h"
 
 #define TICKS_PERIOD (1L << 30)
 #define TICKS_MASK (TICKS_PERIOD - 1)
 
-/* days since 2000-01-01 for a proleptic Gregorian date (month 1..12; any day, normalised) */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 730425; /* 730425 = days from 0000-03-01 to 2000-01-01 */
-}
-
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d) {
-    z += 730425;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
-static int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
 static obj_t time_localtime(size_t n_args, size_t n_kw, const obj_t *args) {
     int64_t secs = n_args == 0 || args[0] == OBJ_NONE ? port_rtc_seconds() : obj_get_ll(args[0]);
-    int64_t days = floor_div(secs, 86400);
+    int64_t days = cal_floor_div(secs, 86400);
     int64_t rem = secs - days * 86400;
     int64_t y;
     int m, d;
-    civil_from_days(days, &y, &m, &d);
-    int64_t yday = days - days_from_civil(y, 1, 1) + 1;
+    cal_civil_from_days(days, &y, &m, &d);
+    int64_t yday = days - cal_days_from_civil(y, 1, 1) + 1;
     int64_t wday = ((days % 7) + 7 + 5) % 7; /* 2000-01-01 was a Saturday (5, Monday = 0) */
     obj_t items[8] = {int_from_ll(y), small_int_new(m), small_int_new(d), small_int_new(rem / 3600),
         small_int_new(rem / 60 % 60), small_int_new(rem % 60), small_int_new(wday), small_int_new(yday)};
@@ -62,9 +39,9 @@ static obj_t time_mktime(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     /* months outside 1..12 roll into years, as the C library does */
     int64_t y = v[0], mo = v[1] - 1;
-    y += floor_div(mo, 12);
-    mo -= floor_div(mo, 12) * 12;
-    int64_t days = days_from_civil(y, mo + 1, 1) + v[2] - 1;
+    y += cal_floor_div(mo, 12);
+    mo -= cal_floor_div(mo, 12) * 12;
+    int64_t days = cal_days_from_civil(y, mo + 1, 1) + v[2] - 1;
     return int_from_ll(days * 86400 + v[3] * 3600 + v[4] * 60 + v[5]);
 }
 DEFINE_FUN(time_mktime_obj, mktime, 1, 1, time_mktime);
