@@ -657,7 +657,7 @@ def test_board_soft_reset_closes_open_files(wipy, tmp_path):
         p.stdin.write(b"\x04")
         p.stdin.flush()
         wait_for(b"soft reboot")
-        wait_for(b">>> ")
+        wait_for(b"for more information.\r\n>>> ")  # the new banner's prompt, not the old one
         got = b""
         p.stdin.write(b"print(open('/flash/lib/left.txt').read(), os.getcwd(), os.listdir('/'), os.listdir('..'))\r")
         p.stdin.flush()
