@@ -46,7 +46,7 @@ $(BUILD)/wipy: $(MAIN_OBJS) $(BUILD)/libwipy.a
 	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(BUILD)/libwipy.a $(LDLIBS)
 
 run: deps $(BUILD)/wipy
-	$(BUILD)/wipy
+	$(BUILD)/wipy $(ARGS)
 
 # Test suites, benchmarks and fuzz targets: each fragment appends target names to
 # TEST_SUITES, BENCH_SUITES and FUZZ_SUITES.
