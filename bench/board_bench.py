@@ -50,7 +50,7 @@ def raw_rtt(wipy, n, paste, nodelay=True):
                 t0 = time.perf_counter()
                 if paste:
                     t.send(b"\x05A\x01")
-                    assert t.read_exact(4) == b"R\x01\x80\x00"
+                    assert t.read_exact(4)[:2] == b"R\x01"  # then the window (2 bytes)
                     t.send(b"print(1)")  # as pyboard.py: the code, then the end in a write of its own
                     t.send(b"\x04")
                     t.read_until(b"\x04")
