@@ -59,6 +59,8 @@ static int fat_file_clus(fat_file_t *f, uint32_t idx, bool alloc, uint32_t *out)
 
 /* Whole sectors from sector sic of cluster c (chain index ci) on, extended over the clusters
  * that follow c on disk, up to want sectors: one device call for a contiguous run. */
+#define FAT_READ_BOUNCE 16 /* sectors: reads up to 8 KiB that end mid-sector take one device read */
+
 static uint32_t fat_run(fat_file_t *f, uint32_t c, uint32_t ci, uint32_t sic, uint32_t want, bool alloc) {
     fat_vol_t *v = f->vol;
     uint32_t cnt = v->sec_per_clus - sic;
@@ -140,7 +142,24 @@ ssize_t fat_read(fat_file_t *f, void *out, size_t n) {
             break;
         uint32_t sic = in / FAT_SECTOR, sec = fat_clus2sec(v, c) + sic, off = f->pos % FAT_SECTOR;
         size_t left = n - done, k;
-        if (off == 0 && left >= FAT_SECTOR) {
+        uint32_t whole = (uint32_t)((left + FAT_SECTOR - 1) / FAT_SECTOR);
+        if (off == 0 && left > FAT_SECTOR && left % FAT_SECTOR && whole <= FAT_READ_BOUNCE &&
+            fat_run(f, c, ci, sic, whole, false) == whole) {
+            /* a small read ending inside a sector (a small file read whole): one device read
+             * into a bounce buffer instead of one for the whole sectors and one for the tail;
+             * the tail sector stays in the file's buffer */
+            uint8_t bounce[FAT_READ_BOUNCE * FAT_SECTOR];
+            if (f->buf_valid && f->buf_sector >= sec && f->buf_sector - sec < whole && (r = fat_buf_flush(f)))
+                break;
+            if ((r = fat_sec_read(v, sec, whole, bounce)))
+                break;
+            memcpy(p + done, bounce, left);
+            memcpy(f->buf, bounce + (size_t)(whole - 1) * FAT_SECTOR, FAT_SECTOR);
+            f->buf_valid = true;
+            f->buf_dirty = false;
+            f->buf_sector = sec + whole - 1;
+            k = left;
+        } else if (off == 0 && left >= FAT_SECTOR) {
             uint32_t cnt = fat_run(f, c, ci, sic, (uint32_t)(left / FAT_SECTOR), false);
             if (f->buf_valid && f->buf_sector >= sec && f->buf_sector - sec < cnt && (r = fat_buf_flush(f)))
                 break;

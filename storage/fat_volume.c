@@ -81,6 +81,11 @@ int fat_zero_cluster(fat_vol_t *v, uint32_t c) {
 }
 
 uint8_t *fat_dbuf_load(fat_vol_t *v, uint32_t sec) {
+    int cur = v->dbuf_cur; /* a directory walk asks for one sector 16 times in a row */
+    if (v->dbuf_valid[cur] && v->dbuf_sector[cur] == sec) {
+        v->dbuf_stamp[cur] = ++v->dstamp;
+        return v->dbuf[cur];
+    }
     int victim = 0;
     for (int i = 0; i < FAT_DCACHE_N; i++) {
         if (v->dbuf_valid[i] && v->dbuf_sector[i] == sec) {
