@@ -258,17 +258,21 @@ static obj_t io_file_iternext(obj_t self) {
     return io_file_result(f, &v);
 }
 
+void io_readinto_target(size_t n_args, const obj_t *args, buffer_info_t *bi) {
+    rt_get_buffer_or_raise(args[1], bi, BUFFER_WRITE);
+    if (n_args > 2) {
+        int_t n = obj_get_int(args[2]);
+        if (n >= 0 && (size_t)n < bi->len) {
+            bi->len = (size_t)n;
+        }
+    }
+}
+
 static obj_t io_file_readinto(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_get(args[0]);
     buffer_info_t bi;
-    rt_get_buffer_or_raise(args[1], &bi, BUFFER_WRITE);
+    io_readinto_target(n_args, args, &bi);
     size_t len = bi.len;
-    if (n_args > 2) {
-        int_t n = obj_get_int(args[2]);
-        if (n >= 0 && (size_t)n < len) {
-            len = (size_t)n;
-        }
-    }
     size_t done = 0;
     while (done < len) {
         ssize_t got = io_file_read_some(f, (char *)bi.buf + done, len - done);

@@ -9,6 +9,7 @@
 #include "board/uart.h"
 #include "core/obj_str.h"
 #include "core/runtime.h"
+#include "modules/mod_io_file.h"
 
 #define MACHINE_MAIN_MAX 128
 
@@ -180,18 +181,11 @@ static DEFINE_FUN(uart_readline_obj, readline, 1, 1, uart_readline_fn);
 static obj_t uart_readinto_fn(size_t n_args, size_t n_kw, const obj_t *args) {
     int id = uart_enabled(args[0])->id;
     buffer_info_t bi;
-    rt_get_buffer_or_raise(args[1], &bi, BUFFER_WRITE);
-    size_t len = bi.len;
-    if (n_args > 2) {
-        int_t n = obj_get_int(args[2]);
-        if (n >= 0 && (size_t)n < len) {
-            len = (size_t)n;
-        }
-    }
+    io_readinto_target(n_args, args, &bi);
     if (uart_rx_available(id) == 0) {
         return OBJ_NONE;
     }
-    return int_from_uint(uart_read(id, (uint8_t *)bi.buf, len));
+    return int_from_uint(uart_read(id, (uint8_t *)bi.buf, bi.len));
 }
 static DEFINE_FUN(uart_readinto_obj, readinto, 2, 3, uart_readinto_fn);
 
