@@ -120,7 +120,7 @@ static void board_hard_reset(void) {
     static char port_arg[16];
     static char *argv2[BOARD_MAX_ARGS + 3];
     int n = 0;
-    for (; board_argv[n] != NULL && n < BOARD_MAX_ARGS; n++) {
+    for (; n < BOARD_MAX_ARGS && board_argv[n] != NULL; n++) {
         argv2[n] = board_argv[n];
     }
     if (telnet_port() > 0) {
