@@ -140,19 +140,23 @@ static void board_hard_reset(void) {
 
 /* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
  * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
-void board_power_off(void) {
+static NORETURN void board_power_off_status(int status) {
     telnet_stop();
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
     terminal_raw_off();
-    exit(0);
+    exit(status);
 }
+
+void board_power_off(void) { board_power_off_status(0); }
 
 static bool board_life(const rt_config_t *cfg, bool *raw) {
     if (!rt_try_init(cfg)) {
-        fprintf(stderr, "wipy: the heap (%u bytes) is too small to start\n", (unsigned)cfg->heap_size);
-        return false;
+        /* not a board state but a wrong option: say so and end, as a bad command line does */
+        fprintf(stderr, "wipy: the heap (%u bytes) is too small to start; give --heap more\n",
+            (unsigned)cfg->heap_size);
+        board_power_off_status(1);
     }
     bool fatal;
     bool booted;

@@ -326,6 +326,13 @@ def test_heap_option(make_board):
     assert 32768 <= int(out) <= 65536, out
 
 
+def test_heap_too_small_to_start(wipy, tmp_path):
+    r = subprocess.run([wipy, "--state", str(tmp_path / "s"), "--telnet-port", "0", "--heap", "100"],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=T)
+    assert r.returncode == 1
+    assert b"too small to start; give --heap more" in r.stderr, r.stderr
+
+
 def test_output_byte_ff_is_sent_as_iac_iac(session):
     """REPL output is telnet data: a 0xFF byte in it goes out doubled (RFC 854), else a client
     would take it for a command."""
