@@ -145,8 +145,8 @@ static bool fat_is_dot(const uint8_t *e) {
 static bool fat_dent_matches(const fat_dent_t *de, const uint16_t *name, int nlen) {
     if (fat_name_eq(de->name, de->nlen, name, nlen))
         return true;
-    if (fat_is_dot(de->loc.ent))
-        return false;
+    if (nlen > 12 || fat_is_dot(de->loc.ent))
+        return false; /* no 8.3 alias is longer than 12 characters */
     uint16_t sn[13]; /* also answer to the 8.3 alias */
     int sl = fat_short_to_ucs2(de->loc.ent, sn);
     return fat_name_eq(sn, sl, name, nlen);
