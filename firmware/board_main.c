@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "board/uart.h"
 #include "core/nlr.h"
@@ -20,6 +18,7 @@
 #include "firmware/repl_raw.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
+#include "host/host_fs.h"
 #include "host/port_unix.h"
 #include "modules/mod_machine.h"
 #include "modules/fs_route.h"
@@ -94,8 +93,9 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
 
 /* The state directory and the /flash image in it (created on first boot). */
 static int board_open_state(const board_opts_t *o, hstore_t *hs) {
-    if (mkdir(o->state, 0755) != 0 && errno != EEXIST) {
-        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(errno));
+    int made = host_mkdir(o->state);
+    if (made != 0 && made != -EEXIST) {
+        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(-made));
         return 1;
     }
     char path[BOARD_PATH_MAX];
@@ -134,7 +134,7 @@ static void board_hard_reset(void) {
     vfs_umount_all();
     bdev_close(&board_flash);
     terminal_raw_off();
-    execv("/proc/self/exe", argv2);
+    host_reexec(argv2);
     port_fatal("machine.reset(): can't restart the program");
 }
 

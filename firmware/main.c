@@ -21,6 +21,7 @@
 #include "firmware/board.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
+#include "host/host_fs.h"
 #include "host/port_unix.h"
 #include "modules/fs_route.h"
 #include "storage/flash_init.h"
@@ -142,24 +143,10 @@ static void main_job_source(const void *arg) {
 }
 
 static char *main_read_stdin(size_t *len) {
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap + 1);
-    for (;;) {
-        if (buf == NULL) {
-            port_fatal("out of memory reading stdin");
-        }
-        ssize_t got = read(0, buf + n, cap - n);
-        if (got <= 0) {
-            break;
-        }
-        n += (size_t)got;
-        if (n == cap) {
-            cap *= 2;
-            buf = realloc(buf, cap + 1);
-        }
+    char *buf = host_read_fd(0, len);
+    if (buf == NULL) {
+        port_fatal("can't read the program from stdin");
     }
-    buf[n] = '\0';
-    *len = n;
     return buf;
 }
 

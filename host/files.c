@@ -1,5 +1,6 @@
-/* host/files.c: the host file system for script mode (host/host_fs.h): stat, whole-file reads
- * for import, directory listing and the name operations of the os module, over POSIX.
+/* host/files.c: the host file system (host/host_fs.h), over POSIX: stat, whole-file reads (import,
+ * a program on stdin), the descriptors behind open() in script mode, directory listing and the
+ * name operations of the os module, and the re-exec of a hard reset.
  * Invariant: errors come back as negative errno values; nothing here raises or allocates on the GC. */
 #include <dirent.h>
 #include <errno.h>
@@ -68,6 +69,41 @@ static ssize_t host_fd_reader(void *ctx, void *buf, size_t n) {
         got = read(*(int *)ctx, buf, n);
     } while (got < 0 && errno == EINTR);
     return got;
+}
+
+char *host_read_fd(int fd, size_t *len) { return host_read_all(host_fd_reader, &fd, len); }
+
+int host_file_open(const char *path, int flags) {
+    int rw = (flags & HOST_O_READ) && (flags & HOST_O_WRITE) ? O_RDWR : (flags & HOST_O_WRITE) ? O_WRONLY : O_RDONLY;
+    int f = rw | O_CLOEXEC | ((flags & HOST_O_CREAT) ? O_CREAT : 0) | ((flags & HOST_O_TRUNC) ? O_TRUNC : 0) |
+            ((flags & HOST_O_APPEND) ? O_APPEND : 0) | ((flags & HOST_O_EXCL) ? O_EXCL : 0);
+    int fd;
+    do {
+        fd = open(path, f, 0644);
+    } while (fd < 0 && errno == EINTR);
+    return fd < 0 ? -errno : fd;
+}
+
+ssize_t host_file_read(int fd, void *buf, size_t n) {
+    ssize_t got = read(fd, buf, n);
+    return got < 0 ? -errno : got;
+}
+
+ssize_t host_file_write(int fd, const void *buf, size_t n) {
+    ssize_t got = write(fd, buf, n);
+    return got < 0 ? -errno : got;
+}
+
+int64_t host_file_seek(int fd, int64_t off, int whence) {
+    off_t r = lseek(fd, (off_t)off, whence == 1 ? SEEK_CUR : whence == 2 ? SEEK_END : SEEK_SET);
+    return r < 0 ? -errno : (int64_t)r;
+}
+
+int host_file_close(int fd) { return close(fd) < 0 && errno != EINTR ? -errno : 0; }
+
+int host_reexec(char *const argv[]) {
+    execv("/proc/self/exe", argv);
+    return -errno;
 }
 
 char *host_read_file(const char *path, size_t *len) {

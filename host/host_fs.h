@@ -24,11 +24,23 @@ typedef struct {
 int host_stat(const char *path, host_stat_t *st); /* "" is the current directory */
 /* Reads a whole file into a malloc'd buffer (NUL-terminated; caller frees); NULL if unreadable. */
 char *host_read_file(const char *path, size_t *len);
+/* Everything readable from an open descriptor (stdin, say), the same way. */
+char *host_read_fd(int fd, size_t *len);
 /* The same over any reader (bytes read, 0 at the end, < 0 on error), e.g. a VFS file. */
 typedef ssize_t (*host_reader_t)(void *ctx, void *buf, size_t n);
 char *host_read_all(host_reader_t rd, void *ctx, size_t *len);
 /* Calls fn for each entry of a directory but "." and ".."; stops early when fn returns false. */
 int host_listdir(const char *path, bool (*fn)(void *ctx, const char *name, const host_stat_t *st), void *ctx);
+/* Files as descriptors, for open() in script mode. Flags are HOST_O_*; results are >= 0 or a
+ * negative errno, -EINTR included (the caller decides whether to poll for Ctrl-C and retry). */
+enum { HOST_O_READ = 1, HOST_O_WRITE = 2, HOST_O_CREAT = 4, HOST_O_TRUNC = 8, HOST_O_APPEND = 16, HOST_O_EXCL = 32 };
+int host_file_open(const char *path, int flags);
+ssize_t host_file_read(int fd, void *buf, size_t n);
+ssize_t host_file_write(int fd, const void *buf, size_t n);
+int64_t host_file_seek(int fd, int64_t off, int whence); /* whence 0 set, 1 current, 2 end */
+int host_file_close(int fd);
+/* Runs this program again in this process with argv (a hard reset); returns only on failure. */
+int host_reexec(char *const argv[]);
 int host_mkdir(const char *path);
 int host_rmdir(const char *path);
 int host_remove(const char *path);

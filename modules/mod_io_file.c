@@ -7,12 +7,11 @@
 #include "modules/mod_io_file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "core/obj_str.h"
 #include "core/runtime.h"
+#include "host/host_fs.h"
 #include "modules/fs_route.h"
 #include "storage/vfs.h"
 
@@ -39,45 +38,33 @@ static const type_t io_textio_type, io_fileio_type;
 
 /* ---- host file descriptors ---- */
 
+/* host_file_read/write, retried after an interruption (Ctrl-C raises from rt_check_pending) */
 static ssize_t io_host_read(io_file_obj_t *f, void *buf, size_t n) {
-    for (;;) {
-        ssize_t got = read(f->fd, buf, n);
-        if (got >= 0) {
-            return got;
-        }
-        if (errno != EINTR) {
-            return -errno;
-        }
+    ssize_t got;
+    while ((got = host_file_read(f->fd, buf, n)) == -EINTR) {
         rt_check_pending();
     }
+    return got;
 }
 
 static ssize_t io_host_write(io_file_obj_t *f, const void *buf, size_t n) {
-    for (;;) {
-        ssize_t got = write(f->fd, buf, n);
-        if (got >= 0) {
-            return got;
-        }
-        if (errno != EINTR) {
-            return -errno;
-        }
+    ssize_t got;
+    while ((got = host_file_write(f->fd, buf, n)) == -EINTR) {
         rt_check_pending();
     }
+    return got;
 }
 
-static int64_t io_host_seek(io_file_obj_t *f, int64_t off, int whence) {
-    off_t r = lseek(f->fd, (off_t)off, whence == 1 ? SEEK_CUR : whence == 2 ? SEEK_END : SEEK_SET);
-    return r < 0 ? -errno : (int64_t)r;
-}
+static int64_t io_host_seek(io_file_obj_t *f, int64_t off, int whence) { return host_file_seek(f->fd, off, whence); }
 
 static int io_host_flush(io_file_obj_t *f) {
     return 0;
 }
 
 static int io_host_close(io_file_obj_t *f) {
-    int r = close(f->fd);
+    int r = host_file_close(f->fd);
     f->fd = -1;
-    return r < 0 && errno != EINTR ? -errno : 0;
+    return r;
 }
 
 static const io_backend_t io_host_backend = {io_host_read, io_host_write, io_host_seek, io_host_flush, io_host_close};
@@ -520,14 +507,11 @@ static obj_t io_file_open(size_t n_args, size_t n_kw, const obj_t *args) {
         f->be = &io_vfs_backend;
         return OBJ_FROM_PTR(f);
     }
-    int flags = md.read && md.write ? O_RDWR : md.write ? O_WRONLY : O_RDONLY;
-    flags |= (md.create ? O_CREAT : 0) | (md.trunc ? O_TRUNC : 0) | (md.append ? O_APPEND : 0) | (md.excl ? O_EXCL : 0);
-    int fd;
-    do {
-        fd = open(path, flags | O_CLOEXEC, 0644);
-    } while (fd < 0 && errno == EINTR);
+    int fd = host_file_open(path, (md.read ? HOST_O_READ : 0) | (md.write ? HOST_O_WRITE : 0) |
+                                      (md.create ? HOST_O_CREAT : 0) | (md.trunc ? HOST_O_TRUNC : 0) |
+                                      (md.append ? HOST_O_APPEND : 0) | (md.excl ? HOST_O_EXCL : 0));
     if (fd < 0) {
-        raise_os_error(errno);
+        raise_os_error(-fd);
     }
     f->fd = fd;
     f->be = &io_host_backend;
