@@ -326,6 +326,21 @@ def test_heap_option(make_board):
     assert 32768 <= int(out) <= 65536, out
 
 
+@pytest.mark.parametrize("args, says", [
+    (["--telnet-port", "abc"], b"--telnet-port wants a port number"),
+    (["--telnet-port", "70000"], b"--telnet-port wants a port number"),
+    (["--heap", "lots"], b"--heap wants a size"),
+    (["--frobnicate", "1"], b"unknown board option '--frobnicate'"),
+    (["--state"], b"unknown board option '--state' (or missing value)"),
+])
+def test_bad_board_options(wipy, tmp_path, args, says):
+    r = subprocess.run([wipy, "--state", str(tmp_path / "s")] + args, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=T)
+    assert r.returncode == 2, r
+    assert says in r.stderr, r.stderr
+    assert not (tmp_path / "s").exists()  # nothing made before the command line is understood
+
+
 def test_heap_too_small_to_start(wipy, tmp_path):
     r = subprocess.run([wipy, "--state", str(tmp_path / "s"), "--telnet-port", "0", "--heap", "100"],
                        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=T)
