@@ -330,16 +330,16 @@ static void exc_attr(obj_t self, qstr attr, obj_t *dest) {
     const type_t *t = e->base.type;
     if (attr == QSTR_args) {
         dest[0] = e->args;
-    } else if (attr == QSTR_value && obj_is_subclass_fast(t, &type_StopIteration)) {
+    } else if (attr == QSTR_value || attr == QSTR_errno) {
+        /* MicroPython: both are aliases of args[0] on every exception */
         dest[0] = exc_get_value(self);
     } else if (attr == QSTR_code && obj_is_subclass_fast(t, &type_SystemExit)) {
         dest[0] = exc_get_value(self);
-    } else if ((attr == QSTR_errno || attr == QSTR_strerror) && obj_is_subclass_fast(t, &type_OSError)) {
+    } else if (attr == QSTR_strerror && obj_is_subclass_fast(t, &type_OSError)) {
         obj_t *items;
         size_t n;
         obj_get_array(e->args, &n, &items);
-        size_t idx = attr == QSTR_errno ? 0 : 1;
-        dest[0] = (n > idx && (attr == QSTR_strerror || n <= 2)) ? items[idx] : OBJ_NONE;
+        dest[0] = n > 1 ? items[1] : OBJ_NONE;
     } else if (attr == QSTR___cause__) {
         dest[0] = e->cause == OBJ_NULL ? OBJ_NONE : e->cause;
     } else if (attr == QSTR___context__) {
