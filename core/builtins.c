@@ -829,6 +829,7 @@ static const map_elem_t builtins_table[] = {
     {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_builtins)},
     {ROM_QSTR(QSTR___build_class__), ROM_PTR(&build_class_obj)},
     {ROM_QSTR(QSTR___import__), ROM_PTR(&builtins___import___obj)},
+    {ROM_QSTR(QSTR___debug__), ROM_PTR(&true_obj)},
     {ROM_QSTR(QSTR_abs), ROM_PTR(&builtins_abs_obj)},
     {ROM_QSTR(QSTR_ascii), ROM_PTR(&builtins_ascii_obj)},
     {ROM_QSTR(QSTR_all), ROM_PTR(&builtins_all_obj)},

@@ -38,6 +38,10 @@ void rt_init(const rt_config_t *cfg) {
     obj_t g = dict_new(8);
     dict_store(g, ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR___main__));
     rt_state.main_globals = g;
+    module_obj_t *m = NEW_OBJ(module_obj_t);
+    m->base.type = &module_type;
+    m->globals = (dict_obj_t *)OBJ_TO_PTR(g);
+    rt_state.main_module = OBJ_FROM_PTR(m);
 }
 
 void (*rt_deinit_hook)(void);
