@@ -1128,6 +1128,8 @@ static obj_t instance_iternext(obj_t self) {
         return r;
     }
     if (exc_is_instance(nlr.value, &type_StopIteration)) {
+        /* the end of the iteration; a value it carries stays readable (rt_iternext_or_raise) */
+        rt_state.stop_iteration = exc_get_value(nlr.value) != OBJ_NONE ? nlr.value : OBJ_NULL;
         return OBJ_NULL;
     }
     nlr_jump(nlr.value);

@@ -34,6 +34,7 @@ void rt_init(const rt_config_t *cfg) {
     rt_state.sys_argv = list_new(0, NULL);
     rt_state.builtins_dict = dict_new(0);
     rt_state.pending_exception = OBJ_NULL;
+    rt_state.stop_iteration = OBJ_NULL;
     rt_state.dupterm = OBJ_NULL;
     obj_t g = dict_new(8);
     dict_store(g, ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR___main__));

@@ -512,8 +512,14 @@ obj_t rt_iternext_or_raise(obj_t iter) {
         dest[2] = OBJ_NONE;
         return rt_call_method(1, 0, dest);
     }
+    rt_state.stop_iteration = OBJ_NULL;
     obj_t r = rt_iternext(iter);
     if (r == OBJ_NULL) {
+        obj_t e = rt_state.stop_iteration;
+        if (e != OBJ_NULL) {
+            rt_state.stop_iteration = OBJ_NULL;
+            rt_raise(e);
+        }
         raise_stop_iteration(OBJ_NULL);
     }
     return r;

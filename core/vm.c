@@ -229,18 +229,16 @@ __attribute__((noinline)) static obj_t vm_format_value(obj_t v, unsigned flags, 
 }
 
 __attribute__((noinline)) static obj_t vm_yield_from_other(obj_t it, obj_t sent, bool *done) {
-    if (sent == OBJ_NONE) {
-        obj_t r = rt_iternext(it);
-        if (r == OBJ_NULL) {
-            *done = true;
-            return OBJ_NONE;
-        }
-        *done = false;
-        return r;
-    }
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        obj_t r = vm_call_meth1(it, QSTR_send, sent);
+        obj_t r;
+        if (sent == OBJ_NONE) {
+            /* a StopIteration out of the iterator (or the value a user __next__ ended with) is the
+             * result of the yield from */
+            r = rt_iternext_or_raise(it);
+        } else {
+            r = vm_call_meth1(it, QSTR_send, sent);
+        }
         nlr_pop();
         *done = false;
         return r;
