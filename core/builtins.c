@@ -462,6 +462,14 @@ static obj_t builtins_dir(size_t n_args, size_t n_kw, const obj_t *args) {
             builtins_dir_map(seen, dict_map(module_globals(o)));
         } else if (builtins_is_class(o)) {
             builtins_dir_type(seen, (const type_t *)OBJ_TO_PTR(o), 0);
+        } else if ((obj_type(o)->flags & TYPE_FLAG_USER_CLASS) &&
+                   type_lookup(obj_type(o), QSTR___dir__, NULL) != OBJ_NULL) {
+            /* a user __dir__ says what there is; dir() returns it as a sorted list */
+            obj_t m[2];
+            rt_load_method(o, QSTR___dir__, m);
+            obj_t l = list_from_iter(rt_call_method(0, 0, m));
+            list_sort(l, OBJ_NULL, false);
+            return l;
         } else {
             dict_obj_t *d = instance_get_dict(o);
             if (d != NULL) {

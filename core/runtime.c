@@ -41,8 +41,7 @@ bool rt_is_true(obj_t o) {
 }
 
 static bool rt_type_is_unhashable(const type_t *t) {
-    return t == &list_type || t == &dict_type || t == &set_type || t == &bytearray_type ||
-           t == &slice_type;
+    return t == &list_type || t == &dict_type || t == &set_type || t == &bytearray_type;
 }
 
 obj_t rt_unary_op(unary_op_t op, obj_t o) {
