@@ -9,7 +9,7 @@ def my_import(name, globals=None, locals=None, fromlist=(), level=0):
 
 builtins.__import__ = my_import
 import sys
-from collections import OrderedDict
+from sys import path as sys_path
 builtins.__import__ = orig_import
 import struct
 
@@ -24,5 +24,5 @@ class L(K):
 builtins.__build_class__ = orig_build
 class M:
     pass
-print(K.__name__, L.__name__, M.__name__, OrderedDict.__name__)
+print(K.__name__, L.__name__, M.__name__, type(sys_path).__name__)
 print('done')
