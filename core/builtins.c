@@ -662,9 +662,8 @@ static const char *builtins_source(obj_t src, size_t *len) {
     if (obj_is_str(src) || obj_is_bytes(src)) {
         return str_get_data(src, len);
     }
-    if (obj_is_type(src, &bytearray_type)) {
-        buffer_info_t bi;
-        rt_get_buffer_or_raise(src, &bi, BUFFER_READ);
+    buffer_info_t bi; /* any object with the buffer protocol (bytearray, memoryview, array) */
+    if (rt_get_buffer(src, &bi, BUFFER_READ)) {
         *len = bi.len;
         return (const char *)bi.buf;
     }
@@ -715,7 +714,7 @@ static obj_t builtins_exec_eval(size_t n_args, const obj_t *args, input_kind_t k
         raise_msg(&type_TypeError, "globals must be a dict");
     }
     if (globals == OBJ_NULL) {
-        globals = locals != OBJ_NULL ? locals : rt_globals_get();
+        globals = rt_globals_get(); /* also when only locals are given: the caller's globals */
     }
     /* Separate locals: the code runs in a merged namespace whose new or rebound names are copied
      * back to locals (module-level code has one namespace in this VM). */
