@@ -567,10 +567,7 @@ void lex_next(lexer_t *lx) {
         if (c == '\\') {
             if (s + 1 < end && (s[1] == '\n' || s[1] == '\r')) {
                 lx->pos = s + 1;
-                lex_newline(lx);
-                if (lx->pos >= end) {
-                    lex_error(lx, "unexpected EOF while parsing");
-                }
+                lex_newline(lx); /* at the end of the input it just ends (MicroPython) */
                 continue;
             }
             if (s + 1 >= end) {
