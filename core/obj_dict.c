@@ -811,6 +811,9 @@ static DEFINE_FUN(dict_popitem_obj, popitem, 1, 1, dict_popitem_fun);
 
 static obj_t dict_setdefault_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     map_t *m = dict_map(dict_self(args[0]));
+    if (m->is_fixed) {
+        map_raise_fixed();
+    }
     map_elem_t *e = map_lookup(m, args[1], MAP_LOOKUP_ADD_IF_NOT_FOUND);
     if (e->value == OBJ_NULL) {
         e->value = n_args > 2 ? args[2] : OBJ_NONE;
