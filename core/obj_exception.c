@@ -380,7 +380,7 @@ static DEFINE_CONST_DICT(exc_locals_dict, exc_locals_table);
 
 /* The class names (listed so the qstr generator sees them):
  * QSTR_BaseException QSTR_SystemExit QSTR_KeyboardInterrupt QSTR_GeneratorExit QSTR_Exception
- * QSTR_StopIteration QSTR_ArithmeticError QSTR_OverflowError QSTR_ZeroDivisionError
+ * QSTR_StopIteration QSTR_StopAsyncIteration QSTR_ArithmeticError QSTR_OverflowError QSTR_ZeroDivisionError
  * QSTR_AssertionError QSTR_AttributeError QSTR_EOFError QSTR_ImportError QSTR_LookupError
  * QSTR_IndexError QSTR_KeyError QSTR_MemoryError QSTR_NameError QSTR_OSError QSTR_RuntimeError
  * QSTR_NotImplementedError QSTR_SyntaxError QSTR_IndentationError QSTR_TypeError QSTR_ValueError
@@ -403,6 +403,7 @@ DEFINE_EXC_TYPE(KeyboardInterrupt, &type_BaseException, NULL);
 DEFINE_EXC_TYPE(GeneratorExit, &type_BaseException, NULL);
 DEFINE_EXC_TYPE(Exception, &type_BaseException, NULL);
 DEFINE_EXC_TYPE(StopIteration, &type_Exception, NULL);
+DEFINE_EXC_TYPE(StopAsyncIteration, &type_Exception, NULL);
 DEFINE_EXC_TYPE(ArithmeticError, &type_Exception, NULL);
 DEFINE_EXC_TYPE(OverflowError, &type_ArithmeticError, NULL);
 DEFINE_EXC_TYPE(ZeroDivisionError, &type_ArithmeticError, NULL);
