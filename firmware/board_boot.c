@@ -27,7 +27,7 @@ static bool boot_run_script(const char *name) {
         return false;
     }
     if (exc != OBJ_NULL) {
-        exc_print(&print_stdout, exc);
+        repl_print_exception(&print_stdout, exc);
     }
     return true;
 }

@@ -13,6 +13,7 @@
 #include "core/nlr.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/repl_exec.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
 #include "host/port_unix.h"
@@ -94,7 +95,7 @@ static bool dup_call(qstr meth, obj_t arg, obj_t *result) {
     }
     board_console_detach();
     print_fmt(&print_stdout, "dupterm: exception in the stream's %q(), deactivating it:\n", (unsigned)meth);
-    exc_print(&print_stdout, exc);
+    repl_print_exception(&print_stdout, exc);
     return false;
 }
 

@@ -174,11 +174,25 @@ static void on_session(int fd, int events, void *arg) {
     }
 }
 
+/* A client that hung up and reconnects at once: its connection may still look open because the
+ * poll that reports the hang-up is the one reporting the new connection. Reads what the session
+ * has pending (a bounded amount) so that a hang-up is seen before the newcomer is called busy;
+ * a session that was logging out is let go. */
+static void session_settle(void) {
+    if (tel.fd >= 0 && tel.closing) {
+        session_close();
+    }
+    for (int i = 0; i < 64 && tel.fd >= 0 && net_readable(tel.fd); i++) {
+        on_session(tel.fd, EL_READ, NULL);
+    }
+}
+
 static void on_listen(int lfd, int events, void *arg) {
     int fd = net_accept(lfd);
     if (fd < 0) {
         return;
     }
+    session_settle();
     if (tel.fd >= 0) {
         static const char busy[] = "Telnet server busy: only one client at a time.\r\n";
         net_send(fd, busy, sizeof(busy) - 1);
