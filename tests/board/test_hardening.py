@@ -153,3 +153,53 @@ def test_power_on_line_says_where_the_state_is(make_board, tmp_path):
     b.kill()
     b2 = make_board(state)
     assert b2.before_telnet_line == (b"WiPy state in %s (kept from before); Ctrl-\\ powers the board off\r\n" % str(state).encode())
+
+
+# ---- issue 14 items 5-7 ----
+
+def test_server_without_arguments_restores_the_defaults(session, board):
+    e = lambda line: friendly_exec(session, line)
+    assert e(b"import network; s = network.Server(login=('ann', 'secret'), timeout=60); print(s.timeout())") == b"60\r\n"
+    assert e(b"s = network.Server(); print(s.timeout())") == b"300\r\n"
+    assert e(b"s.init(login=('bob', 'pw'), timeout=99); s.init(); print(s.timeout())") == b"300\r\n"
+    session.close()
+    t = board.telnet(login=False)
+    t.login(b"micro", b"python")  # the defaults work again
+    t.close()
+
+
+def test_machine_main_wants_a_str(session):
+    out = friendly_exec(session, b"import machine; machine.main(5)")
+    assert out.endswith(b"ValueError: main() expects a file name (a str)\r\n"), out
+
+
+def test_machine_main_missing_file_says_so(session):
+    from conftest import FIRST_BOOT
+    boot = FIRST_BOOT + b"machine.main('nope.py')\r\n"
+    friendly_exec(session, b"f = open('/flash/boot.py', 'wb'); n = f.write(%r); f.close()" % boot)
+    session.send(b"import machine; machine.soft_reset()\r")
+    got = session.read_until(PROMPT)
+    assert b"MPY: soft reboot\r\nmachine.main(): nope.py is not a file on /flash; nothing run\r\n" in got, got
+
+
+def test_far_server_timeout_keeps_the_board_serving(session, board):
+    # a timer 68 years away: the loop must neither wait for ever nor spin
+    assert friendly_exec(session, b"import network, time; s = network.Server(timeout=2**31-1)") == b""
+    assert friendly_exec(session, b"t = time.ticks_ms(); time.sleep_ms(50); print(time.ticks_diff(time.ticks_ms(), t) >= 50)") == b"True\r\n"
+    session.close()
+    still_works(board)
+
+
+def test_reconnect_right_after_disconnect_is_never_busy(board):
+    for i in range(20):
+        t = board.telnet(login=False)
+        t.login()
+        t.read_until(PROMPT)
+        t.close()
+    for i in range(20):  # hang up in the middle of the login dialogue, too
+        t = board.telnet(login=False)
+        t.read_until(b"Login as: ")
+        t.close()
+    t = board.telnet(login=False)
+    t.repl()
+    t.close()
