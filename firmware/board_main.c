@@ -2,8 +2,10 @@
  * hidden store), the telnet server, and the reset loop: each soft reset gets a new heap and boots
  * again while the servers and the telnet session live on; a hard reset (machine.reset()) executes
  * the program again with the same options, as a power cycle of the board would.
- * Invariant: the process never ends by itself; only a signal or a failed start ends it. */
+ * Invariant: the process never ends by itself; only a signal, Ctrl-\ or a failed start ends it
+ * (a hard fault halts the board and waits, board_hard_fault). */
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,7 @@
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
+#include "firmware/repl_exec.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
 #include "host/host_fs.h"
@@ -91,16 +94,29 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     return 0;
 }
 
-/* The state directory and the /flash image in it (created on first boot). */
-static int board_open_state(const board_opts_t *o, hstore_t *hs) {
-    int made = host_mkdir(o->state);
-    if (made != 0 && made != -EEXIST) {
-        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(-made));
+/* The state directory, locked for this process, and the /flash image in it (created on first
+ * boot). *made: the directory was created now. A directory another board holds is refused. */
+static int board_open_state(const board_opts_t *o, hstore_t *hs, bool *made) {
+    int r = host_mkdir(o->state);
+    if (r != 0 && r != -EEXIST) {
+        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(-r));
+        return 1;
+    }
+    *made = r == 0;
+    long holder = 0;
+    r = host_lock_dir(o->state, &holder);
+    if (r == -EBUSY) {
+        fprintf(stderr, "wipy: the state directory '%s' is in use by another board (pid %ld); stop that one or give --state another directory\n",
+            o->state, holder);
+        return 2;
+    }
+    if (r != 0) {
+        fprintf(stderr, "wipy: can't lock the state directory '%s': %s\n", o->state, strerror(-r));
         return 1;
     }
     char path[BOARD_PATH_MAX];
     snprintf(path, sizeof(path), "%s/hidden", o->state);
-    int r = hstore_open(hs, path);
+    r = hstore_open(hs, path);
     if (r != 0) {
         fprintf(stderr, "wipy: can't open the hidden store '%s': %s\n", path, strerror(r < 0 ? -r : r));
         return 1;
@@ -112,6 +128,17 @@ static int board_open_state(const board_opts_t *o, hstore_t *hs) {
         return 1;
     }
     return 0;
+}
+
+/* The first line at power-on: where the board's state lives, whether it was just created, and
+ * the way out. */
+static void board_state_line(const char *state, bool made) {
+    char cwd[BOARD_PATH_MAX];
+    bool relative = state[0] != '/' && host_getcwd(cwd, sizeof(cwd)) >= 0;
+    char line[2 * BOARD_PATH_MAX + 128];
+    int n = snprintf(line, sizeof(line), "WiPy state in %s%s%s (%s); Ctrl-\\ powers the board off\r\n",
+        relative ? cwd : "", relative ? "/" : "", state, made ? "created now" : "kept from before");
+    terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
 }
 
 /* machine.reset(): everything written out, then the program starts again from scratch, with the
@@ -138,8 +165,6 @@ static void board_hard_reset(void) {
     port_fatal("machine.reset(): can't restart the program");
 }
 
-/* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
- * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
 static NORETURN void board_power_off_status(int status) {
     telnet_stop();
     vfs_sync();
@@ -151,7 +176,9 @@ static NORETURN void board_power_off_status(int status) {
 
 void board_power_off(void) { board_power_off_status(0); }
 
-static bool board_life(const rt_config_t *cfg, bool *raw) {
+/* One life of the Python side, from a fresh heap to the soft reset that ends it.
+ * *raw: the reset came from the raw REPL (it resumes there). */
+static void board_life(const rt_config_t *cfg, bool *raw) {
     if (!rt_try_init(cfg)) {
         /* not a board state but a wrong option: say so and end, as a bad command line does */
         fprintf(stderr, "wipy: the heap (%u bytes) is too small to start; give --heap more\n",
@@ -159,25 +186,29 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
         board_power_off_status(1);
     }
     bool fatal;
-    bool booted;
+    volatile bool booted;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         booted = board_boot(&board_flash, *raw, &fatal);
         nlr_pop();
     } else {
         /* an exception outside the scripts (e.g. MemoryError while setting up): report, go on */
-        exc_print(&print_stdout, nlr.value);
+        repl_print_exception(&print_stdout, nlr.value);
         booted = true;
         fatal = false;
     }
     if (fatal) {
-        return false;
+        board_hard_fault("/flash can't be used");
     }
-    bool next_raw = false;
-    if (booted) {
+    volatile bool next_raw = false;
+    if (booted && nlr_push(&nlr) == 0) {
         int status;
         repl_end_t end = repl_session(*raw, &status); /* Ctrl-D: readline has ended the line */
         next_raw = end == REPL_END_RAW_RESET;
+        nlr_pop();
+    } else if (booted) {
+        /* an exception no REPL mode handled: reported, and the board soft-resets */
+        repl_print_exception(&print_stdout, nlr.value);
     }
     port_write("MPY: soft reboot\r\n", 18);
     board_console_detach();
@@ -188,7 +219,42 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
         uart_deinit(id);
     }
     *raw = next_raw;
-    return true;
+}
+
+/* ---- the hard fault ---- */
+void (*board_fault_led_hook)(void);
+static jmp_buf board_fault_jb;
+static bool board_fault_ready; /* board_fault_jb is set */
+static volatile bool board_reset_wanted;
+
+void board_reset_from_outside(void) { board_reset_wanted = true; }
+
+NORETURN void board_hard_fault(const char *msg) {
+    if (!board_fault_ready) {
+        port_set_hooks(NULL); /* before the board runs: the plain fatal error */
+        port_fatal(msg);
+    }
+    board_fault_ready = false; /* a fault while handling this one ends the process */
+    char line[256];
+    int n = snprintf(line, sizeof(line),
+        "\r\nHARD FAULT: %s; the board is halted (LED on): Ctrl-\\ powers it off\r\n", msg);
+    terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+    if (board_fault_led_hook != NULL) {
+        board_fault_led_hook();
+    }
+    vfs_sync();
+    longjmp(board_fault_jb, 1);
+}
+
+/* The board after a hard fault: its servers and the terminal's Ctrl-\ still served. */
+static NORETURN void board_halted(void) {
+    nlr_top = NULL;
+    for (;;) {
+        el_run_once(1000);
+        if (board_reset_wanted) {
+            board_hard_reset();
+        }
+    }
 }
 
 int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
@@ -202,10 +268,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r < 0 ? 0 : r;
     }
     board_argv = argv;
-    hstore_t hs;
-    if (board_open_state(&o, &hs) != 0) {
-        return 1;
-    }
+    /* the port first: a board that can't run creates nothing */
     el_init();
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));
@@ -216,7 +279,15 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             o.bind, o.telnet_port, strerror(err));
         return 2;
     }
-    board_console_start(); /* first: on a terminal, the line below is then written raw */
+    hstore_t hs;
+    bool made = false;
+    r = board_open_state(&o, &hs, &made);
+    if (r != 0) {
+        telnet_stop();
+        return r;
+    }
+    board_console_start(); /* first: on a terminal, the lines below are then written raw */
+    board_state_line(o.state, made);
     char line[96];
     int n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
     terminal_write(line, (size_t)n);
@@ -226,12 +297,14 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     machine_reset_hook = board_hard_reset;
     repl_raw_set_paste_window(REPL_RAW_WINDOW_TELNET);
     replio_source_opened(); /* a board waits for input for ever: its REPL input never ends */
-    rt_config_t cfg = {o.heap, stack_top, stack_limit};
-    bool raw = false;
-    while (board_life(&cfg, &raw)) {
+    static rt_config_t cfg;
+    cfg = (rt_config_t){o.heap, stack_top, stack_limit};
+    static bool raw = false;
+    if (setjmp(board_fault_jb) != 0) {
+        board_halted();
     }
-    /* fatal: the LED would stay on; the board stops here, its servers still listening */
+    board_fault_ready = true;
     for (;;) {
-        el_run_once(-1);
+        board_life(&cfg, &raw);
     }
 }

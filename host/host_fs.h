@@ -42,6 +42,9 @@ int host_file_close(int fd);
 /* Runs this program again in this process with argv (a hard reset); returns only on failure. */
 int host_reexec(char *const argv[]);
 int host_mkdir(const char *path);
+/* Takes the exclusive lock of a directory for this process (DIR/lock); -EBUSY with *holder set
+ * to the holder's pid (0 if unknown) when another process has it. */
+int host_lock_dir(const char *dir, long *holder);
 int host_rmdir(const char *path);
 int host_remove(const char *path);
 int host_rename(const char *from, const char *to);

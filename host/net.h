@@ -3,6 +3,7 @@
 #ifndef HOST_NET_H
 #define HOST_NET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -16,5 +17,7 @@ int net_accept(int lfd);
 ssize_t net_send(int fd, const void *buf, size_t len);
 ssize_t net_recv(int fd, void *buf, size_t len);
 void net_close(int fd);
+/* True if a recv on fd would not block now (data, a hang-up or an error waiting). */
+bool net_readable(int fd);
 
 #endif
