@@ -25,6 +25,7 @@
 #include "modules/mod_os.h"
 #include "services/telnet.h"
 #include "storage/flash_init.h"
+#include "storage/cert_store.h"
 #include "storage/hidden_store.h"
 #include "storage/vfs.h"
 
@@ -206,6 +207,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     if (board_open_state(&o, &hs) != 0) {
         return 1;
     }
+    cert_store_set(&hs); /* ssl reads /flash/cert/... from it (it lives as long as this call) */
     el_init();
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));

@@ -95,3 +95,6 @@ def run(code, timeout=None, args=()):
     """Runs code to its end; (status, output)."""
     p = subprocess.run([wipy_path(), *args, "-c", code], capture_output=True, timeout=timeout or T)
     return p.returncode, (p.stdout + p.stderr).decode(errors="replace")
+
+
+board = board_harness.board
