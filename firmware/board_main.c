@@ -29,6 +29,7 @@
 #include "services/ftp.h"
 #include "services/telnet.h"
 #include "storage/flash_init.h"
+#include "storage/cert_store.h"
 #include "storage/hidden_store.h"
 #include "storage/vfs.h"
 
@@ -317,6 +318,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         telnet_stop();
         return r;
     }
+    cert_store_set(&hs); /* ssl reads /flash/cert/... from it (it lives as long as this call) */
     board_console_start(); /* first: on a terminal, the lines below are then written raw */
     board_state_line(o.state, made);
     char line[128];
