@@ -1,0 +1,8 @@
+# The outside's view of the board (issue 9, items 8-9): the VCD writer's unit tests (cmocka).
+TEST_SUITES += test-trace-unit
+.PHONY: test-trace-unit
+$(BUILD)/tests/unit/vcd_test: tests/unit/vcd_test.c $(BUILD)/board/vcd.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(BUILD)/board/vcd.o -lcmocka -o $@
+test-trace-unit: $(BUILD)/tests/unit/vcd_test
+	@$(BUILD)/tests/unit/vcd_test
