@@ -6,3 +6,5 @@ $(BUILD)/tests/unit/vcd_test: tests/unit/vcd_test.c $(BUILD)/board/vcd.o
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(BUILD)/board/vcd.o -lcmocka -o $@
 test-trace-unit: $(BUILD)/tests/unit/vcd_test
 	@$(BUILD)/tests/unit/vcd_test
+# The control server parses and builds its JSON with jansson.
+LDLIBS += -ljansson
