@@ -10,10 +10,12 @@ static vcd_t tv;
 static int pin_sig[PIN_COUNT];
 static int led_sig;
 static bool inited;
+static uint64_t base; /* trace time of this program's clock 0 (see trace_set_base) */
 
 /* The LED is GP25's level (board/led.h), so its signal follows that pin. */
 static void on_pin_level(void *ctx, int pin, int level, uint64_t t) {
     if (pin >= 0 && pin < PIN_COUNT) {
+        t += base;
         vcd_set(&tv, pin_sig[pin], t, (uint64_t)level);
         if (pin == PIN_LED) {
             vcd_set(&tv, led_sig, t, (uint64_t)level);
@@ -38,6 +40,15 @@ void trace_init(void) {
     pin_listen(&pin_listener);
 }
 
+void trace_set_base(uint64_t base_ns) { base = base_ns; }
+
+uint64_t trace_now_ns(void) { return base + clock_now_ns(); }
+
+bool trace_resume(vcd_sink_fn sink, void *ctx) {
+    trace_init();
+    return vcd_resume(&tv, sink, ctx, trace_now_ns());
+}
+
 int trace_signal(const char *scope, const char *name, unsigned width) {
     trace_init();
     return vcd_add(&tv, scope, name, width);
@@ -45,18 +56,18 @@ int trace_signal(const char *scope, const char *name, unsigned width) {
 
 int trace_find(const char *name) { return vcd_find(&tv, name); }
 
-void trace_set(int id, uint64_t value) { vcd_set(&tv, id, clock_now_ns(), value); }
+void trace_set(int id, uint64_t value) { vcd_set(&tv, id, trace_now_ns(), value); }
 
-void trace_set_state(int id, char state) { vcd_set_state(&tv, id, clock_now_ns(), state); }
+void trace_set_state(int id, char state) { vcd_set_state(&tv, id, trace_now_ns(), state); }
 
-void trace_set_real(int id, double value) { vcd_set_real(&tv, id, clock_now_ns(), value); }
+void trace_set_real(int id, double value) { vcd_set_real(&tv, id, trace_now_ns(), value); }
 
 bool trace_start(vcd_sink_fn sink, void *ctx, const char *comment) {
     trace_init();
-    return vcd_start(&tv, sink, ctx, clock_now_ns(), comment);
+    return vcd_start(&tv, sink, ctx, trace_now_ns(), comment);
 }
 
-bool trace_stop(void) { return vcd_stop(&tv, clock_now_ns()); }
+bool trace_stop(void) { return vcd_stop(&tv, trace_now_ns()); }
 
 bool trace_running(void) { return vcd_running(&tv); }
 

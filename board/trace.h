@@ -21,6 +21,11 @@ void trace_set_real(int id, double value);
 
 bool trace_start(vcd_sink_fn sink, void *ctx, const char *comment);
 bool trace_stop(void); /* false if the sink failed during the dump */
+/* Across a board reset (the program restarts): the trace's time goes on from `base_ns` (the
+ * trace time at the reset) so that one file holds both lives; trace_resume continues that dump. */
+void trace_set_base(uint64_t base_ns);
+uint64_t trace_now_ns(void); /* base + the board clock */
+bool trace_resume(vcd_sink_fn sink, void *ctx);
 bool trace_running(void);
 void trace_flush(void);
 uint64_t trace_changes(void); /* changes written by the running (or last) dump */

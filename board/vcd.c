@@ -203,7 +203,7 @@ void vcd_set_real(vcd_t *v, int id, uint64_t t, double value) {
     vcd_changed(v, id, t);
 }
 
-bool vcd_start(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t, const char *comment) {
+static bool vcd_open(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t) {
     if (v->sink != NULL || sink == NULL) {
         return false;
     }
@@ -214,6 +214,26 @@ bool vcd_start(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t, const char *co
     v->last_t = t;
     v->changes = 0;
     v->len = 0;
+    return true;
+}
+
+bool vcd_resume(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t) {
+    if (!vcd_open(v, sink, ctx, t)) {
+        return false;
+    }
+    put_stamp(v, t);
+    for (int i = 0; i < v->count; i++) {
+        vcd_room(v);
+        put_value(v, i);
+    }
+    vcd_flush(v);
+    return !v->failed;
+}
+
+bool vcd_start(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t, const char *comment) {
+    if (!vcd_open(v, sink, ctx, t)) {
+        return false;
+    }
     put_s(v, "$version virtual WiPy $end\n");
     if (comment != NULL) {
         put_s(v, "$comment ");

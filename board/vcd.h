@@ -63,6 +63,10 @@ void vcd_set_real(vcd_t *v, int id, uint64_t t, double value);
 /* Starts a dump at time t: the header (with `comment` when not NULL) and every signal's value.
  * Returns false if one is already running or the sink failed. */
 bool vcd_start(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t, const char *comment);
+/* Continues a dump that another process began in the same file (a board reset restarts the
+ * program): no header; at time t every signal's value is written, as changes. The signals must
+ * have been registered in the same order. Returns false if one is running or the sink failed. */
+bool vcd_resume(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t);
 /* Ends the dump at time t (a final stamp so viewers show the last interval) and flushes. Returns
  * false when the sink failed at some point of this dump. */
 bool vcd_stop(vcd_t *v, uint64_t t);

@@ -13,6 +13,7 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/board_outside.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
@@ -37,6 +38,7 @@ typedef struct {
     const char *bind;
     int telnet_port;
     size_t heap;
+    board_outside_opts_t outside; /* --control, --vcd */
 } board_opts_t;
 
 static char **board_argv;
@@ -45,9 +47,11 @@ static bdev_t board_flash;
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N[k|m]]\n"
+        "          [--control ADDR:PORT] [--vcd FILE]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python).\n"
-        "Ctrl-\\ on the terminal powers it off.\n",
+        "Ctrl-\\ on the terminal powers it off. --control serves the control interface\n"
+        "(docs/control-protocol.md; port 0 picks one); --vcd traces every pin to a VCD file.\n",
         prog);
 }
 
@@ -57,6 +61,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->bind = "127.0.0.1";
     o->telnet_port = 23;
     o->heap = BOARD_DEFAULT_HEAP;
+    o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -82,6 +87,17 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 fprintf(stderr, "%s: --heap wants a size such as 48k or 1m, not '%s'\n", argv[0], val);
                 return 2;
             }
+        } else if (strcmp(a, "--control") == 0 && val != NULL) {
+            char msg[160];
+            if (!board_outside_check_control(val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
+            o->outside.control = val;
+        } else if (strcmp(a, "--vcd") == 0 && val != NULL) {
+            o->outside.vcd = val;
+        } else if (strcmp(a, "--handover") == 0 && val != NULL) {
+            o->outside.handover = val; /* internal: from the program before a reset */
         } else {
             fprintf(stderr, "%s: unknown board option '%s'%s\n", argv[0], a, val == NULL ? " (or missing value)" : "");
             board_usage(stderr, argv[0]);
@@ -118,16 +134,22 @@ static int board_open_state(const board_opts_t *o, hstore_t *hs) {
  * same options and the telnet port it has now (so a "--telnet-port 0" board keeps its port). */
 static void board_hard_reset(void) {
     static char port_arg[16];
-    static char *argv2[BOARD_MAX_ARGS + 3];
+    static char *argv2[BOARD_MAX_ARGS + 5];
     int n = 0;
-    for (; n < BOARD_MAX_ARGS && board_argv[n] != NULL; n++) {
-        argv2[n] = board_argv[n];
+    for (int i = 0; i < BOARD_MAX_ARGS && board_argv[i] != NULL; i++) {
+        if (strcmp(board_argv[i], "--handover") == 0 && board_argv[i + 1] != NULL) {
+            i++; /* replaced below */
+            continue;
+        }
+        argv2[n++] = board_argv[i];
     }
     if (telnet_port() > 0) {
         snprintf(port_arg, sizeof(port_arg), "%d", telnet_port());
         argv2[n++] = "--telnet-port";
         argv2[n++] = port_arg;
     }
+    argv2[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
+    argv2[n++] = (char *)board_outside_handover();
     argv2[n] = NULL;
     telnet_stop();
     vfs_sync();
@@ -141,6 +163,7 @@ static void board_hard_reset(void) {
 /* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
  * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
 static NORETURN void board_power_off_status(int status) {
+    board_outside_stop();
     telnet_stop();
     vfs_sync();
     vfs_umount_all();
@@ -220,6 +243,11 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     char line[96];
     int n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
     terminal_write(line, (size_t)n);
+    if ((r = board_outside_start(&o.outside)) != 0) {
+        telnet_stop();
+        terminal_raw_off();
+        return r;
+    }
     board_port_install();
     fs_route_set_board(true);
     os_dupterm_handler = board_dupterm;

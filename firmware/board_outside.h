@@ -9,6 +9,7 @@
 typedef struct {
     const char *control; /* "ADDR:PORT", "PORT" (loopback) or NULL: no control server */
     const char *vcd;     /* trace file, or NULL */
+    const char *handover; /* internal --handover: what the last program passed on at a reset */
 } board_outside_opts_t;
 
 /* Checks an --control value; returns false with a message in err. */
@@ -18,5 +19,8 @@ bool board_outside_check_control(const char *spec, char *err, int errlen);
 int board_outside_start(const board_outside_opts_t *o);
 /* Power off: the trace file completed, the clients told nothing more comes. */
 void board_outside_stop(void);
+/* A reset is about to execute the program again: the value of --handover to give it (the
+ * control sockets, the outside's drives and the trace file survive the exec). */
+const char *board_outside_handover(void);
 
 #endif

@@ -8,3 +8,9 @@ test-trace-unit: $(BUILD)/tests/unit/vcd_test
 	@$(BUILD)/tests/unit/vcd_test
 # The control server parses and builds its JSON with jansson.
 LDLIBS += -ljansson
+# pytest against real board processes through the control interface (tests/control).
+TEST_SUITES += test-control
+.PHONY: test-control
+test-control: $(BUILD)/wipy
+	@WIPY=$(abspath $(BUILD)/wipy) BOARD_TIMEOUT_SCALE=$(if $(filter build-asan,$(BUILD)),4,1) \
+	  /usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=. tests/control

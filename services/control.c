@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "host/event_loop.h"
+#include "host/host_fs.h"
 #include "host/net.h"
 
 #define CTL_LINE_MAX 65536
@@ -263,6 +264,64 @@ int control_start(const char *addr, int port) {
     el_watch(ctl.lfd, EL_READ, on_listen, NULL);
     control_cmd_init();
     return 0;
+}
+
+int control_handover(int *lfd, ctl_kept_client_t *kept, int max) {
+    control_flush_all();
+    *lfd = ctl.lfd;
+    if (ctl.lfd >= 0) {
+        host_keep_on_reexec(ctl.lfd);
+    }
+    int n = 0;
+    for (int i = 0; i < CONTROL_MAX_CLIENTS && n < max; i++) {
+        ctl_client_t *c = &ctl.cl[i];
+        if (c->fd >= 0) {
+            host_keep_on_reexec(c->fd);
+            kept[n++] = (ctl_kept_client_t){c->fd, c->subs, c->pin_mask};
+        }
+    }
+    return n;
+}
+
+int control_adopt(int lfd) {
+    ctl_init_slots();
+    control_stop();
+    if (net_local_port(lfd) < 0) {
+        return EBADF;
+    }
+    net_adopt(lfd);
+    ctl.lfd = lfd;
+    el_watch(ctl.lfd, EL_READ, on_listen, NULL);
+    control_cmd_init();
+    return 0;
+}
+
+void control_adopt_client(const ctl_kept_client_t *k) {
+    ctl_client_t *c = NULL;
+    for (int i = 0; i < CONTROL_MAX_CLIENTS && c == NULL; i++) {
+        if (ctl.cl[i].fd < 0) {
+            c = &ctl.cl[i];
+        }
+    }
+    char *rx = malloc(CTL_LINE_MAX);
+    char *tx = malloc(CTL_TX_MAX);
+    if (c == NULL || rx == NULL || tx == NULL || net_local_port(k->fd) < 0) {
+        free(rx);
+        free(tx);
+        net_close(k->fd);
+        return;
+    }
+    net_adopt(k->fd);
+    memset(c, 0, sizeof(*c));
+    c->fd = k->fd;
+    c->rx = rx;
+    c->tx = tx;
+    c->subs = k->subs;
+    c->pin_mask = k->pin_mask;
+    ctl_recount();
+    if (!el_watch(c->fd, EL_READ, on_client, c)) {
+        client_close(c);
+    }
 }
 
 void control_stop(void) {

@@ -23,6 +23,29 @@ enum {
 
 /* Listens on addr:port (port 0 picks one); returns 0 or an errno. */
 int control_start(const char *addr, int port);
+
+/* Across a board reset (the program executes itself again): the listening socket and every
+ * client's connection and subscriptions are handed to the next program, so clients stay connected.
+ * control_handover flushes what is queued, lets the descriptors survive the exec and returns
+ * their description; the next program adopts them instead of control_start. */
+typedef struct {
+    int fd;
+    unsigned subs;
+    uint64_t pin_mask;
+} ctl_kept_client_t;
+int control_handover(int *lfd, ctl_kept_client_t *kept, int max); /* returns the client count */
+int control_adopt(int lfd);                                       /* 0 or an errno */
+void control_adopt_client(const ctl_kept_client_t *k);
+/* The drives the outside holds through this interface (they outlive resets, as a finger on a
+ * button would); control_redrive applies one again in the next program. */
+typedef struct {
+    int pin;
+    bool volts; /* a voltage source of mv, else a level */
+    int level;
+    uint32_t mv;
+} ctl_drive_t;
+int control_drives(ctl_drive_t *out, int max);
+bool control_redrive(const ctl_drive_t *d);
 void control_stop(void);
 int control_port(void);            /* -1 when not running */
 bool control_wants(unsigned kind); /* some client subscribed to this event class */

@@ -21,6 +21,41 @@
 #define CMD_CLOCK_ADVANCE_MAX_NS (24ull * 3600 * 1000000000) /* one simulated day per request */
 #define CMD_VOLTS_MAX 1000.0                                 /* beyond any plausible request */
 
+static ctl_drive_t held[PIN_COUNT]; /* what this interface drives now; pin -1: nothing */
+static bool held_init;
+
+static void held_reset(void) {
+    if (!held_init) {
+        for (int p = 0; p < PIN_COUNT; p++) {
+            held[p].pin = -1;
+        }
+        held_init = true;
+    }
+}
+
+int control_drives(ctl_drive_t *out, int max) {
+    held_reset();
+    int n = 0;
+    for (int p = 0; p < PIN_COUNT && n < max; p++) {
+        if (held[p].pin >= 0 && pin_ext_driven(p)) {
+            out[n++] = held[p];
+        }
+    }
+    return n;
+}
+
+bool control_redrive(const ctl_drive_t *d) {
+    held_reset();
+    if (d->pin < 0 || d->pin >= PIN_COUNT) {
+        return false;
+    }
+    pin_err_t r = d->volts ? pin_ext_voltage(d->pin, d->mv) : pin_ext_drive(d->pin, d->level);
+    if (r == PIN_OK) {
+        held[d->pin] = *d;
+    }
+    return r == PIN_OK;
+}
+
 typedef json_t *(*cmd_fn_t)(ctl_client_t *c, json_t *req, char *err, size_t errlen);
 
 static const char *const mode_name[] = {"IN", "OUT", "OPEN_DRAIN", "ALT", "ALT_OPEN_DRAIN"};
@@ -183,7 +218,7 @@ static json_t *cmd_pin_drive(ctl_client_t *c, json_t *req, char *err, size_t err
         if (!arg_level(lv, &level, err, errlen)) {
             return NULL;
         }
-        pin_ext_drive(p, level);
+        control_redrive(&(ctl_drive_t){p, false, level, 0});
         return pin_json(p);
     }
     if (!json_is_number(vv) || !isfinite(json_number_value(vv)) || json_number_value(vv) < 0 ||
@@ -192,7 +227,8 @@ static json_t *cmd_pin_drive(ctl_client_t *c, json_t *req, char *err, size_t err
         return NULL;
     }
     double volts = json_number_value(vv);
-    pin_err_t r = pin_ext_voltage(p, (uint32_t)lround(volts * 1000.0));
+    uint32_t mv = (uint32_t)lround(volts * 1000.0);
+    pin_err_t r = pin_ext_voltage(p, mv);
     if (r == PIN_ERR_OVERVOLTAGE) {
         bool analog = pin_is_analog(p);
         snprintf(err, errlen,
@@ -206,6 +242,8 @@ static json_t *cmd_pin_drive(ctl_client_t *c, json_t *req, char *err, size_t err
         snprintf(err, errlen, "%s: the voltage was refused (error %d)", pin_info[p].name, (int)r);
         return NULL;
     }
+    held_reset();
+    held[p] = (ctl_drive_t){p, true, 0, mv};
     return pin_json(p);
 }
 
@@ -215,6 +253,8 @@ static json_t *cmd_pin_release(ctl_client_t *c, json_t *req, char *err, size_t e
         return NULL;
     }
     pin_ext_release(p);
+    held_reset();
+    held[p].pin = -1;
     return pin_json(p);
 }
 

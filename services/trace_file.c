@@ -113,6 +113,38 @@ bool trace_file_stop(char *err, size_t errlen) {
     return ok;
 }
 
+int trace_file_handover(uint64_t *time_ns) {
+    *time_ns = trace_now_ns();
+    if (tf.fd < 0) {
+        return -1;
+    }
+    trace_flush();
+    host_keep_on_reexec(tf.fd);
+    return tf.fd;
+}
+
+int trace_file_resume(int fd, uint64_t time_ns, const char *path, char *err, size_t errlen) {
+    trace_set_base(time_ns);
+    if (fd < 0) {
+        return 0;
+    }
+    if (!host_fd_open(fd) || strlen(path) >= TF_PATH_MAX) {
+        snprintf(err, errlen, "the trace file handed over (descriptor %d) is not open", fd);
+        return -1;
+    }
+    tf.fd = fd;
+    tf.err = 0;
+    strcpy(tf.path, path);
+    if (!trace_resume(sink_write, (void *)(intptr_t)fd)) {
+        snprintf(err, errlen, "can't write the trace file '%s': %s", path, strerror(tf.err ? -tf.err : EIO));
+        trace_stop();
+        tf_close();
+        return -1;
+    }
+    tf.timer = el_timer_at(el_now_us() + TF_FLUSH_US, on_flush_timer, NULL);
+    return 0;
+}
+
 const char *trace_file_path(void) { return tf.fd >= 0 ? tf.path : NULL; }
 
 void trace_file_on_end(trace_file_end_fn fn) { tf.on_end = fn; }

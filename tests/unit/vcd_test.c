@@ -167,6 +167,19 @@ static void test_large_dump(void **state) {
     assert_string_equal(p, "#200000000\n");
 }
 
+static void test_resume(void **state) {
+    (void)state;
+    int a = vcd_add(&v, "pins", "GP0", 1);
+    int b = vcd_add(&v, "pins", "GP1", 1);
+    vcd_set(&v, a, 0, 1);
+    vcd_set(&v, b, 0, 0);
+    assert_true(vcd_resume(&v, sink, NULL, 5000));
+    assert_false(vcd_resume(&v, sink, NULL, 5000));
+    vcd_set(&v, b, 6000, 1);
+    vcd_stop(&v, 7000);
+    assert_string_equal(out, "#5000\n1!\n0\"\n#6000\n1\"\n#7000\n");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_header_and_values, setup),
@@ -174,6 +187,7 @@ int main(void) {
         cmocka_unit_test_setup(test_registration_errors, setup),
         cmocka_unit_test_setup(test_double_start_and_failing_sink, setup),
         cmocka_unit_test_setup(test_large_dump, setup),
+        cmocka_unit_test_setup(test_resume, setup),
     };
     int failed = cmocka_run_group_tests_name("vcd", tests, NULL, NULL);
     int n = (int)(sizeof(tests) / sizeof(tests[0]));
