@@ -14,3 +14,9 @@ TEST_SUITES += test-control
 test-control: $(BUILD)/wipy
 	@WIPY=$(abspath $(BUILD)/wipy) BOARD_TIMEOUT_SCALE=$(if $(filter build-asan,$(BUILD)),4,1) \
 	  /usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=. tests/control
+# Control benchmarks: an edge from outside to a Python irq handler (median of 1,000, --clock real),
+# pin writes per second with the trace off and on.
+BENCH_SUITES += bench-control
+.PHONY: bench-control
+bench-control: $(BUILD)/wipy
+	@/usr/bin/python3 bench/control_bench.py --wipy $(abspath $(BUILD)/wipy) $(if $(BENCH_MD),--markdown $(BENCH_MD))

@@ -35,6 +35,7 @@ class Control:
         self._buf = bytearray()
         self._next_id = 1
         self.events = collections.deque()
+        self.replies = collections.deque()  # replies that came while an event was awaited
         self.closed = False
 
     # ---- the wire ----
@@ -84,6 +85,10 @@ class Control:
         """The next reply (with want_id if given); events on the way are queued."""
         timeout = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + timeout
+        for msg in list(self.replies):
+            if want_id is None or msg.get("id") == want_id:
+                self.replies.remove(msg)
+                return msg
         while True:
             msg = self._read_line(deadline)
             if msg is None:
@@ -124,6 +129,7 @@ class Control:
                 return None
             if "event" in msg:
                 return msg
+            self.replies.append(msg)
 
     def wait_event(self, pred=None, timeout=None, **match):
         """The first event for which pred(ev) is true and whose keys equal `match` (events before
