@@ -127,9 +127,9 @@ static bool take_handover(const board_outside_opts_t *o, const char *spec, char 
     int nd = 0;
     for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
         char tail;
-        unsigned a, b;
-        int fd, pin, level;
-        uint64_t mask;
+        unsigned a = 0, b = 0;
+        int fd = -1, pin = -1;
+        uint64_t mask = 0;
         char hex[2 * OUTSIDE_PATH_MAX];
         bool ok = true;
         switch (tok[0]) {
@@ -144,9 +144,8 @@ static bool take_handover(const board_outside_opts_t *o, const char *spec, char 
             case 'D':
             case 'V':
                 ok = nd < 64 && sscanf(tok + 1, "%d/%u%c", &pin, &b, &tail) == 2;
-                level = (int)b;
                 if (ok) {
-                    drives[nd++] = (ctl_drive_t){pin, tok[0] == 'V', tok[0] == 'D' ? level : 0, tok[0] == 'V' ? b : 0};
+                    drives[nd++] = (ctl_drive_t){pin, tok[0] == 'V', tok[0] == 'D' ? (int)b : 0, tok[0] == 'V' ? b : 0};
                 }
                 break;
             case 'T':
