@@ -15,6 +15,7 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/board_outside.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
@@ -44,6 +45,7 @@ typedef struct {
     int ftp_port, ftp_data_port;
     bool ftp_explicit; /* a port was given: not getting it ends the start */
     size_t heap;
+    board_outside_opts_t outside; /* --control, --vcd */
 } board_opts_t;
 
 static char **board_argv;
@@ -52,11 +54,12 @@ static bdev_t board_flash;
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
-        "          [--heap N[k|m]]\n"
+        "          [--heap N[k|m]] [--control ADDR:PORT] [--vcd FILE]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
         "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
-        "Ctrl-\\ on the terminal powers it off.\n",
+        "Ctrl-\\ on the terminal powers it off. --control serves the control interface\n"
+        "(docs/control-protocol.md; port 0 picks one); --vcd traces every pin to a VCD file.\n",
         prog);
 }
 
@@ -69,6 +72,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->ftp_data_port = 2024;
     o->ftp_explicit = false;
     o->heap = BOARD_DEFAULT_HEAP;
+    o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -96,6 +100,17 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 fprintf(stderr, "%s: --heap wants a size such as 48k or 1m, not '%s'\n", argv[0], val);
                 return 2;
             }
+        } else if (strcmp(a, "--control") == 0 && val != NULL) {
+            char msg[160];
+            if (!board_outside_check_control(val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
+            o->outside.control = val;
+        } else if (strcmp(a, "--vcd") == 0 && val != NULL) {
+            o->outside.vcd = val;
+        } else if (strcmp(a, "--handover") == 0 && val != NULL) {
+            o->outside.handover = val; /* internal: from the program before a reset */
         } else {
             fprintf(stderr, "%s: unknown board option '%s'%s\n", argv[0], a, val == NULL ? " (or missing value)" : "");
             board_usage(stderr, argv[0]);
@@ -156,10 +171,14 @@ static void board_state_line(const char *state, bool made) {
  * same options and the telnet port it has now (so a "--telnet-port 0" board keeps its port). */
 static void board_hard_reset(void) {
     static char port_arg[3][16];
-    static char *argv2[BOARD_MAX_ARGS + 7];
+    static char *argv2[BOARD_MAX_ARGS + 9];
     int n = 0;
-    for (; n < BOARD_MAX_ARGS && board_argv[n] != NULL; n++) {
-        argv2[n] = board_argv[n];
+    for (int i = 0; i < BOARD_MAX_ARGS && board_argv[i] != NULL; i++) {
+        if (strcmp(board_argv[i], "--handover") == 0 && board_argv[i + 1] != NULL) {
+            i++; /* replaced below */
+            continue;
+        }
+        argv2[n++] = board_argv[i];
     }
     int ports[3] = {telnet_port(), ftp_server_port(), ftp_server_data_port()};
     static char *const port_opt[3] = {"--telnet-port", "--ftp-port", "--ftp-data-port"};
@@ -170,6 +189,8 @@ static void board_hard_reset(void) {
             argv2[n++] = port_arg[i];
         }
     }
+    argv2[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
+    argv2[n++] = (char *)board_outside_handover();
     argv2[n] = NULL;
     telnet_stop();
     ftp_server_stop();
@@ -182,6 +203,7 @@ static void board_hard_reset(void) {
 }
 
 static NORETURN void board_power_off_status(int status) {
+    board_outside_stop();
     telnet_stop();
     ftp_server_stop();
     vfs_sync();
@@ -330,6 +352,12 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     }
     n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
     terminal_write(line, (size_t)n);
+    if ((r = board_outside_start(&o.outside)) != 0) {
+        ftp_server_stop();
+        telnet_stop();
+        terminal_raw_off();
+        return r;
+    }
     board_port_install();
     fs_route_set_board(true);
     os_dupterm_handler = board_dupterm;

@@ -101,6 +101,7 @@ int net_peer_gone(int fd) {
     ssize_t n = recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
     return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
 }
+void net_adopt(int fd) { set_nonblocking(fd); }
 
 void net_close(int fd) {
     if (fd >= 0) {

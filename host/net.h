@@ -23,5 +23,8 @@ int net_peer_gone(int fd);
 void net_close(int fd);
 /* True if a recv on fd would not block now (data, a hang-up or an error waiting). */
 bool net_readable(int fd);
+/* A socket handed over across a board reset (host_keep_on_reexec, host_fs.h), taken back by the
+ * new program: non-blocking and close-on-exec again. */
+void net_adopt(int fd);
 
 #endif
