@@ -679,7 +679,8 @@ class Stream:
         return self
 
     async def __aexit__(self, exc_type, exc, tb):
-        await self.close()
+        self.close()
+        await self.wait_closed()
 
     def close(self):
         pass
