@@ -365,6 +365,9 @@ static obj_t import_one(const char *full, size_t len, size_t last, obj_t parent)
         return mod;
     }
     if (parent == OBJ_NULL) {
+        if (qfull == QSTR___main__) {
+            return rt_state.main_module; /* the running script (MicroPython: not in sys.modules) */
+        }
         mod = rt_find_builtin_module(qfull);
         if (mod != OBJ_NULL) {
             return mod;

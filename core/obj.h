@@ -306,6 +306,8 @@ typedef struct {
     obj_t *items;
 } list_obj_t;
 obj_t tuple_new(size_t n, const obj_t *items); /* items may be NULL: zero-filled, caller fills */
+/* A fresh tuple-shaped object of a tuple subtype (never the shared empty tuple, even for n == 0). */
+obj_t tuple_new_of_type(const type_t *type, size_t n, const obj_t *items);
 obj_t list_new(size_t n, const obj_t *items);
 void list_append(obj_t list, obj_t item);
 extern const tuple_obj_t empty_tuple_obj;
