@@ -425,16 +425,16 @@ static void exc_attr(obj_t self, qstr attr, obj_t *dest) {
     const type_t *t = e->base.type;
     if (attr == QSTR_args) {
         dest[0] = e->args;
-    } else if (attr == QSTR_value) {
-        dest[0] = exc_get_value(self); /* every exception, as MicroPython (its test tools read it) */
+    } else if (attr == QSTR_value || attr == QSTR_errno) {
+        /* MicroPython: both are aliases of args[0] on every exception */
+        dest[0] = exc_get_value(self);
     } else if (attr == QSTR_code && obj_is_subclass_fast(t, &type_SystemExit)) {
         dest[0] = exc_get_value(self);
-    } else if ((attr == QSTR_errno || attr == QSTR_strerror) && obj_is_subclass_fast(t, &type_OSError)) {
+    } else if (attr == QSTR_strerror && obj_is_subclass_fast(t, &type_OSError)) {
         obj_t *items;
         size_t n;
         obj_get_array(e->args, &n, &items);
-        size_t idx = attr == QSTR_errno ? 0 : 1;
-        dest[0] = (n > idx && (attr == QSTR_strerror || n <= 2)) ? items[idx] : OBJ_NONE;
+        dest[0] = n > 1 ? items[1] : OBJ_NONE;
     } else if (attr == QSTR___cause__) {
         dest[0] = e->cause == OBJ_NULL ? OBJ_NONE : e->cause;
     } else if (attr == QSTR___context__) {
@@ -475,7 +475,7 @@ static DEFINE_CONST_DICT(exc_locals_dict, exc_locals_table);
 
 /* The class names (listed so the qstr generator sees them):
  * QSTR_BaseException QSTR_SystemExit QSTR_KeyboardInterrupt QSTR_GeneratorExit QSTR_Exception
- * QSTR_StopIteration QSTR_ArithmeticError QSTR_OverflowError QSTR_ZeroDivisionError
+ * QSTR_StopIteration QSTR_StopAsyncIteration QSTR_ArithmeticError QSTR_OverflowError QSTR_ZeroDivisionError
  * QSTR_AssertionError QSTR_AttributeError QSTR_EOFError QSTR_ImportError QSTR_LookupError
  * QSTR_IndexError QSTR_KeyError QSTR_MemoryError QSTR_NameError QSTR_OSError QSTR_RuntimeError
  * QSTR_NotImplementedError QSTR_SyntaxError QSTR_IndentationError QSTR_TypeError QSTR_ValueError
@@ -498,6 +498,7 @@ DEFINE_EXC_TYPE(KeyboardInterrupt, &type_BaseException, NULL);
 DEFINE_EXC_TYPE(GeneratorExit, &type_BaseException, NULL);
 DEFINE_EXC_TYPE(Exception, &type_BaseException, NULL);
 DEFINE_EXC_TYPE(StopIteration, &type_Exception, NULL);
+DEFINE_EXC_TYPE(StopAsyncIteration, &type_Exception, NULL);
 DEFINE_EXC_TYPE(ArithmeticError, &type_Exception, NULL);
 DEFINE_EXC_TYPE(OverflowError, &type_ArithmeticError, NULL);
 DEFINE_EXC_TYPE(ZeroDivisionError, &type_ArithmeticError, NULL);

@@ -36,10 +36,15 @@ void rt_init(const rt_config_t *cfg) {
     rt_state.sys_argv = list_new(0, NULL);
     rt_state.builtins_dict = dict_new(0);
     rt_state.pending_exception = OBJ_NULL;
+    rt_state.stop_iteration = OBJ_NULL;
     rt_state.dupterm = OBJ_NULL;
     obj_t g = dict_new(8);
     dict_store(g, ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR___main__));
     rt_state.main_globals = g;
+    module_obj_t *m = NEW_OBJ(module_obj_t);
+    m->base.type = &module_type;
+    m->globals = (dict_obj_t *)OBJ_TO_PTR(g);
+    rt_state.main_module = OBJ_FROM_PTR(m);
 }
 
 void (*rt_deinit_hook)(void);

@@ -15,6 +15,7 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/board_outside.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
@@ -26,8 +27,10 @@
 #include "modules/mod_machine.h"
 #include "modules/fs_route.h"
 #include "modules/mod_os.h"
+#include "services/ftp.h"
 #include "services/telnet.h"
 #include "storage/flash_init.h"
+#include "storage/cert_store.h"
 #include "storage/hidden_store.h"
 #include "storage/vfs.h"
 
@@ -39,7 +42,10 @@ typedef struct {
     const char *state;
     const char *bind;
     int telnet_port;
+    int ftp_port, ftp_data_port;
+    bool ftp_explicit; /* a port was given: not getting it ends the start */
     size_t heap;
+    board_outside_opts_t outside; /* --control, --vcd */
 } board_opts_t;
 
 static char **board_argv;
@@ -47,10 +53,13 @@ static bdev_t board_flash;
 
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
-        "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N[k|m]]\n"
+        "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
+        "          [--heap N[k|m]] [--control ADDR:PORT] [--vcd FILE]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
-        "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python).\n"
-        "Ctrl-\\ on the terminal powers it off.\n",
+        "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
+        "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
+        "Ctrl-\\ on the terminal powers it off. --control serves the control interface\n"
+        "(docs/control-protocol.md; port 0 picks one); --vcd traces every pin to a VCD file.\n",
         prog);
 }
 
@@ -59,7 +68,11 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->state = "wipy-data";
     o->bind = "127.0.0.1";
     o->telnet_port = 23;
+    o->ftp_port = 21;
+    o->ftp_data_port = 2024;
+    o->ftp_explicit = false;
     o->heap = BOARD_DEFAULT_HEAP;
+    o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -71,20 +84,33 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             o->state = val;
         } else if (strcmp(a, "--bind") == 0 && val != NULL) {
             o->bind = val;
-        } else if (strcmp(a, "--telnet-port") == 0 && val != NULL) {
+        } else if ((strcmp(a, "--telnet-port") == 0 || strcmp(a, "--ftp-port") == 0 ||
+                       strcmp(a, "--ftp-data-port") == 0) && val != NULL) {
             char *end;
             long p = strtol(val, &end, 10);
             if (*end != '\0' || p < 0 || p > 65535) {
-                fprintf(stderr, "%s: --telnet-port wants a port number (0-65535), not '%s'\n", argv[0], val);
+                fprintf(stderr, "%s: %s wants a port number (0-65535), not '%s'\n", argv[0], a, val);
                 return 2;
             }
-            o->telnet_port = (int)p;
+            *(a[2] == 't' ? &o->telnet_port : a[6] == 'p' ? &o->ftp_port : &o->ftp_data_port) = (int)p;
+            o->ftp_explicit |= a[2] == 'f';
         } else if (strcmp(a, "--heap") == 0 && val != NULL) {
             o->heap = cli_parse_size(val);
             if (o->heap == 0) {
                 fprintf(stderr, "%s: --heap wants a size such as 48k or 1m, not '%s'\n", argv[0], val);
                 return 2;
             }
+        } else if (strcmp(a, "--control") == 0 && val != NULL) {
+            char msg[160];
+            if (!board_outside_check_control(val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
+            o->outside.control = val;
+        } else if (strcmp(a, "--vcd") == 0 && val != NULL) {
+            o->outside.vcd = val;
+        } else if (strcmp(a, "--handover") == 0 && val != NULL) {
+            o->outside.handover = val; /* internal: from the program before a reset */
         } else {
             fprintf(stderr, "%s: unknown board option '%s'%s\n", argv[0], a, val == NULL ? " (or missing value)" : "");
             board_usage(stderr, argv[0]);
@@ -149,19 +175,30 @@ static const telnet_repl_t board_telnet_repl = {replio_push_input, replio_add_si
 /* machine.reset(): everything written out, then the program starts again from scratch, with the
  * same options and the telnet port it has now (so a "--telnet-port 0" board keeps its port). */
 static void board_hard_reset(void) {
-    static char port_arg[16];
-    static char *argv2[BOARD_MAX_ARGS + 3];
+    static char port_arg[3][16];
+    static char *argv2[BOARD_MAX_ARGS + 9];
     int n = 0;
-    for (; n < BOARD_MAX_ARGS && board_argv[n] != NULL; n++) {
-        argv2[n] = board_argv[n];
+    for (int i = 0; i < BOARD_MAX_ARGS && board_argv[i] != NULL; i++) {
+        if (strcmp(board_argv[i], "--handover") == 0 && board_argv[i + 1] != NULL) {
+            i++; /* replaced below */
+            continue;
+        }
+        argv2[n++] = board_argv[i];
     }
-    if (telnet_port() > 0) {
-        snprintf(port_arg, sizeof(port_arg), "%d", telnet_port());
-        argv2[n++] = "--telnet-port";
-        argv2[n++] = port_arg;
+    int ports[3] = {telnet_port(), ftp_server_port(), ftp_server_data_port()};
+    static char *const port_opt[3] = {"--telnet-port", "--ftp-port", "--ftp-data-port"};
+    for (int i = 0; i < 3; i++) {
+        if (ports[i] > 0) {
+            snprintf(port_arg[i], sizeof(port_arg[i]), "%d", ports[i]);
+            argv2[n++] = port_opt[i];
+            argv2[n++] = port_arg[i];
+        }
     }
+    argv2[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
+    argv2[n++] = (char *)board_outside_handover();
     argv2[n] = NULL;
     telnet_stop();
+    ftp_server_stop();
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
@@ -171,7 +208,9 @@ static void board_hard_reset(void) {
 }
 
 static NORETURN void board_power_off_status(int status) {
+    board_outside_stop();
     telnet_stop();
+    ftp_server_stop();
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
@@ -218,6 +257,7 @@ static void board_life(const rt_config_t *cfg, bool *raw) {
     port_write("MPY: soft reboot\r\n", 18);
     board_console_detach();
     rt_deinit();
+    ftp_server_abort_transfer(); /* its open file is on a volume about to be unmounted */
     vfs_sync();
     vfs_umount_all();
     for (int id = 0; id < UART_COUNT; id++) {
@@ -285,16 +325,44 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             o.bind, o.telnet_port, strerror(err));
         return 2;
     }
+    /* FTP on its default ports is a bonus (port 21 needs privileges): without them the board runs
+     * with telnet only and says so; ports given on the command line must be had */
+    err = ftp_server_start(o.bind, o.ftp_port, o.ftp_data_port);
+    if (err != 0) {
+        fprintf(stderr,
+            "wipy: %s: can't listen for FTP on %s:%d with passive data port %d (%s); pick others with "
+            "--ftp-port N and --ftp-data-port N\n",
+            o.ftp_explicit ? "error" : "FTP is off", o.bind, o.ftp_port, o.ftp_data_port, strerror(err));
+        if (o.ftp_explicit) {
+            telnet_stop();
+            return 2;
+        }
+    }
     hstore_t hs;
     bool made = false;
     r = board_open_state(&o, &hs, &made);
     if (r != 0) {
+        ftp_server_stop();
         telnet_stop();
         return r;
     }
+    cert_store_set(&hs); /* ssl reads /flash/cert/... from it (it lives as long as this call) */
     board_console_start(); /* first: on a terminal, the lines below are then written raw */
     board_state_line(o.state, made);
+    char line[128];
+    int n = 0;
+    if (ftp_server_running()) {
+        n = snprintf(line, sizeof(line), "FTP server on %s:%d (passive data port %d)\r\n", o.bind,
+            ftp_server_port(), ftp_server_data_port());
+        terminal_write(line, (size_t)n);
+    }
     telnet_announce();
+    if ((r = board_outside_start(&o.outside)) != 0) {
+        ftp_server_stop();
+        telnet_stop();
+        terminal_raw_off();
+        return r;
+    }
     board_port_install();
     fs_route_set_board(true);
     os_dupterm_handler = board_dupterm;

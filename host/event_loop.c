@@ -3,7 +3,9 @@
  * unwatch descriptors (even its own) safely; a descriptor unwatched during dispatch is skipped. */
 #include "host/event_loop.h"
 
+#include <errno.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -30,6 +32,7 @@ static el_watch_t watches[EL_MAX_FDS];
 static el_timer_t timers[EL_MAX_TIMERS];
 static int next_timer_id = 1;
 static bool inited;
+static int last_ran; /* callbacks run by the last el_run_with */
 
 uint64_t el_now_us(void) {
     struct timespec ts;
@@ -139,12 +142,18 @@ int el_wait_ms(int timeout_ms) {
     return timeout_ms;
 }
 
-int el_run_once(int timeout_ms) {
+int el_run_with(const int *fds, const uint16_t *events, uint16_t *revents, size_t n_extra, int timeout_ms) {
     if (!inited) {
         el_init();
     }
     timeout_ms = el_wait_ms(timeout_ms);
-    struct pollfd pfd[EL_MAX_FDS];
+    struct pollfd small[EL_MAX_FDS + 8];
+    size_t total = EL_MAX_FDS + n_extra;
+    struct pollfd *pfd = total <= EL_MAX_FDS + 8 ? small : malloc(total * sizeof(struct pollfd));
+    if (pfd == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
     int slot[EL_MAX_FDS];
     unsigned gen[EL_MAX_FDS];
     int n = 0;
@@ -158,8 +167,18 @@ int el_run_once(int timeout_ms) {
             n++;
         }
     }
-    int ready = poll(pfd, (nfds_t)n, timeout_ms);
-    int ran = 0;
+    for (size_t i = 0; i < n_extra; i++) {
+        pfd[n + (int)i].fd = fds[i];
+        pfd[n + (int)i].events = (short)events[i];
+        pfd[n + (int)i].revents = 0;
+    }
+    int ready = poll(pfd, (nfds_t)n + n_extra, timeout_ms);
+    int poll_errno = errno;
+    int extra_ready = 0, ran = 0;
+    for (size_t i = 0; i < n_extra; i++) {
+        revents[i] = (uint16_t)(ready > 0 ? pfd[n + (int)i].revents : 0);
+        extra_ready += revents[i] != 0;
+    }
     for (int k = 0; ready > 0 && k < n; k++) {
         if (pfd[k].revents == 0) {
             continue;
@@ -181,6 +200,18 @@ int el_run_once(int timeout_ms) {
             ran++;
         }
     }
-    ran += run_due_timers();
-    return ran;
+    if (pfd != small) {
+        free(pfd);
+    }
+    last_ran = ran + run_due_timers();
+    if (ready < 0 && poll_errno != EINTR) {
+        errno = poll_errno;
+        return -1;
+    }
+    return extra_ready;
+}
+
+int el_run_once(int timeout_ms) {
+    el_run_with(NULL, NULL, NULL, 0, timeout_ms);
+    return last_ran;
 }

@@ -5,6 +5,7 @@
 #define HOST_EVENT_LOOP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define EL_READ 1
@@ -27,6 +28,11 @@ int el_wait_ms(int timeout_ms);
 /* Waits for and dispatches events for at most timeout_ms (-1: until something happens, 0: poll).
  * Returns the number of callbacks run. */
 int el_run_once(int timeout_ms);
+/* el_run_once that also waits on the caller's descriptors (poll(2) event bits), in the same poll:
+ * the watched descriptors' callbacks and due timers run as usual; revents[i] gets fds[i]'s events.
+ * Returns how many of the caller's descriptors have events (-1 with errno on a poll error such as
+ * EINVAL for too many descriptors; EINTR counts as none). */
+int el_run_with(const int *fds, const uint16_t *events, uint16_t *revents, size_t n, int timeout_ms);
 uint64_t el_now_us(void);
 
 #endif

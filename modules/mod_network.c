@@ -5,6 +5,7 @@
 
 #include "core/obj.h"
 #include "core/runtime.h"
+#include "services/ftp.h"
 #include "services/server_config.h"
 #include "services/telnet.h"
 
@@ -60,6 +61,9 @@ static void server_apply(size_t n_args, const obj_t *args, size_t n_kw, const ob
     server_config.timeout_s = timeout;
     server_config.enabled = true;
     int err = telnet_restart();
+    if (err == 0) {
+        err = ftp_server_restart();
+    }
     if (err != 0) {
         raise_os_error(err);
     }
@@ -79,6 +83,7 @@ DEFINE_FUN_KW(server_init_obj, init, 1, 2, server_init);
 static obj_t server_deinit(size_t n_args, size_t n_kw, const obj_t *args) {
     server_config.enabled = false;
     telnet_stop();
+    ftp_server_stop();
     return OBJ_NONE;
 }
 DEFINE_FUN(server_deinit_obj, deinit, 1, 1, server_deinit);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "board/sockets.h"
 #include "host/event_loop.h"
 #include "host/net.h"
 #include "services/server_config.h"
@@ -131,6 +132,7 @@ static void session_close(void) {
     }
     el_unwatch(tel.fd);
     net_close(tel.fd);
+    sockets_give();
     tel.fd = -1;
     if (tel.sink_id) {
         repl->remove_sink(tel.sink_id);
@@ -214,6 +216,12 @@ static void on_listen(int lfd, int events, void *arg) {
         net_close(fd);
         return;
     }
+    if (!sockets_take()) {
+        static const char full[] = "Telnet server: all 8 sockets of the board are in use.\r\n";
+        net_send(fd, full, sizeof(full) - 1);
+        net_close(fd);
+        return;
+    }
     tel.fd = fd;
     tel.tx_head = tel.tx_len = 0;
     tel.closing = false;
@@ -239,9 +247,14 @@ int telnet_start(const char *bind_addr, int port, const char *banner) {
     tel.bind_addr = bind_addr;
     tel.port = port;
     tel.banner = banner;
+    if (!sockets_take()) {
+        return ENOMEM;
+    }
     tel.lfd = net_listen_tcp(bind_addr, port);
     if (tel.lfd < 0) {
-        return errno;
+        int e = errno;
+        sockets_give();
+        return e;
     }
     tel.port = net_local_port(tel.lfd); /* port 0 picked one: a restart keeps it */
     if (!el_watch(tel.lfd, EL_READ, on_listen, NULL)) {
@@ -288,6 +301,7 @@ void telnet_stop(void) {
     if (tel.lfd >= 0) {
         el_unwatch(tel.lfd);
         net_close(tel.lfd);
+        sockets_give();
         tel.lfd = -1;
         if (tel.announced) {
             repl->notice("Telnet server stopped\r\n");
