@@ -167,6 +167,11 @@ static void board_state_line(const char *state, bool made) {
     terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
 }
 
+/* The telnet server's view of the REPL (services/telnet.h). */
+static void board_notice(const char *line) { terminal_write(line, strlen(line)); }
+static const telnet_repl_t board_telnet_repl = {replio_push_input, replio_add_sink, replio_remove_sink,
+    replio_redraw, replio_source_opened, replio_source_closed, board_notice};
+
 /* machine.reset(): everything written out, then the program starts again from scratch, with the
  * same options and the telnet port it has now (so a "--telnet-port 0" board keeps its port). */
 static void board_hard_reset(void) {
@@ -310,6 +315,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     board_argv = argv;
     /* the port first: a board that can't run creates nothing */
     el_init();
+    telnet_set_repl(&board_telnet_repl);
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));
     int err = telnet_start(o.bind, o.telnet_port, banner);
@@ -350,8 +356,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             ftp_server_port(), ftp_server_data_port());
         terminal_write(line, (size_t)n);
     }
-    n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
-    terminal_write(line, (size_t)n);
+    telnet_announce();
     if ((r = board_outside_start(&o.outside)) != 0) {
         ftp_server_stop();
         telnet_stop();

@@ -203,3 +203,14 @@ def test_reconnect_right_after_disconnect_is_never_busy(board):
     t = board.telnet(login=False)
     t.repl()
     t.close()
+
+
+def test_telnet_stop_and_listen_lines(board):
+    board.term.read_until(PROMPT)  # boot.py made the terminal a REPL stream
+    board.write(b"import network; s = network.Server(); s.deinit()\r")
+    board.term.read_until(b"Telnet server stopped\r\n")
+    board.term.read_until(PROMPT)
+    board.write(b"s.init()\r")
+    board.term.read_until(b"Telnet server on 127.0.0.1:%d\r\n" % board.port)
+    board.term.read_until(PROMPT)
+    still_works(board)
