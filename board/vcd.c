@@ -9,8 +9,11 @@
 #include <string.h>
 
 #define VCD_LINE_MAX 128 /* longest line: a 64-bit vector, or a stamp, or a real */
-#define VCD_ID_FIRST 33  /* identifier codes: printable ASCII '!'..'~' */
-#define VCD_ID_BASE 94
+/* Identifier codes: printable ASCII '!'..'~' but '#' and '$', which the standard allows but
+ * readers that split on tokens take for a stamp or a keyword (sigrok does). */
+static const char vcd_id_chars[] = "!\"%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
+                                   "abcdefghijklmnopqrstuvwxyz{|}~";
+#define VCD_ID_BASE ((int)sizeof(vcd_id_chars) - 1)
 
 void vcd_init(vcd_t *v) {
     memset(v, 0, sizeof(*v));
@@ -94,7 +97,7 @@ static void put_u64(vcd_t *v, uint64_t x) {
 
 static void put_id(vcd_t *v, int id) {
     do {
-        put_c(v, (char)(VCD_ID_FIRST + id % VCD_ID_BASE));
+        put_c(v, vcd_id_chars[id % VCD_ID_BASE]);
         id /= VCD_ID_BASE;
     } while (id != 0);
 }

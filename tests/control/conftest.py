@@ -70,6 +70,7 @@ class Vcd:
         self.changes = {}   # name -> [(t_ns, value)], value '0' '1' 'x' 'z' or 'b...' or float
         self.timescale_ns = None
         self.end_ns = None
+        self.stamps = []    # every time stamp, in file order (ns)
         tokens = text.split()
         i = 0
         t = None
@@ -97,6 +98,7 @@ class Vcd:
             elif tok.startswith("#"):
                 t = int(tok[1:]) * self.timescale_ns
                 self.end_ns = t
+                self.stamps.append(t)
                 i += 1
             elif tok[0] in "bBrR":
                 code = tokens[i + 1]
@@ -108,8 +110,14 @@ class Vcd:
                 i += 1
 
     def edges(self, name):
-        """[(t_ns, level)] of a 1-bit signal's changes after its initial value."""
-        return [(t, v) for t, v in self.changes[name][1:]]
+        """[(t_ns, level)] of a 1-bit signal's changes after its initial value (a value written
+        again unchanged, as when a dump resumes after a reset, is not an edge)."""
+        out, last = [], self.changes[name][0][1]
+        for t, v in self.changes[name][1:]:
+            if v != last:
+                out.append((t, v))
+            last = v
+        return out
 
     def initial(self, name):
         return self.changes[name][0][1]

@@ -64,7 +64,7 @@ static void test_header_and_values(void **state) {
                        "$timescale 1ns $end\n"
                        "$scope module pins $end\n"
                        "$var wire 1 ! GP10 $end\n"
-                       "$var wire 1 # GP11 $end\n"
+                       "$var wire 1 % GP11 $end\n"
                        "$upscope $end\n"
                        "$scope module board $end\n"
                        "$var wire 1 \" LED $end\n"
@@ -74,7 +74,7 @@ static void test_header_and_values(void **state) {
                        "$dumpvars\n"
                        "1!\n"
                        "x\"\n"
-                       "z#\n"
+                       "z%\n"
                        "$end\n"
                        "#150\n"
                        "0!\n"
@@ -118,10 +118,12 @@ static void test_registration_errors(void **state) {
         assert_int_equal(vcd_add(&v, "s", name, 1), i);
     }
     assert_int_equal(vcd_add(&v, "s", "onemore", 1), -1);
-    /* ids past 93 take two characters */
+    /* ids past 91 take two characters; none is '#' or '$' */
     assert_true(vcd_start(&v, sink, NULL, 0, NULL));
     vcd_stop(&v, 0);
-    assert_non_null(strstr(out, "$var wire 1 !\" s94 $end\n"));
+    assert_non_null(strstr(out, "$var wire 1 !\" s92 $end\n"));
+    assert_null(strstr(out, " # "));
+    assert_null(strstr(out, " $ "));
     /* out-of-range ids are ignored */
     vcd_set(&v, -1, 0, 1);
     vcd_set(&v, VCD_MAX_SIGNALS, 0, 1);
