@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import HAS_CLOCK, SCALE, T, Control, read_vcd, repl, run, start
+from conftest import HAS_CLOCK, SCALE, T, Control, ControlError, read_vcd, repl, run, start
 
 pytestmark = pytest.mark.skipif(not HAS_CLOCK, reason="board mode has no --clock and machine.Pin yet")
 
@@ -237,3 +237,60 @@ def test_pin_toggled_from_python_read_back_with_sigrok(make_board, tmp_path):
     assert [lv for _, lv in theirs] == [lv for _, lv in ours]
     for (ts, _), (to, _) in zip(theirs, ours):
         assert abs(ts - (to - t_start) // 1000) <= 1, (ts, to, t_start)
+
+
+RIG = """{
+  "version": 1, "author": "tests/control", "editor": "wipy",
+  "parts": [
+    {"type": "wipy", "id": "wipy"},
+    {"type": "pushbutton", "id": "btn1", "attrs": {"pull": "up"}},
+    {"type": "pushbutton", "id": "btn2", "attrs": {"pull": "down", "bounce_ms": 5}}
+  ],
+  "connections": [
+    ["wipy:GP12", "wipy:GP17", "green", []],
+    ["btn1:1", "wipy:GP17", "black", []], ["btn1:2", "wipy:GND", "black", []],
+    ["btn2:1", "wipy:GP22", "red", []], ["btn2:2", "wipy:3V3", "red", []]
+  ]
+}
+"""
+
+
+def test_buttons_on_wired_pins_raise_irqs(make_board, tmp_path):
+    rig = tmp_path / "rig.json"
+    rig.write_text(RIG)
+    b, c = start(make_board, "--board", str(rig))
+    r = repl(b)
+    run(r, "from machine import Pin\n"
+           "falls = [0]\nrises = [0]\n"
+           "def f(p):\n    falls[0] += 1\n"
+           "def g(p):\n    rises[0] += 1\n"
+           "a = Pin('GP12', Pin.IN)\n"          # wired to GP17, where btn1 (to GND, pull-up) sits
+           "a.irq(trigger=Pin.IRQ_FALLING, handler=f)\n"
+           "d = Pin('GP22', Pin.IN)\n"          # btn2: to 3V3 with a pull-down, bouncing 5 ms
+           "d.irq(trigger=Pin.IRQ_RISING, handler=g)\n")
+    assert run(r, "print(a.value(), d.value())") == "1 0\r\n"
+    st = c.press("btn1")
+    assert st["pressed"] is True and st["pin"]["level"] == 0
+    assert run(r, "print(falls[0], a.value())") == "1 0\r\n"
+    c.unpress("btn1")
+    assert run(r, "print(falls[0], a.value())") == "1 1\r\n"
+    c.press("GP22")                            # a button can be named by its pin
+    c.advance(ms=10)                           # the contact settles
+    out = run(r, "print(rises[0], d.value())")
+    n, level = out.split()
+    assert level == "1" and int(n) >= 1
+    edges = c.history("GP22")["edges"]
+    assert [lv for _, lv in edges][-1] == 1 and len(edges) >= 1
+    assert edges[-1][0] - edges[0][0] <= 5 * MS  # the bounce is over within bounce_ms
+    with pytest.raises(ControlError) as e:
+        c.press("btn9")
+    assert "btn1" in str(e.value) and "btn2" in str(e.value)
+    with pytest.raises(ControlError):
+        c.press("GP10")                        # no button there
+    # a button held through a reset stays pressed, as a finger would keep it
+    c.press("btn1")
+    c.reset("hard")
+    b.wait_telnet_line()
+    assert (c.pin("GP17")["level"], c.pin("GP12")["level"]) == (0, 0)
+    c.unpress("btn1")
+    assert c.pin("GP12")["level"] == 1
