@@ -21,11 +21,6 @@ sys.modules["board_harness"] = board_harness
 from board_harness import PROMPT, SCALE, T, RawRepl, make_board, wipy  # noqa: E402,F401  (fixtures)
 from wipyctl import Control, ControlError  # noqa: E402,F401
 
-from board_harness import wipy_path  # noqa: E402
-import subprocess  # noqa: E402
-# TEMPORARY, until board mode has --clock (the board branch)
-HAS_CLOCK = b"--clock" in subprocess.run([wipy_path(), "--state", "/nonexistent", "--help"], stdout=subprocess.PIPE,
-                                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL).stdout
 CONTROL_LINE = re.compile(rb"Control on ([0-9.]+):(\d+)\r*\n")
 RIGS = os.path.join(ROOT, "boards")
 
@@ -33,7 +28,7 @@ RIGS = os.path.join(ROOT, "boards")
 def start(make_board, *args, clock="virtual", **kw):
     """A board with a control server (and the given options); returns (board, Control)."""
     opts = ["--control", "127.0.0.1:0"]
-    if clock is not None and HAS_CLOCK:
+    if clock is not None:
         opts += ["--clock", clock]
     b = make_board(args=opts + list(args), **kw)
     m = b.term.read_regex(CONTROL_LINE)

@@ -10,9 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import HAS_CLOCK, SCALE, T, Control, ControlError, read_vcd, repl, run, start
-
-pytestmark = pytest.mark.skipif(not HAS_CLOCK, reason="board mode has no --clock and machine.Pin yet")
+from conftest import SCALE, T, Control, ControlError, read_vcd, repl, run, start
 
 MS = 10**6  # ns
 
@@ -83,7 +81,7 @@ def test_error_signal_after_a_failing_main_py(make_board, tmp_path):
     b, c = start(make_board)
     ready(b)
     r = repl(b)
-    run(r, "f = open('/flash/main.py', 'w')\nf.write('print(\"main starts\")\\nraise ValueError(42)\\n')\nf.close()")
+    run(r, "f = open('/flash/main.py', 'w')\nf.write('import time\\nprint(\"main starts\")\\ntime.sleep_ms(100)\\nraise ValueError(42)\\n')\nf.close()")
     r.exit()                      # back to the friendly REPL: a soft reset from there runs main.py
     r.io.read_until(b">>> ")
     c.subscribe(["console"])
@@ -95,8 +93,8 @@ def test_error_signal_after_a_failing_main_py(make_board, tmp_path):
     c.trace_stop()
     v = read_vcd(path)
     edges, gaps = led_intervals(v, t0)
-    # the failure turns the LED on; it toggles every 50 ms for 1.2 s (24 intervals), then the
-    # heartbeat starts again: on for 80 ms
+    # main.py sleeps past the heartbeat's first flash (80 ms), then fails: the LED turns on and
+    # toggles every 50 ms for 1.2 s (24 intervals), then the heartbeat starts again: on for 80 ms
     rise = next(i for i, (t, lv) in enumerate(edges) if lv == "1" and i + 24 < len(edges) and
                 all(abs(g - 50 * MS) <= 1100000 for g in gaps[i:i + 24]))
     flash = gaps[rise:rise + 24]
@@ -294,3 +292,18 @@ def test_buttons_on_wired_pins_raise_irqs(make_board, tmp_path):
     assert (c.pin("GP17")["level"], c.pin("GP12")["level"]) == (0, 0)
     c.unpress("btn1")
     assert c.pin("GP12")["level"] == 1
+
+
+def test_soft_reset_from_outside(make_board):
+    b, c = start(make_board)
+    ready(b)
+    c.subscribe(["console"])
+    c.reset("soft")                              # at the prompt, waiting for input
+    c.console_until("MPY: soft reboot")
+    c.console_until(">>> ")
+    r = repl(b)
+    exec_start(r, "print('looping')\nwhile True:\n    pass\n")   # busy in Python
+    c.console_until("looping")
+    c.reset("soft")
+    c.console_until("MPY: soft reboot")
+    assert c.status()["reset_cause"] == 4        # SOFT_RESET
