@@ -307,3 +307,39 @@ def test_soft_reset_from_outside(make_board):
     c.reset("soft")
     c.console_until("MPY: soft reboot")
     assert c.status()["reset_cause"] == 4        # SOFT_RESET
+
+
+def test_a_client_that_does_not_read_never_blocks_the_board(make_board):
+    b, c = start(make_board)
+    slow = Control(b.control_port)
+    slow.subscribe(["edge"], pins=["GP12", "GP13"])
+    r = repl(b)
+    n = 300000
+    # ~18 MB of events for a client that reads nothing meanwhile: the board must not wait for it
+    out = run(r, "from machine import Pin\np = Pin('GP12', Pin.OUT)\n"
+                 "for i in range(%d):\n    p.value(i & 1 ^ 1)\nprint('done')\n" % n, timeout=120 * SCALE)
+    assert out == "done\r\n"
+    slow.call("clock")                 # a barrier: every event queued before it has now arrived
+    got = len([e for e in slow.events if e["pin"] == "GP12"])
+    c.drive("GP13", "high")
+    ev = slow.wait_event(event="edge", pin="GP13")
+    assert ev.get("dropped_before", 0) > 0
+    assert got + ev["dropped_before"] == n, (got, ev["dropped_before"])
+
+
+def test_led_events_and_state(make_board):
+    b, c = start(make_board)
+    ready(b)
+    c.subscribe(["led"])
+    c.advance(ms=8100)
+    evs = []
+    while len(evs) < 4:
+        evs.append(c.wait_event(event="led"))
+    for a, b2 in zip(evs, evs[1:]):      # on for 80 ms, off for 3920 ms
+        assert b2["on"] is not a["on"]
+        assert b2["t_ns"] - a["t_ns"] == (80 * MS if a["on"] else 3920 * MS), (a, b2)
+    led = c.led()
+    assert led["heartbeat"] is True and led["fatal"] is False and led["on"] in (True, False)
+    r = repl(b)
+    run(r, "import wipy\nwipy.heartbeat(False)")
+    assert c.led()["heartbeat"] is False and c.led()["on"] is False
