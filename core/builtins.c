@@ -923,6 +923,7 @@ static const map_elem_t builtins_table[] = {
     {ROM_QSTR(QSTR_OSError), ROM_PTR(&type_OSError)},
     {ROM_QSTR(QSTR_OverflowError), ROM_PTR(&type_OverflowError)},
     {ROM_QSTR(QSTR_RuntimeError), ROM_PTR(&type_RuntimeError)},
+    {ROM_QSTR(QSTR_StopAsyncIteration), ROM_PTR(&type_StopAsyncIteration)},
     {ROM_QSTR(QSTR_StopIteration), ROM_PTR(&type_StopIteration)},
     {ROM_QSTR(QSTR_SyntaxError), ROM_PTR(&type_SyntaxError)},
     {ROM_QSTR(QSTR_SystemExit), ROM_PTR(&type_SystemExit)},

@@ -414,7 +414,7 @@ extern const type_t type_BaseException, type_Exception, type_ArithmeticError, ty
     type_AttributeError, type_EOFError, type_GeneratorExit, type_ImportError, type_IndentationError,
     type_IndexError, type_KeyError, type_KeyboardInterrupt, type_LookupError, type_MemoryError,
     type_NameError, type_NotImplementedError, type_OSError, type_OverflowError, type_RuntimeError,
-    type_StopIteration, type_SyntaxError, type_SystemExit, type_TypeError, type_UnicodeError,
+    type_StopIteration, type_StopAsyncIteration, type_SyntaxError, type_SystemExit, type_TypeError, type_UnicodeError,
     type_ValueError, type_ZeroDivisionError;
 obj_t exc_new(const type_t *type, size_t n_args, const obj_t *args);
 obj_t exc_new_msg(const type_t *type, const char *msg);

@@ -6,6 +6,7 @@
 
 #include "core/gc.h"
 #include "core/nlr.h"
+#include "core/obj_type.h"
 #include "core/import.h"
 #include "core/port.h"
 #include "core/qstr.h"
@@ -29,6 +30,7 @@ void rt_init(const rt_config_t *cfg) {
     gc_init(rt_heap, size, cfg->stack_top);
     rt_set_stack_limits(cfg->stack_top, cfg->stack_limit);
     qstr_init();
+    exc_emg_init();
     rt_state.sys_modules = dict_new(8);
     rt_state.sys_path = list_new(0, NULL);
     rt_state.sys_argv = list_new(0, NULL);

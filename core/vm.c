@@ -1134,7 +1134,17 @@ resume:
             DISPATCH();
         }
         CASE(GET_YIELD_FROM_ITER) {
-            SET_TOP(rt_getiter(TOP()));
+            /* arg 1 (await): a coroutine awaits as itself, else __await__() first, then iter() */
+            obj_t o = TOP();
+            if (ARG != 0 && !obj_is_type(o, &generator_type)) {
+                obj_t m[2];
+                rt_load_method_maybe(o, QSTR___await__, m);
+                if (m[0] != OBJ_NULL) {
+                    SET_TOP(rt_getiter(rt_call_method(0, 0, m)));
+                    DISPATCH();
+                }
+            }
+            SET_TOP(rt_getiter(o));
             DISPATCH();
         }
         CASE(IMPORT_NAME) {

@@ -255,7 +255,8 @@ static const type_t bytesio_type = {.base = {&type_type}, .flags = TYPE_FLAG_ITE
     .print = bufio_print, .make_new = bufio_make_new, .getiter = rt_identity_getiter, .iternext = bufio_iternext,
     .locals_dict = &bufio_locals_dict};
 
-/* io.IOBase: only a base for user stream classes (their own methods do the work) */
+/* io.IOBase: the base of streams written in Python (read/readinto/write/ioctl methods), which
+ * select.poll and ssl use through those methods. It holds nothing itself. */
 static obj_t iobase_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
     obj_base_t *o = NEW_OBJ(obj_base_t);
     o->type = type;
