@@ -330,8 +330,8 @@ static void exc_attr(obj_t self, qstr attr, obj_t *dest) {
     const type_t *t = e->base.type;
     if (attr == QSTR_args) {
         dest[0] = e->args;
-    } else if (attr == QSTR_value && obj_is_subclass_fast(t, &type_StopIteration)) {
-        dest[0] = exc_get_value(self);
+    } else if (attr == QSTR_value) {
+        dest[0] = exc_get_value(self); /* MicroPython: every exception's first argument (or None) */
     } else if (attr == QSTR_code && obj_is_subclass_fast(t, &type_SystemExit)) {
         dest[0] = exc_get_value(self);
     } else if ((attr == QSTR_errno || attr == QSTR_strerror) && obj_is_subclass_fast(t, &type_OSError)) {

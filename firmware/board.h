@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/obj.h"
 #include "storage/blockdev.h"
@@ -22,6 +23,17 @@ void board_power_off(void);
 
 /* board_port.c */
 void board_port_install(void);
+/* Waits, running the event loop, board timers and (if asked) irq handlers, until done() (may be
+ * NULL) or the board clock reaches until_ns (CLOCK_NEVER: no limit). Ctrl-C raises from it. */
+void board_wait(uint64_t until_ns, bool (*done)(void), bool service_irqs);
+void board_wait_input(void); /* until the REPL queue has a byte */
+
+/* board_file.c: applies --board FILE (0), or says what is wrong on stderr (-1). */
+int board_file_load(const char *path);
+
+/* board_main.c: carries out a pending reset / power request of board/power.h (from the outside,
+ * a watchdog...); returns if there is none or it is a soft reset (raised as SystemExit later). */
+void board_power_requests(void);
 
 /* board_console.c */
 void board_console_start(void);

@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "board/clock.h"
+#include "board/led.h"
+#include "board/pin.h"
+#include "board/power.h"
 #include "board/uart.h"
 #include "core/nlr.h"
 #include "core/port.h"
@@ -37,6 +41,11 @@ typedef struct {
     const char *bind;
     int telnet_port;
     size_t heap;
+    clock_mode_t clock;
+    uint32_t step_ns;
+    const char *board_file; /* NULL: the bare WiPy */
+    int boot_cause;         /* internal (--boot-cause): what the last process's reset was */
+    int boot_reason;
 } board_opts_t;
 
 static char **board_argv;
@@ -45,10 +54,13 @@ static bdev_t board_flash;
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N[k|m]]\n"
+        "          [--board FILE] [--clock real|virtual] [--step-ns N]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python).\n"
-        "Ctrl-\\ on the terminal powers it off.\n",
-        prog);
+        "--board FILE: the wires and parts around it (JSON, see boards/). --clock virtual: time\n"
+        "advances N ns per VM step (--step-ns, default %u) and jumps to the next deadline when the\n"
+        "board waits. Ctrl-\\ on the terminal powers it off.\n",
+        prog, (unsigned)CLOCK_DEFAULT_STEP_NS);
 }
 
 /* Returns 0, or the exit status for a bad command line. */
@@ -57,6 +69,11 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->bind = "127.0.0.1";
     o->telnet_port = 23;
     o->heap = BOARD_DEFAULT_HEAP;
+    o->clock = CLOCK_REAL;
+    o->step_ns = CLOCK_DEFAULT_STEP_NS;
+    o->board_file = NULL;
+    o->boot_cause = POWER_PWRON_RESET;
+    o->boot_reason = POWER_REASON_NONE;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -82,6 +99,34 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 fprintf(stderr, "%s: --heap wants a size such as 48k or 1m, not '%s'\n", argv[0], val);
                 return 2;
             }
+        } else if (strcmp(a, "--clock") == 0 && val != NULL) {
+            if (strcmp(val, "real") == 0) {
+                o->clock = CLOCK_REAL;
+            } else if (strcmp(val, "virtual") == 0) {
+                o->clock = CLOCK_VIRTUAL;
+            } else {
+                fprintf(stderr, "%s: --clock wants 'real' or 'virtual', not '%s'\n", argv[0], val);
+                return 2;
+            }
+        } else if (strcmp(a, "--step-ns") == 0 && val != NULL) {
+            char *end;
+            long n = strtol(val, &end, 10);
+            if (*end != '\0' || end == val || n < 1 || n > 1000000000L) {
+                fprintf(stderr, "%s: --step-ns wants nanoseconds per VM step (1-1000000000), not '%s'\n", argv[0], val);
+                return 2;
+            }
+            o->step_ns = (uint32_t)n;
+        } else if (strcmp(a, "--board") == 0 && val != NULL) {
+            o->board_file = val;
+        } else if (strcmp(a, "--boot-cause") == 0 && val != NULL) {
+            int c, r;
+            char tail;
+            if (sscanf(val, "%d:%d%c", &c, &r, &tail) != 2 || c < 0 || c > 4 || r < 0 || r > 3) {
+                fprintf(stderr, "%s: --boot-cause is internal (CAUSE:REASON), not '%s'\n", argv[0], val);
+                return 2;
+            }
+            o->boot_cause = c;
+            o->boot_reason = r;
         } else {
             fprintf(stderr, "%s: unknown board option '%s'%s\n", argv[0], a, val == NULL ? " (or missing value)" : "");
             board_usage(stderr, argv[0]);
@@ -114,19 +159,31 @@ static int board_open_state(const board_opts_t *o, hstore_t *hs) {
     return 0;
 }
 
-/* machine.reset(): everything written out, then the program starts again from scratch, with the
- * same options and the telnet port it has now (so a "--telnet-port 0" board keeps its port). */
-static void board_hard_reset(void) {
-    static char port_arg[16];
-    static char *argv2[BOARD_MAX_ARGS + 3];
+/* A reset of the board (machine.reset(), the reset switch, a watchdog, deepsleep's wake, a power
+ * cycle): everything written out, then the program starts again from scratch with the same options,
+ * the telnet port it has now (so a "--telnet-port 0" board keeps its port) and the reset's cause
+ * (a power cycle passes none: the new process is a power-on). */
+static NORETURN void board_restart(int cause, int reason) {
+    static char port_arg[16], cause_arg[16];
+    static char *argv2[BOARD_MAX_ARGS + 5];
     int n = 0;
-    for (; n < BOARD_MAX_ARGS && board_argv[n] != NULL; n++) {
-        argv2[n] = board_argv[n];
+    for (int i = 0; i < BOARD_MAX_ARGS && board_argv[i] != NULL; i++) {
+        bool ours = strcmp(board_argv[i], "--telnet-port") == 0 || strcmp(board_argv[i], "--boot-cause") == 0;
+        if (ours && i > 0 && board_argv[i + 1] != NULL) {
+            i++; /* replaced below: the argument list doesn't grow with every reset */
+            continue;
+        }
+        argv2[n++] = board_argv[i];
     }
     if (telnet_port() > 0) {
         snprintf(port_arg, sizeof(port_arg), "%d", telnet_port());
         argv2[n++] = "--telnet-port";
         argv2[n++] = port_arg;
+    }
+    if (cause != POWER_PWRON_RESET) {
+        snprintf(cause_arg, sizeof(cause_arg), "%d:%d", cause, reason);
+        argv2[n++] = "--boot-cause";
+        argv2[n++] = cause_arg;
     }
     argv2[n] = NULL;
     telnet_stop();
@@ -135,8 +192,11 @@ static void board_hard_reset(void) {
     bdev_close(&board_flash);
     terminal_raw_off();
     host_reexec(argv2);
-    port_fatal("machine.reset(): can't restart the program");
+    port_fatal("reset: can't restart the program");
 }
+
+static void board_hard_reset(void) { board_restart(POWER_HARD_RESET, POWER_REASON_NONE); }
+static void board_deepsleep_reset(void) { board_restart(POWER_DEEPSLEEP_RESET, power_wake_reason()); }
 
 /* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
  * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
@@ -151,6 +211,29 @@ static NORETURN void board_power_off_status(int status) {
 
 void board_power_off(void) { board_power_off_status(0); }
 
+void board_power_requests(void) {
+    if (!power_request_pending()) {
+        return;
+    }
+    switch (power_take_request()) {
+    case POWER_REQ_HARD_RESET:
+        board_restart(POWER_HARD_RESET, POWER_REASON_NONE);
+    case POWER_REQ_WDT_RESET:
+        board_restart(POWER_WDT_RESET, POWER_REASON_NONE);
+    case POWER_REQ_POWER_CYCLE:
+        board_restart(POWER_PWRON_RESET, POWER_REASON_NONE);
+    case POWER_REQ_OFF:
+        board_power_off_status(0);
+    case POWER_REQ_SOFT_RESET:
+        if (rt_state.pending_exception == OBJ_NULL && rt_state.sys_modules != OBJ_NULL) {
+            rt_state.pending_exception = exc_new(&type_SystemExit, 0, NULL);
+        }
+        return;
+    default:
+        return;
+    }
+}
+
 static bool board_life(const rt_config_t *cfg, bool *raw) {
     if (!rt_try_init(cfg)) {
         /* not a board state but a wrong option: say so and end, as a bad command line does */
@@ -158,6 +241,7 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
             (unsigned)cfg->heap_size);
         board_power_off_status(1);
     }
+    machine_boot(true);
     bool fatal;
     bool booted;
     nlr_buf_t nlr;
@@ -181,7 +265,9 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
     }
     port_write("MPY: soft reboot\r\n", 18);
     board_console_detach();
+    machine_boot(false);
     rt_deinit();
+    power_set_boot_cause(POWER_SOFT_RESET, POWER_REASON_NONE);
     vfs_sync();
     vfs_umount_all();
     for (int id = 0; id < UART_COUNT; id++) {
@@ -202,6 +288,13 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r < 0 ? 0 : r;
     }
     board_argv = argv;
+    clock_init(o.clock, o.step_ns, host_monotonic_ns);
+    pin_reset_all();
+    power_init();
+    power_set_boot_cause(o.boot_cause, (power_reason_t)o.boot_reason);
+    if (o.board_file != NULL && board_file_load(o.board_file) != 0) {
+        return 2;
+    }
     hstore_t hs;
     if (board_open_state(&o, &hs) != 0) {
         return 1;
@@ -224,14 +317,16 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     fs_route_set_board(true);
     os_dupterm_handler = board_dupterm;
     machine_reset_hook = board_hard_reset;
+    machine_deepsleep_hook = board_deepsleep_reset;
     repl_raw_set_paste_window(REPL_RAW_WINDOW_TELNET);
     replio_source_opened(); /* a board waits for input for ever: its REPL input never ends */
     rt_config_t cfg = {o.heap, stack_top, stack_limit};
     bool raw = false;
     while (board_life(&cfg, &raw)) {
     }
-    /* fatal: the LED would stay on; the board stops here, its servers still listening */
+    /* fatal: the LED stays on; the board stops here, its servers still listening */
+    led_fatal();
     for (;;) {
-        el_run_once(-1);
+        board_wait(CLOCK_NEVER, NULL, false);
     }
 }
