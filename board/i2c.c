@@ -107,6 +107,18 @@ i2c_dev_t *i2c_find(const char *id) {
     return NULL;
 }
 
+static void (*persist_fn)(i2c_dev_t *d);
+
+void i2c_set_persist(void (*fn)(i2c_dev_t *d)) { persist_fn = fn; }
+
+void i2c_dev_changed(i2c_dev_t *d) {
+    d->dirty = true;
+    if (persist_fn != NULL) {
+        d->dirty = false; /* handed over */
+        persist_fn(d);
+    }
+}
+
 bool i2c_dev_take_dirty(i2c_dev_t *d) {
     bool was = d->dirty;
     d->dirty = false;
@@ -188,11 +200,19 @@ static i2c_dev_t *addressed(uint8_t addr) {
     return NULL;
 }
 
+/* A device's transaction ends: its STOP, then its memory saved if the transaction changed it. */
+static void end_of(i2c_dev_t *d) {
+    d->ops->stop(d);
+    if (d->dirty && d->ops->persistent) {
+        i2c_dev_changed(d);
+    }
+}
+
 void i2c_stop(void) {
     if (ctrl.active != NULL) {
         i2c_dev_t *d = ctrl.active;
         ctrl.active = NULL;
-        d->ops->stop(d);
+        end_of(d);
     }
     if (ctrl.open) {
         ctrl.open = false;
@@ -208,7 +228,7 @@ static i2c_dev_t *begin(uint8_t addr, bool read) {
     if (ctrl.active != NULL && ctrl.active != d) {
         i2c_dev_t *old = ctrl.active;
         ctrl.active = NULL;
-        old->ops->stop(old);
+        end_of(old);
     }
     bool ack = d != NULL && d->ops->start(d, read);
     notify(I2C_EV_BYTE, (uint8_t)(addr << 1 | (read ? 1 : 0)), ack);
@@ -221,11 +241,8 @@ static i2c_dev_t *begin(uint8_t addr, bool read) {
     return d;
 }
 
-int i2c_write(uint8_t addr, const uint8_t *data, size_t len, bool stop) {
-    i2c_dev_t *d = begin(addr, false);
-    if (d == NULL) {
-        return -1;
-    }
+/* Data bytes to the addressed device until one is NACKed; how many were ACKed. */
+static size_t send(i2c_dev_t *d, const uint8_t *data, size_t len) {
     size_t n = 0;
     while (n < len) {
         bool ack = d->ops->write(d, data[n]);
@@ -235,9 +252,29 @@ int i2c_write(uint8_t addr, const uint8_t *data, size_t len, bool stop) {
         }
         n++;
     }
+    return n;
+}
+
+int i2c_write(uint8_t addr, const uint8_t *data, size_t len, bool stop) {
+    i2c_dev_t *d = begin(addr, false);
+    if (d == NULL) {
+        return -1;
+    }
+    size_t n = send(d, data, len);
     if (stop || n < len) {
         i2c_stop();
     }
+    return (int)n;
+}
+
+int i2c_write_mem(uint8_t addr, const uint8_t *mem, size_t mem_len, const uint8_t *data, size_t len) {
+    int m = i2c_write(addr, mem, mem_len, false);
+    if (m != (int)mem_len) {
+        i2c_stop();
+        return -1;
+    }
+    size_t n = send(ctrl.active, data, len);
+    i2c_stop();
     return (int)n;
 }
 

@@ -25,6 +25,9 @@ i2c_dev_t *i2c_device(int idx);
 i2c_dev_t *i2c_find(const char *id); /* NULL if none */
 /* Persistent memory written since the last call (the firmware saves it through host/). */
 bool i2c_dev_take_dirty(i2c_dev_t *d);
+/* Called when a transfer (or the outside) has changed a device's persistent memory (NULL: none). */
+void i2c_set_persist(void (*fn)(i2c_dev_t *d));
+void i2c_dev_changed(i2c_dev_t *d); /* marks it dirty and tells the persist callback */
 
 /* ---- the controller ---- */
 void i2c_ctrl_init(uint32_t freq, int scl, int sda); /* freq clamped to 50..400 kHz; pins in ALT mode */
@@ -42,6 +45,9 @@ int i2c_pin_alt(int pin, bool scl);
  * repeated START. */
 int i2c_write(uint8_t addr, const uint8_t *data, size_t len, bool stop);
 int i2c_read(uint8_t addr, uint8_t *buf, size_t len, bool stop);
+/* One write of a memory address then data (writeto_mem): the data bytes ACKed, or -1 when the
+ * address or memory address is not ACKed. Always ends with a STOP. */
+int i2c_write_mem(uint8_t addr, const uint8_t *mem, size_t mem_len, const uint8_t *data, size_t len);
 void i2c_stop(void);
 bool i2c_probe(uint8_t addr); /* an address-only write: does someone ACK? */
 

@@ -299,6 +299,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     if (board_open_state(&o, &hs) != 0) {
         return 1;
     }
+    board_i2c_state(o.state); /* devices' kept memory (issue 10) */
     el_init();
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));

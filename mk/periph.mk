@@ -5,6 +5,6 @@ TEST_SUITES += test-periph-unit
 PERIPH_UNIT_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard board/i2c*.c) board/clock.c board/pin.c board/pin_table.c board/irq.c)
 $(BUILD)/tests/unit/i2c_dev_test: tests/unit/i2c_dev_test.c $(PERIPH_UNIT_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) $< $(PERIPH_UNIT_OBJS) -lcmocka -o $@
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(PERIPH_UNIT_OBJS) -lcmocka -ljansson -o $@
 test-periph-unit: $(BUILD)/tests/unit/i2c_dev_test
 	@$(BUILD)/tests/unit/i2c_dev_test

@@ -20,6 +20,7 @@
 #include "host/host_fs.h"
 #include "modules/machine_irq.h"
 #include "modules/machine_pin.h"
+#include "modules/machine_i2c.h"
 #include "modules/mod_io_file.h"
 
 #define MACHINE_MAIN_MAX 128
@@ -35,6 +36,7 @@ const uint8_t machine_mac[6] = {0xd4, 0x36, 0x39, 0x5a, 0x1e, 0x0b};
 void machine_boot(bool ready) {
     machine_irq_boot(ready);
     if (ready) {
+        machine_i2c_boot(); /* peripherals off at every reset (issue 10) */
         pin_reset_all();
         for (int p = 0; p < PIN_COUNT; p++) {
             power_wake_pin(p, 0);
@@ -399,6 +401,7 @@ static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR_WLAN_WAKE), ROM_INT(POWER_REASON_WLAN)},
     {ROM_QSTR(QSTR_PIN_WAKE), ROM_INT(POWER_REASON_PIN)},
     {ROM_QSTR(QSTR_RTC_WAKE), ROM_INT(POWER_REASON_RTC)},
+    {ROM_QSTR(QSTR_I2C), ROM_PTR(&machine_i2c_type)}, /* peripherals (issue 10) */
 };
 static DEFINE_CONST_DICT(machine_globals, machine_globals_table);
 const module_obj_t machine_module = {{&module_type}, &machine_globals};
