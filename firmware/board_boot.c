@@ -5,6 +5,7 @@
  * Invariant: scripts run in __main__'s globals, so what main.py defines is there at the prompt. */
 #include <stdio.h>
 
+#include "board/led.h"
 #include "core/import.h"
 #include "core/port.h"
 #include "core/runtime.h"
@@ -28,6 +29,7 @@ static bool boot_run_script(const char *name) {
     }
     if (exc != OBJ_NULL) {
         exc_print(&print_stdout, exc);
+        led_error_flash(); /* spec §12: the LED toggles every 50 ms for 1.2 s */
     }
     return true;
 }
