@@ -21,7 +21,7 @@ static int pin_field(json_t *dev, const char *key, int *out, char *err, size_t e
     const char *s = json_string_value(v);
     int p = s != NULL ? pin_by_name(s, strlen(s)) : -1;
     if (p < 0) {
-        snprintf(err, err_len, "i2c: \"%s\" must be a pin name like \"GP10\"", key);
+        snprintf(err, err_len, "\"%s\" must be a pin name like \"GP10\"", key);
         return -1;
     }
     *out = p;
@@ -42,7 +42,7 @@ static int addr_field(json_t *dev, int *out, char *err, size_t err_len) {
     char *end = NULL;
     long a = s != NULL ? strtol(s, &end, 0) : -1;
     if (s == NULL || *s == '\0' || *end != '\0' || a < 0 || a > 0x7f) {
-        snprintf(err, err_len, "i2c: \"address\" must be a 7-bit number like 104 or \"0x68\"");
+        snprintf(err, err_len, "\"address\" must be a 7-bit number like 104 or \"0x68\"");
         return -1;
     }
     *out = (int)a;

@@ -8,3 +8,13 @@ $(BUILD)/tests/unit/i2c_dev_test: tests/unit/i2c_dev_test.c $(PERIPH_UNIT_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(PERIPH_UNIT_OBJS) -lcmocka -ljansson -o $@
 test-periph-unit: $(BUILD)/tests/unit/i2c_dev_test
 	@$(BUILD)/tests/unit/i2c_dev_test
+TEST_SUITES += test-periph
+.PHONY: test-periph
+test-periph: $(BUILD)/wipy
+	@WIPY=$(abspath $(BUILD)/wipy) BOARD_TIMEOUT_SCALE=$(if $(filter build-asan,$(BUILD)),4,1) \
+	  /usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=tests/periph tests/periph
+# Peripheral benchmarks: i2c.readfrom_mem in a loop on the test rig (real clock).
+BENCH_SUITES += bench-periph
+.PHONY: bench-periph
+bench-periph: $(BUILD)/wipy
+	@/usr/bin/python3 bench/periph_bench.py --wipy $(abspath $(BUILD)/wipy) $(if $(BENCH_MD),--markdown $(BENCH_MD))
