@@ -35,6 +35,10 @@ int board_file_load(const char *path);
  * persistent memory in the state directory (loaded now, saved after every write). */
 int board_i2c_apply(const char *board_file);
 void board_i2c_state(const char *state_dir);
+/* board_rtc.c (issue 10): the RTC (and the watchdog, stopped) at start, the RTC from the state
+ * directory; saved at a reset or power-off (keep false: a power cycle forgets it). */
+void board_rtc_load(const char *state_dir);
+void board_rtc_save(bool keep);
 
 /* board_main.c: carries out a pending reset / power request of board/power.h (from the outside,
  * a watchdog...); returns if there is none or it is a soft reset (raised as SystemExit later). */

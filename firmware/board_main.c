@@ -186,6 +186,7 @@ static NORETURN void board_restart(int cause, int reason) {
         argv2[n++] = cause_arg;
     }
     argv2[n] = NULL;
+    board_rtc_save(cause != POWER_PWRON_RESET); /* issue 10 */
     telnet_stop();
     vfs_sync();
     vfs_umount_all();
@@ -201,6 +202,7 @@ static void board_deepsleep_reset(void) { board_restart(POWER_DEEPSLEEP_RESET, p
 /* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
  * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
 static NORETURN void board_power_off_status(int status) {
+    board_rtc_save(true); /* issue 10 */
     telnet_stop();
     vfs_sync();
     vfs_umount_all();
@@ -300,6 +302,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return 1;
     }
     board_i2c_state(o.state); /* devices' kept memory (issue 10) */
+    board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
     el_init();
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));

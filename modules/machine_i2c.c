@@ -3,7 +3,7 @@
  * the WiPy's legacy ones (mode=I2C.MASTER, baudrate, pins=(SDA, SCL)); only pins with the I2C
  * function in pins.csv. Nobody answering is OSError(EIO); a deinitialised I2C is OSError(EPERM).
  * Invariant: every transfer ends with a STOP unless the caller asked for stop=False. */
-#include "modules/machine_i2c.h"
+#include "modules/machine_periph.h"
 
 #include <errno.h>
 #include <string.h>
@@ -23,7 +23,7 @@ typedef struct {
 
 static const machine_i2c_obj_t machine_i2c_obj = {{&machine_i2c_type}};
 
-void machine_i2c_boot(void) { i2c_ctrl_deinit(); }
+void machine_periph_boot(void) { i2c_ctrl_deinit(); }
 
 static void check_enabled(void) {
     if (!i2c_ctrl_enabled()) {
