@@ -17,6 +17,7 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/board_outside.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
@@ -46,6 +47,7 @@ typedef struct {
     const char *board_file; /* NULL: the bare WiPy */
     int boot_cause;         /* internal (--boot-cause): what the last process's reset was */
     int boot_reason;
+    board_outside_opts_t outside; /* --control, --vcd (and the internal --handover) */
 } board_opts_t;
 
 static char **board_argv;
@@ -54,12 +56,13 @@ static bdev_t board_flash;
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N[k|m]]\n"
-        "          [--board FILE] [--clock real|virtual] [--step-ns N]\n"
+        "          [--board FILE] [--clock real|virtual] [--step-ns N] [--control ADDR:PORT] [--vcd FILE]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python).\n"
         "--board FILE: the wires and parts around it (JSON, see boards/). --clock virtual: time\n"
         "advances N ns per VM step (--step-ns, default %u) and jumps to the next deadline when the\n"
-        "board waits. Ctrl-\\ on the terminal powers it off.\n",
+        "board waits. --control: the control interface (docs/control-protocol.md; port 0 picks one);\n"
+        "--vcd FILE: every pin and the LED traced to a VCD file. Ctrl-\\ on the terminal powers it off.\n",
         prog, (unsigned)CLOCK_DEFAULT_STEP_NS);
 }
 
@@ -72,6 +75,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->clock = CLOCK_REAL;
     o->step_ns = CLOCK_DEFAULT_STEP_NS;
     o->board_file = NULL;
+    o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     o->boot_cause = POWER_PWRON_RESET;
     o->boot_reason = POWER_REASON_NONE;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
@@ -116,6 +120,17 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 return 2;
             }
             o->step_ns = (uint32_t)n;
+        } else if (strcmp(a, "--control") == 0 && val != NULL) {
+            char msg[160];
+            if (!board_outside_check_control(val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
+            o->outside.control = val;
+        } else if (strcmp(a, "--vcd") == 0 && val != NULL) {
+            o->outside.vcd = val;
+        } else if (strcmp(a, "--handover") == 0 && val != NULL) {
+            o->outside.handover = val; /* internal: from the program before a reset */
         } else if (strcmp(a, "--board") == 0 && val != NULL) {
             o->board_file = val;
         } else if (strcmp(a, "--boot-cause") == 0 && val != NULL) {
@@ -165,10 +180,11 @@ static int board_open_state(const board_opts_t *o, hstore_t *hs) {
  * (a power cycle passes none: the new process is a power-on). */
 static NORETURN void board_restart(int cause, int reason) {
     static char port_arg[16], cause_arg[16];
-    static char *argv2[BOARD_MAX_ARGS + 5];
+    static char *argv2[BOARD_MAX_ARGS + 7];
     int n = 0;
     for (int i = 0; i < BOARD_MAX_ARGS && board_argv[i] != NULL; i++) {
-        bool ours = strcmp(board_argv[i], "--telnet-port") == 0 || strcmp(board_argv[i], "--boot-cause") == 0;
+        bool ours = strcmp(board_argv[i], "--telnet-port") == 0 || strcmp(board_argv[i], "--boot-cause") == 0 ||
+                    strcmp(board_argv[i], "--handover") == 0;
         if (ours && i > 0 && board_argv[i + 1] != NULL) {
             i++; /* replaced below: the argument list doesn't grow with every reset */
             continue;
@@ -185,6 +201,8 @@ static NORETURN void board_restart(int cause, int reason) {
         argv2[n++] = "--boot-cause";
         argv2[n++] = cause_arg;
     }
+    argv2[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
+    argv2[n++] = (char *)board_outside_handover();
     argv2[n] = NULL;
     board_rtc_save(cause != POWER_PWRON_RESET); /* issue 10 */
     telnet_stop();
@@ -203,6 +221,7 @@ static void board_deepsleep_reset(void) { board_restart(POWER_DEEPSLEEP_RESET, p
  * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
 static NORETURN void board_power_off_status(int status) {
     board_rtc_save(true); /* issue 10 */
+    board_outside_stop();
     telnet_stop();
     vfs_sync();
     vfs_umount_all();
@@ -317,6 +336,11 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     char line[96];
     int n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
     terminal_write(line, (size_t)n);
+    if ((r = board_outside_start(&o.outside)) != 0) {
+        telnet_stop();
+        terminal_raw_off();
+        return r;
+    }
     board_port_install();
     fs_route_set_board(true);
     os_dupterm_handler = board_dupterm;

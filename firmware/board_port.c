@@ -78,11 +78,11 @@ void board_wait(uint64_t until, bool (*done)(void), bool service_irqs) {
         in_wait = true;
         port_poll(); /* Ctrl-C */
         in_wait = false;
+        board_power_requests(); /* first: a soft reset it asks for is raised just below */
         rt_check_pending();
         if (service_irqs && machine_irq_work()) {
             machine_irq_service();
         }
-        board_power_requests();
         if ((done != NULL && done()) || clock_now_ns() >= until) {
             return;
         }

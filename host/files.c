@@ -106,6 +106,15 @@ int host_reexec(char *const argv[]) {
     return -errno;
 }
 
+void host_keep_on_reexec(int fd) {
+    int fl = fcntl(fd, F_GETFD, 0);
+    if (fl >= 0) {
+        fcntl(fd, F_SETFD, fl & ~FD_CLOEXEC);
+    }
+}
+
+bool host_fd_open(int fd) { return fd >= 0 && fcntl(fd, F_GETFD, 0) >= 0; }
+
 char *host_read_file(const char *path, size_t *len) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {

@@ -41,6 +41,11 @@ int64_t host_file_seek(int fd, int64_t off, int whence); /* whence 0 set, 1 curr
 int host_file_close(int fd);
 /* Runs this program again in this process with argv (a hard reset); returns only on failure. */
 int host_reexec(char *const argv[]);
+/* Lets a descriptor survive host_reexec (the control interface's sockets, the trace file); the new
+ * program learns its number from the arguments it is given. */
+void host_keep_on_reexec(int fd);
+/* Whether fd is an open descriptor (one handed over by the last program). */
+bool host_fd_open(int fd);
 int host_mkdir(const char *path);
 int host_rmdir(const char *path);
 int host_remove(const char *path);

@@ -85,6 +85,8 @@ ssize_t net_recv(int fd, void *buf, size_t len) {
     return n;
 }
 
+void net_adopt(int fd) { set_nonblocking(fd); }
+
 void net_close(int fd) {
     if (fd >= 0) {
         close(fd);

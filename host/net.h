@@ -16,5 +16,8 @@ int net_accept(int lfd);
 ssize_t net_send(int fd, const void *buf, size_t len);
 ssize_t net_recv(int fd, void *buf, size_t len);
 void net_close(int fd);
+/* A socket handed over across a board reset (host_keep_on_reexec, host_fs.h), taken back by the
+ * new program: non-blocking and close-on-exec again. */
+void net_adopt(int fd);
 
 #endif
