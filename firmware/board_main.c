@@ -252,6 +252,7 @@ static NORETURN void board_restart(int cause, int reason) {
     argv2[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
     argv2[n++] = (char *)board_outside_handover();
     argv2[n] = NULL;
+    board_rtc_save(cause != POWER_PWRON_RESET); /* issue 10 */
     telnet_stop();
     ftp_server_stop();
     vfs_sync();
@@ -266,6 +267,7 @@ static void board_hard_reset(void) { board_restart(POWER_HARD_RESET, POWER_REASO
 static void board_deepsleep_reset(void) { board_restart(POWER_DEEPSLEEP_RESET, power_wake_reason()); }
 
 static NORETURN void board_power_off_status(int status) {
+    board_rtc_save(true); /* issue 10 */
     board_outside_stop();
     telnet_stop();
     ftp_server_stop();
@@ -430,6 +432,8 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r;
     }
     cert_store_set(&hs); /* ssl reads /flash/cert/... from it (it lives as long as this call) */
+    board_i2c_state(o.state); /* devices' kept memory (issue 10) */
+    board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
     board_console_start(); /* first: on a terminal, the lines below are then written raw */
     board_state_line(o.state, made);
     char line[128];

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "board/clock.h"
+#include "board/rtc.h"
+#include "board/wdt.h"
 #include "board/pin.h"
 #include "board/power.h"
 #include "board/uart.h"
@@ -282,6 +284,8 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
     clock_init(CLOCK_REAL, CLOCK_DEFAULT_STEP_NS, host_monotonic_ns);
     pin_reset_all();
     power_init();
+    rtc_power_on(); /* issue 10: the RTC and the watchdog as at power-on */
+    wdt_power_on();
     machine_boot(true);
     if (flash != NULL && !main_mount_flash(argv[0], flash)) {
         rt_deinit();

@@ -69,7 +69,7 @@ def test_exception_with_heap_locked_raw_repl(board):
 def test_exception_with_heap_locked_friendly(board):
     t = board.telnet(login=False).repl()
     out = friendly_exec(t, b"import micropython; micropython.heap_lock(); raise OSError(5, 'x')")
-    assert out.endswith(b"OSError: [Errno 5] x\r\n"), out
+    assert out.endswith(b"OSError: [Errno 5] EIO: x\r\n"), out
     assert friendly_exec(t, b"print(micropython.heap_locked())") == b"0\r\n"
     t.close()
     still_works(board)
