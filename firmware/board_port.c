@@ -78,11 +78,11 @@ void board_wait(uint64_t until, bool (*done)(void), bool service_irqs) {
         in_wait = true;
         port_poll(); /* Ctrl-C */
         in_wait = false;
+        board_power_requests(); /* a soft reset becomes a pending SystemExit, raised just below */
         rt_check_pending();
         if (service_irqs && machine_irq_work()) {
             machine_irq_service();
         }
-        board_power_requests();
         if ((done != NULL && done()) || clock_now_ns() >= until) {
             return;
         }
@@ -109,9 +109,9 @@ static uint64_t board_ticks_us(void) { return clock_now_us(); }
 static int64_t board_rtc_base(void) { return RTC_POWER_ON + (int64_t)(clock_now_ns() / 1000000000u); }
 
 static const port_hooks_t board_hooks_real = {board_write, board_read_byte, board_read_line, board_poll,
-    board_delay_us, board_ticks_us, NULL};
+    board_delay_us, board_hard_fault, board_ticks_us, NULL};
 static const port_hooks_t board_hooks_virtual = {board_write, board_read_byte, board_read_line, board_poll,
-    board_delay_us, board_ticks_us, board_rtc_base};
+    board_delay_us, board_hard_fault, board_ticks_us, board_rtc_base};
 
 void board_port_install(void) {
     port_set_hooks(clock_mode() == CLOCK_VIRTUAL ? &board_hooks_virtual : &board_hooks_real);
