@@ -590,7 +590,6 @@ void builtins_print_help(void) {
         "  machine.Pin(pin_id, mode)  -- make a pin object (pin_id like 'GP25')\n"
         "  pin.value([v])             -- get or set the value of a pin\n"
         "  machine.UART(1, 9600)      -- make a UART\n"
-        "  machine.I2C(0)             -- make an I2C bus\n"
         "  import wipy; wipy.heartbeat(False) -- stop the heartbeat LED\n"
         "  import os; os.listdir('/flash')    -- the files on the board\n"
         "\n"

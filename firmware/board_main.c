@@ -15,6 +15,7 @@
 #include "board/pin.h"
 #include "board/power.h"
 #include "board/uart.h"
+#include "core/gc.h"
 #include "core/nlr.h"
 #include "core/port.h"
 #include "core/runtime.h"
@@ -280,6 +281,11 @@ static NORETURN void board_power_off_status(int status) {
 
 void board_power_off(void) { board_power_off_status(0); }
 
+static bool board_soft_from_outside; /* the soft reset asked for by the outside: a full boot */
+static jmp_buf board_soft_jb;         /* in board_life, around the REPL session */
+static bool board_soft_ready;         /* board_soft_jb is set */
+static nlr_buf_t *board_soft_nlr;     /* nlr_top when it was set */
+
 void board_power_requests(void) {
     if (!power_request_pending()) {
         return;
@@ -294,6 +300,14 @@ void board_power_requests(void) {
     case POWER_REQ_OFF:
         board_power_off_status(0);
     case POWER_REQ_SOFT_RESET:
+        /* as Ctrl-D at the friendly prompt: the next boot runs main.py whatever mode the REPL was
+         * in. During the REPL session (waiting or running code) the session ends at once; during
+         * boot.py/main.py it is their SystemExit, which soft-resets too. */
+        board_soft_from_outside = true;
+        if (board_soft_ready) {
+            board_soft_ready = false;
+            longjmp(board_soft_jb, 1);
+        }
         if (rt_state.pending_exception == OBJ_NULL && rt_state.sys_modules != OBJ_NULL) {
             rt_state.pending_exception = exc_new(&type_SystemExit, 0, NULL);
         }
@@ -329,7 +343,13 @@ static void board_life(const rt_config_t *cfg, bool *raw) {
         board_hard_fault("/flash can't be used");
     }
     volatile bool next_raw = false;
-    if (booted && nlr_push(&nlr) == 0) {
+    board_soft_nlr = nlr_top;
+    if (setjmp(board_soft_jb) != 0) {
+        /* a soft reset from outside during the session: whatever ran is dropped with the heap */
+        nlr_top = board_soft_nlr;
+        gc_unlock();
+    } else if (booted && nlr_push(&nlr) == 0) {
+        board_soft_ready = true;
         int status;
         repl_end_t end = repl_session(*raw, &status); /* Ctrl-D: readline has ended the line */
         next_raw = end == REPL_END_RAW_RESET;
@@ -337,6 +357,11 @@ static void board_life(const rt_config_t *cfg, bool *raw) {
     } else if (booted) {
         /* an exception no REPL mode handled: reported, and the board soft-resets */
         repl_print_exception(&print_stdout, nlr.value);
+    }
+    board_soft_ready = false;
+    if (board_soft_from_outside) {
+        next_raw = false;
+        board_soft_from_outside = false;
     }
     port_write("MPY: soft reboot\r\n", 18);
     board_console_detach();
@@ -376,7 +401,9 @@ static NORETURN void board_halted(void) {
     nlr_top = NULL;
     for (;;) {
         el_run_once(1000);
-        board_power_requests(); /* a reset or power-off from the control interface */
+        if (power_request_pending() && power_take_request() != POWER_REQ_SOFT_RESET) {
+            board_hard_reset(); /* the reset switch or a power cycle brings a halted board back */
+        }
     }
 }
 
@@ -391,6 +418,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r < 0 ? 0 : r;
     }
     board_argv = argv;
+    /* the simulated board first (a bad board file creates nothing), then the port */
     clock_init(o.clock, o.step_ns, host_monotonic_ns);
     pin_reset_all();
     power_init();
@@ -398,7 +426,6 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     if (o.board_file != NULL && board_file_load(o.board_file) != 0) {
         return 2;
     }
-    /* the port first: a board that can't run creates nothing */
     el_init();
     telnet_set_repl(&board_telnet_repl);
     static char banner[128]; /* telnet keeps a pointer to it */
@@ -455,6 +482,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     os_dupterm_handler = board_dupterm;
     machine_reset_hook = board_hard_reset;
     machine_deepsleep_hook = board_deepsleep_reset;
+    board_fault_led_hook = led_fatal;
     repl_raw_set_paste_window(REPL_RAW_WINDOW_TELNET);
     replio_source_opened(); /* a board waits for input for ever: its REPL input never ends */
     static rt_config_t cfg;
