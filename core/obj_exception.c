@@ -536,6 +536,29 @@ NORETURN void raise_os_error(int errno_value) {
     rt_raise(exc_new(&type_OSError, 1, &a));
 }
 
+NORETURN void raise_os_error_why(int errno_value, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    obj_t args[2] = {small_int_new(errno_value), OBJ_NULL};
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        vstr_t v;
+        vstr_init(&v, 48);
+        print_t p;
+        vstr_print_init(&v, &p);
+        const char *name = errno_name(errno_value);
+        if (name != NULL) {
+            print_str(&p, name);
+            print_str(&p, ": ");
+        }
+        exc_vformat(&p, fmt, ap);
+        args[1] = str_new_from_vstr(&v);
+        nlr_pop();
+    }
+    va_end(ap);
+    rt_raise(exc_new(&type_OSError, args[1] != OBJ_NULL ? 2 : 1, args));
+}
+
 NORETURN void raise_memory_error(void) {
     exc_clear_traceback(OBJ_FROM_PTR(&exc_memory_error_obj));
     nlr_jump(OBJ_FROM_PTR(&exc_memory_error_obj));
