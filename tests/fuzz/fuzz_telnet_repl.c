@@ -4,13 +4,15 @@
  * raw-paste, soft-reset requests), on a fresh 96 KiB heap per input. The first byte picks the
  * start: bit 0 logs in first (so most inputs reach the REPL), bit 1 starts in the raw REPL.
  * Any exception is fine; an exception that escapes the REPL, a fatal error, a crash or a
- * sanitizer report is not. Endless loops are interrupted as Ctrl-C would (SIGVTALRM). */
+ * sanitizer report is not. Endless loops are interrupted as Ctrl-C would (SIGVTALRM), and an
+ * input's REPL input ends after 2 s of CPU. */
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 
 #include "core/nlr.h"
 #include "core/port.h"
@@ -37,7 +39,16 @@ static void to_repl(void *ctx, const uint8_t *d, size_t n) {
 }
 
 static void hook_write(const char *s, size_t len) {}
-static int hook_read_byte(void) { return in.pos < in.len ? in.buf[in.pos++] : -1; }
+/* Input ends early once the input has used its CPU budget (many statements that each loop until
+ * interrupted would otherwise add up past libFuzzer's timeout without being a hang). */
+#define INPUT_CPU_BUDGET (2 * CLOCKS_PER_SEC)
+static clock_t input_start;
+static int hook_read_byte(void) {
+    if (clock() - input_start > INPUT_CPU_BUDGET) {
+        return -1;
+    }
+    return in.pos < in.len ? in.buf[in.pos++] : -1;
+}
 static bool hook_read_line(vstr_t *out) {
     int c;
     while ((c = hook_read_byte()) >= 0 && c != '\r' && c != '\n') {
@@ -78,6 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     volatile char marker = 0;
     rt_config_t cfg = {96 * 1024, (void *)((uintptr_t)&marker + 4096), 256 * 1024};
     rt_init(&cfg);
+    input_start = clock();
     struct itimerval it = {{0, 50000}, {0, 100000}};
     setitimer(ITIMER_VIRTUAL, &it, NULL);
     nlr_buf_t nlr;
