@@ -54,6 +54,8 @@ void board_power_requests(void);
 void board_console_start(void);
 void board_console_detach(void);          /* soft reset: the dupterm stream is dropped */
 obj_t board_dupterm(size_t n_args, const obj_t *args); /* os.dupterm in board mode */
+bool board_console_is_repl(void);         /* UART0 (the terminal) is the dupterm stream */
+void board_console_say_if_not_repl(void); /* after boot: one line on the terminal if it isn't */
 
 /* board_boot.c: mounts /flash (first-boot files), sets sys.path, runs boot.py and (unless
  * skip_main) the main file. Returns false when they asked for a soft reset (SystemExit). A

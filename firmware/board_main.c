@@ -342,6 +342,9 @@ static void board_life(const rt_config_t *cfg, bool *raw) {
     if (fatal) {
         board_hard_fault("/flash can't be used");
     }
+    if (booted) {
+        board_console_say_if_not_repl();
+    }
     volatile bool next_raw = false;
     board_soft_nlr = nlr_top;
     if (setjmp(board_soft_jb) != 0) {
