@@ -20,6 +20,9 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit);
  * restored (Ctrl-\ on the terminal). */
 void board_power_off(void);
 
+/* Safe boot (spec §12): boot.py and main.py are skipped for the life of this process. */
+extern bool board_safe_boot;
+
 /* board_port.c */
 void board_port_install(void);
 

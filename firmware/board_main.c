@@ -13,6 +13,7 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/bootloader.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
@@ -24,6 +25,7 @@
 #include "modules/fs_route.h"
 #include "modules/mod_os.h"
 #include "services/ftp.h"
+#include "services/ota.h"
 #include "services/telnet.h"
 #include "storage/flash_init.h"
 #include "storage/hidden_store.h"
@@ -40,18 +42,63 @@ typedef struct {
     int ftp_port, ftp_data_port;
     bool ftp_explicit; /* a port was given: not getting it ends the start */
     size_t heap;
+    boot_safe_t safe_boot;  /* --safe-boot: this boot only */
+    int boot_slot;          /* internal: -1, or the slot the bootloader started this image from */
+    const char *bootloader; /* internal: the executable a hard reset runs (the bootloader) */
+    bool boot_safe;         /* internal: the bootloader chose a safe boot */
 } board_opts_t;
 
 static char **board_argv;
 static bdev_t board_flash;
+static char board_bootloader[BOARD_PATH_MAX]; /* what a hard reset executes */
+bool board_safe_boot;
+
+/* Options the board manages across a hard reset: dropped from the command line it was given
+ * and set again (ports as bound, the bootloader's own options not at all). */
+static const char *const board_managed_opts[] = {"--telnet-port", "--ftp-port", "--ftp-data-port", "--safe-boot",
+    "--boot-slot", "--bootloader", "--boot-safe"};
+
+static bool board_managed(const char *a) {
+    for (size_t i = 0; i < sizeof(board_managed_opts) / sizeof(board_managed_opts[0]); i++) {
+        if (strcmp(a, board_managed_opts[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* argv for the next program: the user's options but the managed ones, plus extra (NULL-ended). */
+static char **board_next_argv(const char *prog, char *const *extra) {
+    static char *out[BOARD_MAX_ARGS + 16];
+    int n = 0;
+    out[n++] = (char *)prog;
+    for (int i = 1; board_argv[i] != NULL && n < BOARD_MAX_ARGS; i += 2) {
+        if (!board_managed(board_argv[i])) {
+            out[n++] = board_argv[i];
+            if (board_argv[i + 1] != NULL) {
+                out[n++] = board_argv[i + 1];
+            }
+        }
+        if (board_argv[i + 1] == NULL) {
+            break;
+        }
+    }
+    for (; *extra != NULL; extra++) {
+        out[n++] = *extra;
+    }
+    out[n] = NULL;
+    return out;
+}
 
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
-        "          [--heap N[k|m]]\n"
+        "          [--heap N[k|m]] [--safe-boot latest|previous|factory]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
         "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
+        "--safe-boot holds GP28 high at reset: boot.py and main.py are skipped, with the latest\n"
+        "firmware, the previous update or the factory image (this boot only).\n"
         "Ctrl-\\ on the terminal powers it off.\n",
         prog);
 }
@@ -64,6 +111,10 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->ftp_port = 21;
     o->ftp_data_port = 2024;
     o->ftp_explicit = false;
+    o->safe_boot = BOOT_SAFE_NONE;
+    o->boot_slot = -1;
+    o->bootloader = NULL;
+    o->boot_safe = false;
     o->heap = BOARD_DEFAULT_HEAP;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
@@ -86,6 +137,24 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             }
             *(a[2] == 't' ? &o->telnet_port : a[6] == 'p' ? &o->ftp_port : &o->ftp_data_port) = (int)p;
             o->ftp_explicit |= a[2] == 'f';
+        } else if (strcmp(a, "--safe-boot") == 0 && val != NULL) {
+            static const char *const names[] = {"latest", "previous", "factory"};
+            o->safe_boot = BOOT_SAFE_NONE;
+            for (int k = 0; k < 3; k++) {
+                if (strcmp(val, names[k]) == 0) {
+                    o->safe_boot = (boot_safe_t)(BOOT_SAFE_LATEST + k);
+                }
+            }
+            if (o->safe_boot == BOOT_SAFE_NONE) {
+                fprintf(stderr, "%s: --safe-boot wants latest, previous or factory, not '%s'\n", argv[0], val);
+                return 2;
+            }
+        } else if (strcmp(a, "--boot-slot") == 0 && val != NULL) {
+            o->boot_slot = val[0] >= '0' && val[0] <= '2' && val[1] == '\0' ? val[0] - '0' : -1;
+        } else if (strcmp(a, "--bootloader") == 0 && val != NULL) {
+            o->bootloader = val;
+        } else if (strcmp(a, "--boot-safe") == 0 && val != NULL) {
+            o->boot_safe = strcmp(val, "1") == 0;
         } else if (strcmp(a, "--heap") == 0 && val != NULL) {
             o->heap = cli_parse_size(val);
             if (o->heap == 0) {
@@ -128,29 +197,73 @@ static int board_open_state(const board_opts_t *o, hstore_t *hs) {
  * same options and the telnet port it has now (so a "--telnet-port 0" board keeps its port). */
 static void board_hard_reset(void) {
     static char port_arg[3][16];
-    static char *argv2[BOARD_MAX_ARGS + 7];
+    static char *extra[7];
     int n = 0;
-    for (; n < BOARD_MAX_ARGS && board_argv[n] != NULL; n++) {
-        argv2[n] = board_argv[n];
-    }
     int ports[3] = {telnet_port(), ftp_server_port(), ftp_server_data_port()};
     static char *const port_opt[3] = {"--telnet-port", "--ftp-port", "--ftp-data-port"};
     for (int i = 0; i < 3; i++) {
         if (ports[i] > 0) {
             snprintf(port_arg[i], sizeof(port_arg[i]), "%d", ports[i]);
-            argv2[n++] = port_opt[i];
-            argv2[n++] = port_arg[i];
+            extra[n++] = port_opt[i];
+            extra[n++] = port_arg[i];
         }
     }
-    argv2[n] = NULL;
+    extra[n] = NULL;
     telnet_stop();
     ftp_server_stop();
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
     terminal_raw_off();
-    host_reexec(argv2);
+    /* the bootloader (the executable the board was started with) chooses the image again */
+    host_exec(board_bootloader, board_next_argv(board_bootloader, extra));
+    host_reexec(board_next_argv(board_argv[0], extra));
     port_fatal("machine.reset(): can't restart the program");
+}
+
+/* The bootloader's part of a power-on or hard reset: returns when this process is the image to
+ * run; executes another image; stops the board (LED on) when none can run. */
+static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
+    if (o->boot_slot >= 0) { /* started by the bootloader: it has chosen */
+        snprintf(board_bootloader, sizeof(board_bootloader), "%s", o->bootloader != NULL ? o->bootloader : "");
+        board_safe_boot = o->boot_safe;
+        return;
+    }
+    if (host_self_path(board_bootloader, sizeof(board_bootloader)) < 0) {
+        snprintf(board_bootloader, sizeof(board_bootloader), "%s", board_argv[0]);
+    }
+    char note[BOARD_PATH_MAX + 128];
+    int slot = bootloader_run(hs, board_bootloader, o->safe_boot, note, sizeof(note));
+    if (note[0] != '\0') {
+        printf("%s\r\n", note);
+        fflush(stdout);
+    }
+    board_safe_boot = o->safe_boot != BOOT_SAFE_NONE;
+    if (slot == 0) {
+        return;
+    }
+    char path[320];
+    int r = slot < 0 ? -EINVAL : hstore_path(hs, ota_slot_key[slot], path, sizeof(path));
+    if (r == 0) {
+        host_make_executable(path);
+        static char slot_arg[2], ports[3][16];
+        slot_arg[0] = (char)('0' + slot);
+        snprintf(ports[0], sizeof(ports[0]), "%d", o->telnet_port);
+        snprintf(ports[1], sizeof(ports[1]), "%d", o->ftp_port);
+        snprintf(ports[2], sizeof(ports[2]), "%d", o->ftp_data_port);
+        /* the ports as asked (the image binds them itself), FTP's only if they were given */
+        char *extra[] = {"--boot-slot", slot_arg, "--bootloader", board_bootloader, "--boot-safe",
+            board_safe_boot ? "1" : "0", "--telnet-port", ports[0], o->ftp_explicit ? "--ftp-port" : NULL,
+            ports[1], "--ftp-data-port", ports[2], NULL};
+        r = host_exec(path, board_next_argv(path, extra));
+        printf("wipy bootloader: can't run the firmware in update slot %d (%s); the LED stays on\r\n", slot,
+            strerror(-r));
+        fflush(stdout);
+    }
+    /* no image can run: the LED stays on, and the board does nothing more */
+    for (;;) {
+        el_run_once(-1);
+    }
 }
 
 /* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
@@ -219,11 +332,13 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r < 0 ? 0 : r;
     }
     board_argv = argv;
-    hstore_t hs;
+    static hstore_t hs; /* the OTA uploads keep it */
     if (board_open_state(&o, &hs) != 0) {
         return 1;
     }
     el_init();
+    board_bootload(&o, &hs);
+    ota_init(&hs);
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));
     int err = telnet_start(o.bind, o.telnet_port, banner);

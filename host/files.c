@@ -106,6 +106,27 @@ int host_reexec(char *const argv[]) {
     return -errno;
 }
 
+int host_exec(const char *path, char *const argv[]) {
+    execv(path, argv);
+    return -errno;
+}
+
+int host_self_path(char *buf, size_t cap) {
+    ssize_t n = readlink("/proc/self/exe", buf, cap - 1);
+    if (n < 0) {
+        return -errno;
+    }
+    if ((size_t)n >= cap - 1) {
+        return -ENAMETOOLONG;
+    }
+    buf[n] = '\0';
+    return 0;
+}
+
+int host_make_executable(const char *path) {
+    return chmod(path, 0755) == 0 ? 0 : -errno;
+}
+
 char *host_read_file(const char *path, size_t *len) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {

@@ -41,6 +41,13 @@ int64_t host_file_seek(int fd, int64_t off, int whence); /* whence 0 set, 1 curr
 int host_file_close(int fd);
 /* Runs this program again in this process with argv (a hard reset); returns only on failure. */
 int host_reexec(char *const argv[]);
+/* Runs the executable at path in this process (the bootloader starting an image); returns only
+ * on failure, with a negative errno. */
+int host_exec(const char *path, char *const argv[]);
+/* The absolute path of the running executable. */
+int host_self_path(char *buf, size_t cap);
+/* Makes a file executable by its owner (firmware slots before they are run). */
+int host_make_executable(const char *path);
 int host_mkdir(const char *path);
 int host_rmdir(const char *path);
 int host_remove(const char *path);
