@@ -46,6 +46,7 @@ typedef struct {
     int boot_slot;          /* internal: -1, or the slot the bootloader started this image from */
     const char *bootloader; /* internal: the executable a hard reset runs (the bootloader) */
     bool boot_safe;         /* internal: the bootloader chose a safe boot */
+    const char *ota_key;    /* --ota-key: public key OTA images must be signed for beyond loopback */
 } board_opts_t;
 
 static char **board_argv;
@@ -93,12 +94,13 @@ static char **board_next_argv(const char *prog, char *const *extra) {
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
-        "          [--heap N[k|m]] [--safe-boot latest|previous|factory]\n"
+        "          [--heap N[k|m]] [--safe-boot latest|previous|factory] [--ota-key PUBKEY.pem]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
         "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
         "--safe-boot holds GP28 high at reset: boot.py and main.py are skipped, with the latest\n"
-        "firmware, the previous update or the factory image (this boot only).\n"
+        "firmware, the previous update or the factory image (this boot only). Bound beyond loopback,\n"
+        "the board takes OTA images only signed for --ota-key's ECDSA P-256 key (make OTA_SIGN_KEY=).\n"
         "Ctrl-\\ on the terminal powers it off.\n",
         prog);
 }
@@ -115,6 +117,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->boot_slot = -1;
     o->bootloader = NULL;
     o->boot_safe = false;
+    o->ota_key = NULL;
     o->heap = BOARD_DEFAULT_HEAP;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
@@ -149,6 +152,8 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 fprintf(stderr, "%s: --safe-boot wants latest, previous or factory, not '%s'\n", argv[0], val);
                 return 2;
             }
+        } else if (strcmp(a, "--ota-key") == 0 && val != NULL) {
+            o->ota_key = val;
         } else if (strcmp(a, "--boot-slot") == 0 && val != NULL) {
             o->boot_slot = val[0] >= '0' && val[0] <= '2' && val[1] == '\0' ? val[0] - '0' : -1;
         } else if (strcmp(a, "--bootloader") == 0 && val != NULL) {
@@ -339,6 +344,14 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     el_init();
     board_bootload(&o, &hs);
     ota_init(&hs);
+    bool loopback = strncmp(o.bind, "127.", 4) == 0;
+    if (o.ota_key != NULL || !loopback) {
+        char msg[BOARD_PATH_MAX + 96];
+        if (ota_require_signature(o.ota_key, !loopback, msg, sizeof(msg)) < 0) {
+            fprintf(stderr, "wipy: %s\n", msg);
+            return 2;
+        }
+    }
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));
     int err = telnet_start(o.bind, o.telnet_port, banner);

@@ -31,6 +31,14 @@ int ota_bootinfo_write(const hstore_t *hs, const ota_bootinfo_t *bi);
  * (--ota-key; NULL: MD5 only, as the WiPy). Registers the upload hooks with the FTP server. */
 void ota_init(const hstore_t *hs);
 
+/* Authenticity beyond the board (--ota-key): when required (the board listens beyond loopback),
+ * a firmware image must carry an ECDSA P-256 signature of its executable made with the private
+ * key matching the public key in pem_path (NULL: none, so every image is refused); on loopback
+ * (required false) the key is only checked to be usable: the WiPy's MD5-only behaviour stays. The signed
+ * layout: executable, DER signature, its length (2 bytes, big endian), "WIPYSIG1", MD5 trailer.
+ * Returns 0, or -1 with a one-line reason in msg (a key that can't be read or isn't P-256). */
+int ota_require_signature(const char *pem_path, bool required, char *msg, size_t cap);
+
 /* FTP's special-upload hooks (services/ftp_proto.h). */
 int ota_upload_begin(void *ctx, const char *path);
 int ota_upload_write(void *ctx, const void *data, size_t len);
