@@ -2,8 +2,10 @@
  * hidden store), the telnet server, and the reset loop: each soft reset gets a new heap and boots
  * again while the servers and the telnet session live on; a hard reset (machine.reset()) executes
  * the program again with the same options, as a power cycle of the board would.
- * Invariant: the process never ends by itself; only a signal or a failed start ends it. */
+ * Invariant: the process never ends by itself; only a signal, Ctrl-\ or a failed start ends it
+ * (a hard fault halts the board and waits, board_hard_fault). */
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +15,12 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/board_outside.h"
 #include "firmware/bootloader.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
+#include "firmware/repl_exec.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
 #include "host/host_fs.h"
@@ -28,6 +32,7 @@
 #include "services/ota.h"
 #include "services/telnet.h"
 #include "storage/flash_init.h"
+#include "storage/cert_store.h"
 #include "storage/hidden_store.h"
 #include "storage/vfs.h"
 
@@ -42,6 +47,7 @@ typedef struct {
     int ftp_port, ftp_data_port;
     bool ftp_explicit; /* a port was given: not getting it ends the start */
     size_t heap;
+    board_outside_opts_t outside; /* --control, --vcd */
     boot_safe_t safe_boot;  /* --safe-boot: this boot only */
     int boot_slot;          /* internal: -1, or the slot the bootloader started this image from */
     const char *bootloader; /* internal: the executable a hard reset runs (the bootloader) */
@@ -55,9 +61,9 @@ static char board_bootloader[BOARD_PATH_MAX]; /* what a hard reset executes */
 bool board_safe_boot;
 
 /* Options the board manages across a hard reset: dropped from the command line it was given
- * and set again (ports as bound, the bootloader's own options not at all). */
+ * and set again (ports as bound, the handover as it is then, the bootloader's own not at all). */
 static const char *const board_managed_opts[] = {"--telnet-port", "--ftp-port", "--ftp-data-port", "--safe-boot",
-    "--boot-slot", "--bootloader", "--boot-safe"};
+    "--boot-slot", "--bootloader", "--boot-safe", "--handover"};
 
 static bool board_managed(const char *a) {
     for (size_t i = 0; i < sizeof(board_managed_opts) / sizeof(board_managed_opts[0]); i++) {
@@ -70,7 +76,7 @@ static bool board_managed(const char *a) {
 
 /* argv for the next program: the user's options but the managed ones, plus extra (NULL-ended). */
 static char **board_next_argv(const char *prog, char *const *extra) {
-    static char *out[BOARD_MAX_ARGS + 16];
+    static char *out[BOARD_MAX_ARGS + 24];
     int n = 0;
     out[n++] = (char *)prog;
     for (int i = 1; board_argv[i] != NULL && n < BOARD_MAX_ARGS; i += 2) {
@@ -94,14 +100,16 @@ static char **board_next_argv(const char *prog, char *const *extra) {
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
-        "          [--heap N[k|m]] [--safe-boot latest|previous|factory] [--ota-key PUBKEY.pem]\n"
+        "          [--heap N[k|m]] [--control ADDR:PORT] [--vcd FILE]\n"
+        "          [--safe-boot latest|previous|factory] [--ota-key PUBKEY.pem]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
         "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
+        "Ctrl-\\ on the terminal powers it off. --control serves the control interface\n"
+        "(docs/control-protocol.md; port 0 picks one); --vcd traces every pin to a VCD file.\n"
         "--safe-boot holds GP28 high at reset: boot.py and main.py are skipped, with the latest\n"
         "firmware, the previous update or the factory image (this boot only). Bound beyond loopback,\n"
-        "the board takes OTA images only signed for --ota-key's ECDSA P-256 key (make OTA_SIGN_KEY=).\n"
-        "Ctrl-\\ on the terminal powers it off.\n",
+        "the board takes OTA images only signed for --ota-key's ECDSA P-256 key (make OTA_SIGN_KEY=).\n",
         prog);
 }
 
@@ -113,12 +121,13 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->ftp_port = 21;
     o->ftp_data_port = 2024;
     o->ftp_explicit = false;
+    o->heap = BOARD_DEFAULT_HEAP;
+    o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     o->safe_boot = BOOT_SAFE_NONE;
     o->boot_slot = -1;
     o->bootloader = NULL;
     o->boot_safe = false;
     o->ota_key = NULL;
-    o->heap = BOARD_DEFAULT_HEAP;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -166,6 +175,17 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 fprintf(stderr, "%s: --heap wants a size such as 48k or 1m, not '%s'\n", argv[0], val);
                 return 2;
             }
+        } else if (strcmp(a, "--control") == 0 && val != NULL) {
+            char msg[160];
+            if (!board_outside_check_control(val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
+            o->outside.control = val;
+        } else if (strcmp(a, "--vcd") == 0 && val != NULL) {
+            o->outside.vcd = val;
+        } else if (strcmp(a, "--handover") == 0 && val != NULL) {
+            o->outside.handover = val; /* internal: from the program before a reset */
         } else {
             fprintf(stderr, "%s: unknown board option '%s'%s\n", argv[0], a, val == NULL ? " (or missing value)" : "");
             board_usage(stderr, argv[0]);
@@ -175,16 +195,29 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     return 0;
 }
 
-/* The state directory and the /flash image in it (created on first boot). */
-static int board_open_state(const board_opts_t *o, hstore_t *hs) {
-    int made = host_mkdir(o->state);
-    if (made != 0 && made != -EEXIST) {
-        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(-made));
+/* The state directory, locked for this process, and the /flash image in it (created on first
+ * boot). *made: the directory was created now. A directory another board holds is refused. */
+static int board_open_state(const board_opts_t *o, hstore_t *hs, bool *made) {
+    int r = host_mkdir(o->state);
+    if (r != 0 && r != -EEXIST) {
+        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(-r));
+        return 1;
+    }
+    *made = r == 0;
+    long holder = 0;
+    r = host_lock_dir(o->state, &holder);
+    if (r == -EBUSY) {
+        fprintf(stderr, "wipy: the state directory '%s' is in use by another board (pid %ld); stop that one or give --state another directory\n",
+            o->state, holder);
+        return 2;
+    }
+    if (r != 0) {
+        fprintf(stderr, "wipy: can't lock the state directory '%s': %s\n", o->state, strerror(-r));
         return 1;
     }
     char path[BOARD_PATH_MAX];
     snprintf(path, sizeof(path), "%s/hidden", o->state);
-    int r = hstore_open(hs, path);
+    r = hstore_open(hs, path);
     if (r != 0) {
         fprintf(stderr, "wipy: can't open the hidden store '%s': %s\n", path, strerror(r < 0 ? -r : r));
         return 1;
@@ -198,11 +231,22 @@ static int board_open_state(const board_opts_t *o, hstore_t *hs) {
     return 0;
 }
 
+/* The first line at power-on: where the board's state lives, whether it was just created, and
+ * the way out. */
+static void board_state_line(const char *state, bool made) {
+    char cwd[BOARD_PATH_MAX];
+    bool relative = state[0] != '/' && host_getcwd(cwd, sizeof(cwd)) >= 0;
+    char line[2 * BOARD_PATH_MAX + 128];
+    int n = snprintf(line, sizeof(line), "WiPy state in %s%s%s (%s); Ctrl-\\ powers the board off\r\n",
+        relative ? cwd : "", relative ? "/" : "", state, made ? "created now" : "kept from before");
+    terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+}
+
 /* machine.reset(): everything written out, then the program starts again from scratch, with the
  * same options and the telnet port it has now (so a "--telnet-port 0" board keeps its port). */
 static void board_hard_reset(void) {
     static char port_arg[3][16];
-    static char *extra[7];
+    static char *extra[9];
     int n = 0;
     int ports[3] = {telnet_port(), ftp_server_port(), ftp_server_data_port()};
     static char *const port_opt[3] = {"--telnet-port", "--ftp-port", "--ftp-data-port"};
@@ -213,6 +257,8 @@ static void board_hard_reset(void) {
             extra[n++] = port_arg[i];
         }
     }
+    extra[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
+    extra[n++] = (char *)board_outside_handover();
     extra[n] = NULL;
     telnet_stop();
     ftp_server_stop();
@@ -221,7 +267,9 @@ static void board_hard_reset(void) {
     bdev_close(&board_flash);
     terminal_raw_off();
     /* the bootloader (the executable the board was started with) chooses the image again */
-    host_exec(board_bootloader, board_next_argv(board_bootloader, extra));
+    if (board_bootloader[0] != '\0') {
+        host_exec(board_bootloader, board_next_argv(board_bootloader, extra));
+    }
     host_reexec(board_next_argv(board_argv[0], extra));
     port_fatal("machine.reset(): can't restart the program");
 }
@@ -257,23 +305,42 @@ static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
         snprintf(ports[1], sizeof(ports[1]), "%d", o->ftp_port);
         snprintf(ports[2], sizeof(ports[2]), "%d", o->ftp_data_port);
         /* the ports as asked (the image binds them itself), FTP's only if they were given */
-        char *extra[] = {"--boot-slot", slot_arg, "--bootloader", board_bootloader, "--boot-safe",
-            board_safe_boot ? "1" : "0", "--telnet-port", ports[0], o->ftp_explicit ? "--ftp-port" : NULL,
-            ports[1], "--ftp-data-port", ports[2], NULL};
+        char *extra[16];
+        int n = 0;
+        char *fixed[] = {"--boot-slot", slot_arg, "--bootloader", board_bootloader, "--boot-safe",
+            board_safe_boot ? "1" : "0", "--telnet-port", ports[0]};
+        for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+            extra[n++] = fixed[i];
+        }
+        if (o->ftp_explicit) {
+            extra[n++] = "--ftp-port";
+            extra[n++] = ports[1];
+            extra[n++] = "--ftp-data-port";
+            extra[n++] = ports[2];
+        }
+        if (o->outside.handover != NULL) { /* the control interface's sockets live on */
+            extra[n++] = "--handover";
+            extra[n++] = (char *)o->outside.handover;
+        }
+        extra[n] = NULL;
+        ftp_server_stop(); /* their ports are the image's to bind */
+        telnet_stop();
         r = host_exec(path, board_next_argv(path, extra));
         printf("wipy bootloader: can't run the firmware in update slot %d (%s); the LED stays on\r\n", slot,
             strerror(-r));
         fflush(stdout);
     }
     /* no image can run: the LED stays on, and the board does nothing more */
+    if (board_fault_led_hook != NULL) {
+        board_fault_led_hook();
+    }
     for (;;) {
         el_run_once(-1);
     }
 }
 
-/* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
- * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
 static NORETURN void board_power_off_status(int status) {
+    board_outside_stop();
     telnet_stop();
     ftp_server_stop();
     vfs_sync();
@@ -285,7 +352,9 @@ static NORETURN void board_power_off_status(int status) {
 
 void board_power_off(void) { board_power_off_status(0); }
 
-static bool board_life(const rt_config_t *cfg, bool *raw) {
+/* One life of the Python side, from a fresh heap to the soft reset that ends it.
+ * *raw: the reset came from the raw REPL (it resumes there). */
+static void board_life(const rt_config_t *cfg, bool *raw) {
     if (!rt_try_init(cfg)) {
         /* not a board state but a wrong option: say so and end, as a bad command line does */
         fprintf(stderr, "wipy: the heap (%u bytes) is too small to start; give --heap more\n",
@@ -293,25 +362,29 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
         board_power_off_status(1);
     }
     bool fatal;
-    bool booted;
+    volatile bool booted;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         booted = board_boot(&board_flash, *raw, &fatal);
         nlr_pop();
     } else {
         /* an exception outside the scripts (e.g. MemoryError while setting up): report, go on */
-        exc_print(&print_stdout, nlr.value);
+        repl_print_exception(&print_stdout, nlr.value);
         booted = true;
         fatal = false;
     }
     if (fatal) {
-        return false;
+        board_hard_fault("/flash can't be used");
     }
-    bool next_raw = false;
-    if (booted) {
+    volatile bool next_raw = false;
+    if (booted && nlr_push(&nlr) == 0) {
         int status;
         repl_end_t end = repl_session(*raw, &status); /* Ctrl-D: readline has ended the line */
         next_raw = end == REPL_END_RAW_RESET;
+        nlr_pop();
+    } else if (booted) {
+        /* an exception no REPL mode handled: reported, and the board soft-resets */
+        repl_print_exception(&print_stdout, nlr.value);
     }
     port_write("MPY: soft reboot\r\n", 18);
     board_console_detach();
@@ -323,7 +396,42 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
         uart_deinit(id);
     }
     *raw = next_raw;
-    return true;
+}
+
+/* ---- the hard fault ---- */
+void (*board_fault_led_hook)(void);
+static jmp_buf board_fault_jb;
+static bool board_fault_ready; /* board_fault_jb is set */
+static volatile bool board_reset_wanted;
+
+void board_reset_from_outside(void) { board_reset_wanted = true; }
+
+NORETURN void board_hard_fault(const char *msg) {
+    if (!board_fault_ready) {
+        port_set_hooks(NULL); /* before the board runs: the plain fatal error */
+        port_fatal(msg);
+    }
+    board_fault_ready = false; /* a fault while handling this one ends the process */
+    char line[256];
+    int n = snprintf(line, sizeof(line),
+        "\r\nHARD FAULT: %s; the board is halted (LED on): Ctrl-\\ powers it off\r\n", msg);
+    terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+    if (board_fault_led_hook != NULL) {
+        board_fault_led_hook();
+    }
+    vfs_sync();
+    longjmp(board_fault_jb, 1);
+}
+
+/* The board after a hard fault: its servers and the terminal's Ctrl-\ still served. */
+static NORETURN void board_halted(void) {
+    nlr_top = NULL;
+    for (;;) {
+        el_run_once(1000);
+        if (board_reset_wanted) {
+            board_hard_reset();
+        }
+    }
 }
 
 int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
@@ -337,21 +445,8 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r < 0 ? 0 : r;
     }
     board_argv = argv;
-    static hstore_t hs; /* the OTA uploads keep it */
-    if (board_open_state(&o, &hs) != 0) {
-        return 1;
-    }
+    /* the port first: a board that can't run creates nothing */
     el_init();
-    board_bootload(&o, &hs);
-    ota_init(&hs);
-    bool loopback = strncmp(o.bind, "127.", 4) == 0;
-    if (o.ota_key != NULL || !loopback) {
-        char msg[BOARD_PATH_MAX + 96];
-        if (ota_require_signature(o.ota_key, !loopback, msg, sizeof(msg)) < 0) {
-            fprintf(stderr, "wipy: %s\n", msg);
-            return 2;
-        }
-    }
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));
     int err = telnet_start(o.bind, o.telnet_port, banner);
@@ -374,7 +469,29 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             return 2;
         }
     }
+    static hstore_t hs; /* ssl's certificates and OTA uploads keep it */
+    bool made = false;
+    r = board_open_state(&o, &hs, &made);
+    if (r != 0) {
+        ftp_server_stop();
+        telnet_stop();
+        return r;
+    }
+    board_bootload(&o, &hs);
+    cert_store_set(&hs); /* ssl reads /flash/cert/... from it */
+    ota_init(&hs);
+    bool loopback = strncmp(o.bind, "127.", 4) == 0;
+    if (o.ota_key != NULL || !loopback) {
+        char msg[BOARD_PATH_MAX + 96];
+        if (ota_require_signature(o.ota_key, !loopback, msg, sizeof(msg)) < 0) {
+            fprintf(stderr, "wipy: %s\n", msg);
+            ftp_server_stop();
+            telnet_stop();
+            return 2;
+        }
+    }
     board_console_start(); /* first: on a terminal, the lines below are then written raw */
+    board_state_line(o.state, made);
     char line[128];
     int n = 0;
     if (ftp_server_running()) {
@@ -384,18 +501,26 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     }
     n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
     terminal_write(line, (size_t)n);
+    if ((r = board_outside_start(&o.outside)) != 0) {
+        ftp_server_stop();
+        telnet_stop();
+        terminal_raw_off();
+        return r;
+    }
     board_port_install();
     fs_route_set_board(true);
     os_dupterm_handler = board_dupterm;
     machine_reset_hook = board_hard_reset;
     repl_raw_set_paste_window(REPL_RAW_WINDOW_TELNET);
     replio_source_opened(); /* a board waits for input for ever: its REPL input never ends */
-    rt_config_t cfg = {o.heap, stack_top, stack_limit};
-    bool raw = false;
-    while (board_life(&cfg, &raw)) {
+    static rt_config_t cfg;
+    cfg = (rt_config_t){o.heap, stack_top, stack_limit};
+    static bool raw = false;
+    if (setjmp(board_fault_jb) != 0) {
+        board_halted();
     }
-    /* fatal: the LED would stay on; the board stops here, its servers still listening */
+    board_fault_ready = true;
     for (;;) {
-        el_run_once(-1);
+        board_life(&cfg, &raw);
     }
 }

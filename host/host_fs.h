@@ -48,7 +48,15 @@ int host_exec(const char *path, char *const argv[]);
 int host_self_path(char *buf, size_t cap);
 /* Makes a file executable by its owner (firmware slots before they are run). */
 int host_make_executable(const char *path);
+/* Lets a descriptor survive host_reexec (the control interface's sockets, the trace file); the new
+ * program learns its number from the arguments it is given. */
+void host_keep_on_reexec(int fd);
+/* Whether fd is an open descriptor (one handed over by the last program). */
+bool host_fd_open(int fd);
 int host_mkdir(const char *path);
+/* Takes the exclusive lock of a directory for this process (DIR/lock); -EBUSY with *holder set
+ * to the holder's pid (0 if unknown) when another process has it. */
+int host_lock_dir(const char *dir, long *holder);
 int host_rmdir(const char *path);
 int host_remove(const char *path);
 int host_rename(const char *from, const char *to);

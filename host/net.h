@@ -3,6 +3,7 @@
 #ifndef HOST_NET_H
 #define HOST_NET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -20,5 +21,10 @@ ssize_t net_recv(int fd, void *buf, size_t len);
 /* True when the peer has closed (or reset) a connection whose unread bytes, if any, are kept. */
 int net_peer_gone(int fd);
 void net_close(int fd);
+/* True if a recv on fd would not block now (data, a hang-up or an error waiting). */
+bool net_readable(int fd);
+/* A socket handed over across a board reset (host_keep_on_reexec, host_fs.h), taken back by the
+ * new program: non-blocking and close-on-exec again. */
+void net_adopt(int fd);
 
 #endif

@@ -1,6 +1,6 @@
 /* modules/mod_io.c: io.StringIO and io.BytesIO: in-memory streams over a growable buffer
  * (read, readline, readlines, write, seek, tell, getvalue, close, flush, iteration, with), and
- * io.open (the built-in open). Positions are byte offsets, as in MicroPython. A closed stream
+ * io.open (the built-in open), io.IOBase. Positions are byte offsets, as in MicroPython. A closed stream
  * raises ValueError on every operation but close. */
 #include "core/obj.h"
 #include "core/import.h"
@@ -228,7 +228,17 @@ static const type_t bytesio_type = {.base = {&type_type}, .flags = TYPE_FLAG_ITE
     .print = bufio_print, .make_new = bufio_make_new, .getiter = rt_identity_getiter, .iternext = bufio_iternext,
     .locals_dict = &bufio_locals_dict};
 
+/* io.IOBase: the base of streams written in Python (read/readinto/write/ioctl methods), which
+ * select.poll and ssl use through those methods. It holds nothing itself. */
+static obj_t iobase_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
+    obj_base_t *o = NEW_OBJ(obj_base_t);
+    o->type = type;
+    return OBJ_FROM_PTR(o);
+}
+static const type_t iobase_type = {.base = {&type_type}, .name = QSTR_IOBase, .make_new = iobase_make_new};
+
 static const map_elem_t io_globals_table[] = {
+    {ROM_QSTR(QSTR_IOBase), ROM_PTR(&iobase_type)},
     {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_io)},
     {ROM_QSTR(QSTR_StringIO), ROM_PTR(&stringio_type)},
     {ROM_QSTR(QSTR_BytesIO), ROM_PTR(&bytesio_type)},

@@ -40,10 +40,9 @@ static void server_apply(size_t n_args, const obj_t *args, size_t n_kw, const ob
     if (v[0].o != small_int_new(0)) {
         raise_os_error(19 /* ENODEV */);
     }
-    char user[SERVER_CRED_MAX + 1], pass[SERVER_CRED_MAX + 1];
-    int timeout = server_config.timeout_s;
-    memcpy(user, server_config.user, sizeof(user));
-    memcpy(pass, server_config.pass, sizeof(pass));
+    /* what is not given goes back to the defaults, as on the WiPy (not to the last setting) */
+    char user[SERVER_CRED_MAX + 1] = SERVER_USER_DEFAULT, pass[SERVER_CRED_MAX + 1] = SERVER_PASS_DEFAULT;
+    int timeout = SERVER_TIMEOUT_DEFAULT;
     if (v[1].o != OBJ_NULL) {
         obj_t *cred;
         obj_get_array_fixed(v[1].o, 2, &cred);

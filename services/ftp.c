@@ -61,7 +61,9 @@ static void tx_flush(void) {
         session_close();
         return;
     }
-    el_watch(ftp.fd, (ftp.closing ? 0 : EL_READ) | (ftp.tx_len > 0 ? EL_WRITE : 0), on_cmd, NULL);
+    if (!el_watch(ftp.fd, (ftp.closing ? 0 : EL_READ) | (ftp.tx_len > 0 ? EL_WRITE : 0), on_cmd, NULL)) {
+        session_close(); /* the loop's table is full: a session it can't watch ends */
+    }
 }
 
 static void io_reply(void *ctx, const char *text, size_t len) {
@@ -217,7 +219,9 @@ static void data_update(void) {
         el_unwatch(ftp.dfd); /* connected early: wait for the command */
         return;
     }
-    el_watch(ftp.dfd, ftp_xfer_is_upload(&ftp.s) ? EL_READ : EL_WRITE, on_data, NULL);
+    if (!el_watch(ftp.dfd, ftp_xfer_is_upload(&ftp.s) ? EL_READ : EL_WRITE, on_data, NULL)) {
+        session_close();
+    }
 }
 
 static void on_data_listen(int lfd, int events, void *arg) {
@@ -339,7 +343,11 @@ static void on_listen(int lfd, int events, void *arg) {
     ftp.tx_len = 0;
     ftp.closing = false;
     ftp.last_activity = el_now_us();
-    el_watch(fd, EL_READ, on_cmd, NULL);
+    if (!el_watch(fd, EL_READ, on_cmd, NULL)) {
+        net_close(fd);
+        ftp.fd = -1;
+        return;
+    }
     ftp_start(&ftp.s, server_config.user, server_config.pass, &ftp.io);
     arm_idle_timer();
 }
@@ -367,8 +375,10 @@ int ftp_server_start(const char *bind_addr, int port, int data_port) {
     }
     ftp.data_port = net_local_port(ftp.dlfd);
     ftp.bound = true;
-    el_watch(ftp.lfd, EL_READ, on_listen, NULL);
-    el_watch(ftp.dlfd, EL_READ, on_data_listen, NULL);
+    if (!el_watch(ftp.lfd, EL_READ, on_listen, NULL) || !el_watch(ftp.dlfd, EL_READ, on_data_listen, NULL)) {
+        ftp_server_stop();
+        return ENOMEM;
+    }
     return 0;
 }
 

@@ -11,10 +11,10 @@
 #include <mbedtls/sha256.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "host/host_fs.h"
 #include "services/ftp.h"
+#include "storage/cert_store.h"
 
 #if MBEDTLS_VERSION_MAJOR < 3
 #define OTA_SHA256_START mbedtls_sha256_starts_ret
@@ -32,14 +32,7 @@
 
 const char *const ota_slot_key[OTA_SLOTS] = {"factimg.bin", "updtimg1.bin", "updtimg2.bin"};
 
-static const struct {
-    const char *path, *key;
-} ota_special[] = {
-    {"/flash/sys/mcuimg.bin", NULL}, /* NULL: the firmware */
-    {"/flash/cert/ca.pem", "ca.pem"},
-    {"/flash/cert/cert.pem", "cert.pem"},
-    {"/flash/cert/private.key", "private.key"},
-};
+#define OTA_IMAGE_PATH "/flash/sys/mcuimg.bin"
 
 static struct {
     const hstore_t *hs;
@@ -164,17 +157,15 @@ void ota_init(const hstore_t *hs) {
 }
 
 int ota_upload_begin(void *ctx, const char *path) {
-    for (size_t i = 0; i < sizeof(ota_special) / sizeof(ota_special[0]); i++) {
-        if (strcasecmp(path, ota_special[i].path) != 0) {
-            continue;
-        }
+    /* the certificates' paths are the ones ssl reads (storage/cert_store.h) */
+    const char *key = cert_store_key(path);
+    if (key != NULL || strcmp(path, OTA_IMAGE_PATH) == 0) {
         if (ota.hs == NULL) {
             return -EACCES;
         }
         if (ota.writing) {
             hstore_abort(&ota.w);
         }
-        const char *key = ota_special[i].key;
         ota.firmware = key == NULL;
         if (ota.firmware) {
             ota_bootinfo_t bi;

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "board/sockets.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
 #include "host/net.h"
@@ -61,7 +62,9 @@ static void tx_flush(void) {
         session_close();
         return;
     }
-    el_watch(tel.fd, EL_READ | (tel.tx_len > 0 ? EL_WRITE : 0), on_session, NULL);
+    if (!el_watch(tel.fd, EL_READ | (tel.tx_len > 0 ? EL_WRITE : 0), on_session, NULL)) {
+        session_close(); /* can't be served (no event-loop slot): let the client go */
+    }
 }
 
 static void tx_queue(const uint8_t *data, size_t len) {
@@ -123,6 +126,7 @@ static void session_close(void) {
     }
     el_unwatch(tel.fd);
     net_close(tel.fd);
+    sockets_give();
     tel.fd = -1;
     if (tel.sink_id) {
         replio_remove_sink(tel.sink_id);
@@ -174,14 +178,34 @@ static void on_session(int fd, int events, void *arg) {
     }
 }
 
+/* A client that hung up and reconnects at once: its connection may still look open because the
+ * poll that reports the hang-up is the one reporting the new connection. Reads what the session
+ * has pending (a bounded amount) so that a hang-up is seen before the newcomer is called busy;
+ * a session that was logging out is let go. */
+static void session_settle(void) {
+    if (tel.fd >= 0 && tel.closing) {
+        session_close();
+    }
+    for (int i = 0; i < 64 && tel.fd >= 0 && net_readable(tel.fd); i++) {
+        on_session(tel.fd, EL_READ, NULL);
+    }
+}
+
 static void on_listen(int lfd, int events, void *arg) {
     int fd = net_accept(lfd);
     if (fd < 0) {
         return;
     }
+    session_settle();
     if (tel.fd >= 0) {
         static const char busy[] = "Telnet server busy: only one client at a time.\r\n";
         net_send(fd, busy, sizeof(busy) - 1);
+        net_close(fd);
+        return;
+    }
+    if (!sockets_take()) {
+        static const char full[] = "Telnet server: all 8 sockets of the board are in use.\r\n";
+        net_send(fd, full, sizeof(full) - 1);
         net_close(fd);
         return;
     }
@@ -189,9 +213,15 @@ static void on_listen(int lfd, int events, void *arg) {
     tel.tx_head = tel.tx_len = 0;
     tel.closing = false;
     tel.last_activity = el_now_us();
+    if (!el_watch(fd, EL_READ, on_session, NULL)) {
+        static const char full[] = "Telnet server can't take a client now (no event-loop slot).\r\n";
+        net_send(fd, full, sizeof(full) - 1);
+        net_close(fd);
+        tel.fd = -1;
+        return;
+    }
     tel.source_open = true;
     replio_source_opened();
-    el_watch(fd, EL_READ, on_session, NULL);
     tn_start(&tel.tn, tel.banner, server_config.user, server_config.pass, &tel_io);
     arm_idle_timer();
 }
@@ -201,12 +231,21 @@ int telnet_start(const char *bind_addr, int port, const char *banner) {
     tel.bind_addr = bind_addr;
     tel.port = port;
     tel.banner = banner;
+    if (!sockets_take()) {
+        return ENOMEM;
+    }
     tel.lfd = net_listen_tcp(bind_addr, port);
     if (tel.lfd < 0) {
-        return errno;
+        int e = errno;
+        sockets_give();
+        return e;
     }
     tel.port = net_local_port(tel.lfd); /* port 0 picked one: a restart keeps it */
-    el_watch(tel.lfd, EL_READ, on_listen, NULL);
+    if (!el_watch(tel.lfd, EL_READ, on_listen, NULL)) {
+        net_close(tel.lfd);
+        tel.lfd = -1;
+        return EMFILE;
+    }
     return 0;
 }
 
@@ -232,6 +271,7 @@ void telnet_stop(void) {
     if (tel.lfd >= 0) {
         el_unwatch(tel.lfd);
         net_close(tel.lfd);
+        sockets_give();
         tel.lfd = -1;
     }
 }
