@@ -21,6 +21,8 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit);
  * restored (Ctrl-\ on the terminal). */
 void board_power_off(void);
 
+/* Safe boot (spec §12): boot.py and main.py are skipped for the life of this process. */
+extern bool board_safe_boot;
 /* A hard fault: what can't be handled (an exception with no handler, a fatal error of the port,
  * /flash that can't be mounted). As on the WiPy the LED stays on and one line says so on the
  * console; /flash is written out and the process waits, its servers alive, for Ctrl-\ (power
