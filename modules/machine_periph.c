@@ -5,9 +5,11 @@
 
 #include "board/adc.h"
 #include "board/i2c.h"
+#include "board/spi.h"
 
 void machine_periph_boot(void) {
     i2c_ctrl_deinit();
+    spi_deinit();
     machine_uart_boot();
     adc_enable(false);
     for (int ch = 0; ch < ADC_CHANNELS; ch++) {
