@@ -28,7 +28,7 @@ typedef enum {
     TOK_KW_EXCEPT, TOK_KW_FINALLY, TOK_KW_FOR, TOK_KW_FROM, TOK_KW_GLOBAL, TOK_KW_IF,
     TOK_KW_IMPORT, TOK_KW_IN, TOK_KW_IS, TOK_KW_LAMBDA, TOK_KW_NONLOCAL, TOK_KW_NOT, TOK_KW_OR,
     TOK_KW_PASS, TOK_KW_RAISE, TOK_KW_RETURN, TOK_KW_TRY, TOK_KW_WHILE, TOK_KW_WITH,
-    TOK_KW_YIELD, TOK_KW_ASYNC, TOK_KW_AWAIT, /* async/await: reserved, not supported */
+    TOK_KW_YIELD, TOK_KW_ASYNC, TOK_KW_AWAIT,
 } tok_kind_t;
 
 /* flags of a TOK_STRING */
@@ -79,6 +79,11 @@ typedef struct {
 void lex_init(lexer_t *lx, ast_arena_t *arena, const char *src, size_t len, qstr filename,
     int first_line, bool no_layout);
 void lex_next(lexer_t *lx); /* advances lx->tok */
+/* p is at the opening quote of a string literal whose prefix letters (if any) are just before p,
+ * no further back than `floor`; returns the position just past its closing quote, or NULL when it
+ * is not closed before end. An f-string's replacement fields may hold strings using the same quote
+ * (Python 3.12), at any depth. */
+const char *lex_skip_string(const char *p, const char *end, const char *floor);
 /* Raises type(msg) with (filename, line) in the traceback. */
 NORETURN void lex_raise(const type_t *type, qstr filename, int line, const char *msg);
 

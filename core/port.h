@@ -37,8 +37,9 @@ void port_rtc_set_seconds(int64_t secs);
 void port_delay_us(uint64_t us);
 
 /* Waits up to timeout_ms (-1: no limit) for events on host file descriptors, with poll(2)'s
- * event bits (POLLIN 1, POLLOUT 4, POLLERR 8, POLLHUP 16), polling Ctrl-C meanwhile (host/fdpoll.c).
- * Returns how many descriptors have events; revents[i] gets each one's events. */
+ * event bits (POLLIN 1, POLLOUT 4, POLLERR 8, POLLHUP 16), polling Ctrl-C meanwhile and, on the
+ * board, serving the event loop (host/fdpoll.c). Returns how many descriptors have events
+ * (revents[i] gets each one's events), or a negative errno (-EINVAL: more than the host allows). */
 int port_poll_fds(const int *fds, const uint16_t *events, uint16_t *revents, size_t n, int timeout_ms);
 
 #endif

@@ -25,6 +25,9 @@ typedef struct {
     obj_t sys_path;        /* list */
     obj_t sys_argv;        /* list */
     obj_t main_globals;    /* dict of __main__ */
+    obj_t main_module;     /* the module __main__ (its globals are main_globals) */
+    obj_t stop_iteration;  /* the StopIteration (with a value) that a user __next__ raised when it
+                            * last ended an iteration, or OBJ_NULL: next() and yield from read it */
     obj_t builtins_dict;   /* extra/overridden builtins (dict), usually empty */
     obj_t pending_exception; /* set asynchronously (Ctrl-C); raised by the VM at the next check */
     obj_t dupterm;         /* os.dupterm stream, or OBJ_NULL */
@@ -111,5 +114,7 @@ void rt_keyboard_interrupt(void); /* schedule KeyboardInterrupt (async-signal sa
 /* Bounds for rt_stack_check (rt_init calls it with rt_config_t's stack_top/stack_limit). Until it
  * is called, the first rt_stack_check takes its own frame as the top and a 256 KiB limit. */
 void rt_set_stack_limits(void *stack_top, size_t stack_limit);
+/* Set by the port (WIPY_DIS=1 in script mode): every compiled module's bytecode is dumped. */
+extern bool rt_dump_bytecode;
 
 #endif

@@ -5,6 +5,8 @@
 #include "core/obj_str.h"
 
 #include "core/obj_int.h"
+#include "core/obj_list.h"
+#include "core/obj_type.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
 
@@ -349,12 +351,12 @@ static void fmt_value(vstr_t *out, obj_t value, const uint8_t *spec, size_t spec
         return;
     }
     bool is_str = obj_is_str(value);
-    if (!is_str && (f.type != 0 && f.type != 's' ? true : (f.sign || f.alt || f.align == '=' || f.grouping))) {
-        /* as CPython's object.__format__ */
+    if (!is_str) {
+        /* object.__format__ takes only an empty spec (CPython; MicroPython raises TypeError too) */
         raise_fmt(&type_TypeError, "unsupported format string passed to %s.__format__", rt_type_name(value));
     }
     if (f.type != 0 && f.type != 's') {
-        fmt_unknown_code(f.type, is_str ? value : obj_str(value));
+        fmt_unknown_code(f.type, value);
     }
     if (f.sign) {
         raise_msg(&type_ValueError, "Sign not allowed in string format specifier");
@@ -371,9 +373,8 @@ static void fmt_value(vstr_t *out, obj_t value, const uint8_t *spec, size_t spec
     if (f.zero && !f.fill_set) {
         f.fill = '0';
     }
-    obj_t s = is_str ? value : obj_str(value);
     size_t len;
-    const char *d = str_get_data(s, &len);
+    const char *d = str_get_data(value, &len);
     fmt_text(out, d, len, &f);
 }
 
@@ -639,8 +640,13 @@ obj_t str_modulo_format(obj_t fmt_obj, obj_t args_obj) {
     const obj_t *args;
     size_t n_args;
     obj_t mapping = OBJ_NULL;
-    if (obj_is_type(args_obj, &tuple_type)) {
-        const tuple_obj_t *t = OBJ_TO_PTR(args_obj);
+    /* a tuple, also of a subclass (namedtuple, os.uname(), class T(tuple)), gives the arguments */
+    obj_t tup = args_obj;
+    if ((obj_type(tup)->flags & TYPE_FLAG_USER_CLASS) && obj_is_subclass_fast(obj_type(tup), &tuple_type)) {
+        tup = instance_get_subobj(tup);
+    }
+    if (tup != OBJ_NULL && tuple_is_layout(tup)) {
+        const tuple_obj_t *t = OBJ_TO_PTR(tup);
         args = t->items;
         n_args = t->len;
     } else {
@@ -790,6 +796,12 @@ obj_t str_modulo_format(obj_t fmt_obj, obj_t args_obj) {
             case 'x':
             case 'X':
             case 'o': {
+                if ((type == 'd' || type == 'i' || type == 'u') && (obj_type(arg)->flags & TYPE_FLAG_USER_CLASS)) {
+                    obj_t n = rt_unary_op(UNARY_OP_INT, arg); /* %d takes __int__ */
+                    if (n != OBJ_NULL && obj_is_int(n)) {
+                        arg = n;
+                    }
+                }
                 if (!obj_is_int(arg) && !obj_is_type(arg, &bool_type)) {
                     if (type == 'd' || type == 'i' || type == 'u') {
                         raise_fmt(&type_TypeError, "%%%c format: a real number is required, not %s", type, rt_type_name(arg));

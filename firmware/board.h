@@ -21,6 +21,12 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit);
  * restored (Ctrl-\ on the terminal). */
 void board_power_off(void);
 
+/* A hard fault: what can't be handled (an exception with no handler, a fatal error of the port,
+ * /flash that can't be mounted). As on the WiPy the LED stays on and one line says so on the
+ * console; /flash is written out and the process waits, its servers alive, for Ctrl-\ (power
+ * off) or a reset or power cycle from the control interface. Never returns. */
+NORETURN void board_hard_fault(const char *msg);
+
 /* board_port.c */
 void board_port_install(void);
 /* Waits, running the event loop, board timers and (if asked) irq handlers, until done() (may be

@@ -2,8 +2,10 @@
  * hidden store), the telnet server, and the reset loop: each soft reset gets a new heap and boots
  * again while the servers and the telnet session live on; a hard reset (machine.reset()) executes
  * the program again with the same options, as a power cycle of the board would.
- * Invariant: the process never ends by itself; only a signal or a failed start ends it. */
+ * Invariant: the process never ends by itself; only a signal, Ctrl-\ or a failed start ends it
+ * (a hard fault halts the board and waits, board_hard_fault). */
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,7 @@
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
+#include "firmware/repl_exec.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
 #include "host/host_fs.h"
@@ -28,8 +31,10 @@
 #include "modules/mod_machine.h"
 #include "modules/fs_route.h"
 #include "modules/mod_os.h"
+#include "services/ftp.h"
 #include "services/telnet.h"
 #include "storage/flash_init.h"
+#include "storage/cert_store.h"
 #include "storage/hidden_store.h"
 #include "storage/vfs.h"
 
@@ -41,6 +46,8 @@ typedef struct {
     const char *state;
     const char *bind;
     int telnet_port;
+    int ftp_port, ftp_data_port;
+    bool ftp_explicit; /* a port was given: not getting it ends the start */
     size_t heap;
     clock_mode_t clock;
     uint32_t step_ns;
@@ -55,10 +62,12 @@ static bdev_t board_flash;
 
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
-        "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N[k|m]]\n"
-        "          [--board FILE] [--clock real|virtual] [--step-ns N] [--control ADDR:PORT] [--vcd FILE]\n"
+        "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
+        "          [--heap N[k|m]] [--board FILE] [--clock real|virtual] [--step-ns N]\n"
+        "          [--control ADDR:PORT] [--vcd FILE]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
-        "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python).\n"
+        "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
+        "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
         "--board FILE: the wires and parts around it (JSON, see boards/). --clock virtual: time\n"
         "advances N ns per VM step (--step-ns, default %u) and jumps to the next deadline when the\n"
         "board waits. --control: the control interface (docs/control-protocol.md; port 0 picks one);\n"
@@ -71,6 +80,9 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->state = "wipy-data";
     o->bind = "127.0.0.1";
     o->telnet_port = 23;
+    o->ftp_port = 21;
+    o->ftp_data_port = 2024;
+    o->ftp_explicit = false;
     o->heap = BOARD_DEFAULT_HEAP;
     o->clock = CLOCK_REAL;
     o->step_ns = CLOCK_DEFAULT_STEP_NS;
@@ -89,14 +101,16 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             o->state = val;
         } else if (strcmp(a, "--bind") == 0 && val != NULL) {
             o->bind = val;
-        } else if (strcmp(a, "--telnet-port") == 0 && val != NULL) {
+        } else if ((strcmp(a, "--telnet-port") == 0 || strcmp(a, "--ftp-port") == 0 ||
+                       strcmp(a, "--ftp-data-port") == 0) && val != NULL) {
             char *end;
             long p = strtol(val, &end, 10);
             if (*end != '\0' || p < 0 || p > 65535) {
-                fprintf(stderr, "%s: --telnet-port wants a port number (0-65535), not '%s'\n", argv[0], val);
+                fprintf(stderr, "%s: %s wants a port number (0-65535), not '%s'\n", argv[0], a, val);
                 return 2;
             }
-            o->telnet_port = (int)p;
+            *(a[2] == 't' ? &o->telnet_port : a[6] == 'p' ? &o->ftp_port : &o->ftp_data_port) = (int)p;
+            o->ftp_explicit |= a[2] == 'f';
         } else if (strcmp(a, "--heap") == 0 && val != NULL) {
             o->heap = cli_parse_size(val);
             if (o->heap == 0) {
@@ -151,16 +165,29 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     return 0;
 }
 
-/* The state directory and the /flash image in it (created on first boot). */
-static int board_open_state(const board_opts_t *o, hstore_t *hs) {
-    int made = host_mkdir(o->state);
-    if (made != 0 && made != -EEXIST) {
-        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(-made));
+/* The state directory, locked for this process, and the /flash image in it (created on first
+ * boot). *made: the directory was created now. A directory another board holds is refused. */
+static int board_open_state(const board_opts_t *o, hstore_t *hs, bool *made) {
+    int r = host_mkdir(o->state);
+    if (r != 0 && r != -EEXIST) {
+        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(-r));
+        return 1;
+    }
+    *made = r == 0;
+    long holder = 0;
+    r = host_lock_dir(o->state, &holder);
+    if (r == -EBUSY) {
+        fprintf(stderr, "wipy: the state directory '%s' is in use by another board (pid %ld); stop that one or give --state another directory\n",
+            o->state, holder);
+        return 2;
+    }
+    if (r != 0) {
+        fprintf(stderr, "wipy: can't lock the state directory '%s': %s\n", o->state, strerror(-r));
         return 1;
     }
     char path[BOARD_PATH_MAX];
     snprintf(path, sizeof(path), "%s/hidden", o->state);
-    int r = hstore_open(hs, path);
+    r = hstore_open(hs, path);
     if (r != 0) {
         fprintf(stderr, "wipy: can't open the hidden store '%s': %s\n", path, strerror(r < 0 ? -r : r));
         return 1;
@@ -174,16 +201,33 @@ static int board_open_state(const board_opts_t *o, hstore_t *hs) {
     return 0;
 }
 
+/* The first line at power-on: where the board's state lives, whether it was just created, and
+ * the way out. */
+static void board_state_line(const char *state, bool made) {
+    char cwd[BOARD_PATH_MAX];
+    bool relative = state[0] != '/' && host_getcwd(cwd, sizeof(cwd)) >= 0;
+    char line[2 * BOARD_PATH_MAX + 128];
+    int n = snprintf(line, sizeof(line), "WiPy state in %s%s%s (%s); Ctrl-\\ powers the board off\r\n",
+        relative ? cwd : "", relative ? "/" : "", state, made ? "created now" : "kept from before");
+    terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+}
+
+/* The telnet server's view of the REPL (services/telnet.h). */
+static void board_notice(const char *line) { terminal_write(line, strlen(line)); }
+static const telnet_repl_t board_telnet_repl = {replio_push_input, replio_add_sink, replio_remove_sink,
+    replio_redraw, replio_source_opened, replio_source_closed, board_notice};
+
 /* A reset of the board (machine.reset(), the reset switch, a watchdog, deepsleep's wake, a power
  * cycle): everything written out, then the program starts again from scratch with the same options,
- * the telnet port it has now (so a "--telnet-port 0" board keeps its port) and the reset's cause
+ * the ports it has now (so a "--telnet-port 0" board keeps its port) and the reset's cause
  * (a power cycle passes none: the new process is a power-on). */
 static NORETURN void board_restart(int cause, int reason) {
-    static char port_arg[16], cause_arg[16];
-    static char *argv2[BOARD_MAX_ARGS + 7];
+    static char port_arg[3][16], cause_arg[16];
+    static char *argv2[BOARD_MAX_ARGS + 11];
     int n = 0;
     for (int i = 0; i < BOARD_MAX_ARGS && board_argv[i] != NULL; i++) {
-        bool ours = strcmp(board_argv[i], "--telnet-port") == 0 || strcmp(board_argv[i], "--boot-cause") == 0 ||
+        bool ours = strcmp(board_argv[i], "--telnet-port") == 0 || strcmp(board_argv[i], "--ftp-port") == 0 ||
+                    strcmp(board_argv[i], "--ftp-data-port") == 0 || strcmp(board_argv[i], "--boot-cause") == 0 ||
                     strcmp(board_argv[i], "--handover") == 0;
         if (ours && i > 0 && board_argv[i + 1] != NULL) {
             i++; /* replaced below: the argument list doesn't grow with every reset */
@@ -191,10 +235,14 @@ static NORETURN void board_restart(int cause, int reason) {
         }
         argv2[n++] = board_argv[i];
     }
-    if (telnet_port() > 0) {
-        snprintf(port_arg, sizeof(port_arg), "%d", telnet_port());
-        argv2[n++] = "--telnet-port";
-        argv2[n++] = port_arg;
+    int ports[3] = {telnet_port(), ftp_server_port(), ftp_server_data_port()};
+    static char *const port_opt[3] = {"--telnet-port", "--ftp-port", "--ftp-data-port"};
+    for (int i = 0; i < 3; i++) {
+        if (ports[i] > 0) {
+            snprintf(port_arg[i], sizeof(port_arg[i]), "%d", ports[i]);
+            argv2[n++] = port_opt[i];
+            argv2[n++] = port_arg[i];
+        }
     }
     if (cause != POWER_PWRON_RESET) {
         snprintf(cause_arg, sizeof(cause_arg), "%d:%d", cause, reason);
@@ -206,6 +254,7 @@ static NORETURN void board_restart(int cause, int reason) {
     argv2[n] = NULL;
     board_rtc_save(cause != POWER_PWRON_RESET); /* issue 10 */
     telnet_stop();
+    ftp_server_stop();
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
@@ -217,12 +266,11 @@ static NORETURN void board_restart(int cause, int reason) {
 static void board_hard_reset(void) { board_restart(POWER_HARD_RESET, POWER_REASON_NONE); }
 static void board_deepsleep_reset(void) { board_restart(POWER_DEEPSLEEP_RESET, power_wake_reason()); }
 
-/* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
- * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
 static NORETURN void board_power_off_status(int status) {
     board_rtc_save(true); /* issue 10 */
     board_outside_stop();
     telnet_stop();
+    ftp_server_stop();
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
@@ -255,7 +303,9 @@ void board_power_requests(void) {
     }
 }
 
-static bool board_life(const rt_config_t *cfg, bool *raw) {
+/* One life of the Python side, from a fresh heap to the soft reset that ends it.
+ * *raw: the reset came from the raw REPL (it resumes there). */
+static void board_life(const rt_config_t *cfg, bool *raw) {
     if (!rt_try_init(cfg)) {
         /* not a board state but a wrong option: say so and end, as a bad command line does */
         fprintf(stderr, "wipy: the heap (%u bytes) is too small to start; give --heap more\n",
@@ -264,30 +314,35 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
     }
     machine_boot(true);
     bool fatal;
-    bool booted;
+    volatile bool booted;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         booted = board_boot(&board_flash, *raw, &fatal);
         nlr_pop();
     } else {
         /* an exception outside the scripts (e.g. MemoryError while setting up): report, go on */
-        exc_print(&print_stdout, nlr.value);
+        repl_print_exception(&print_stdout, nlr.value);
         booted = true;
         fatal = false;
     }
     if (fatal) {
-        return false;
+        board_hard_fault("/flash can't be used");
     }
-    bool next_raw = false;
-    if (booted) {
+    volatile bool next_raw = false;
+    if (booted && nlr_push(&nlr) == 0) {
         int status;
         repl_end_t end = repl_session(*raw, &status); /* Ctrl-D: readline has ended the line */
         next_raw = end == REPL_END_RAW_RESET;
+        nlr_pop();
+    } else if (booted) {
+        /* an exception no REPL mode handled: reported, and the board soft-resets */
+        repl_print_exception(&print_stdout, nlr.value);
     }
     port_write("MPY: soft reboot\r\n", 18);
     board_console_detach();
     machine_boot(false);
     rt_deinit();
+    ftp_server_abort_transfer(); /* its open file is on a volume about to be unmounted */
     power_set_boot_cause(POWER_SOFT_RESET, POWER_REASON_NONE);
     vfs_sync();
     vfs_umount_all();
@@ -295,7 +350,34 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
         uart_deinit(id);
     }
     *raw = next_raw;
-    return true;
+}
+
+/* ---- the hard fault ---- */
+static jmp_buf board_fault_jb;
+static bool board_fault_ready; /* board_fault_jb is set */
+
+NORETURN void board_hard_fault(const char *msg) {
+    if (!board_fault_ready) {
+        port_set_hooks(NULL); /* before the board runs: the plain fatal error */
+        port_fatal(msg);
+    }
+    board_fault_ready = false; /* a fault while handling this one ends the process */
+    char line[256];
+    int n = snprintf(line, sizeof(line),
+        "\r\nHARD FAULT: %s; the board is halted (LED on): Ctrl-\\ powers it off\r\n", msg);
+    terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+    led_fatal();
+    vfs_sync();
+    longjmp(board_fault_jb, 1);
+}
+
+/* The board after a hard fault: its servers and the terminal's Ctrl-\ still served. */
+static NORETURN void board_halted(void) {
+    nlr_top = NULL;
+    for (;;) {
+        el_run_once(1000);
+        board_power_requests(); /* a reset or power-off from the control interface */
+    }
 }
 
 int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
@@ -316,13 +398,9 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     if (o.board_file != NULL && board_file_load(o.board_file) != 0) {
         return 2;
     }
-    hstore_t hs;
-    if (board_open_state(&o, &hs) != 0) {
-        return 1;
-    }
-    board_i2c_state(o.state); /* devices' kept memory (issue 10) */
-    board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
+    /* the port first: a board that can't run creates nothing */
     el_init();
+    telnet_set_repl(&board_telnet_repl);
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));
     int err = telnet_start(o.bind, o.telnet_port, banner);
@@ -332,11 +410,42 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             o.bind, o.telnet_port, strerror(err));
         return 2;
     }
-    board_console_start(); /* first: on a terminal, the line below is then written raw */
-    char line[96];
-    int n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
-    terminal_write(line, (size_t)n);
+    /* FTP on its default ports is a bonus (port 21 needs privileges): without them the board runs
+     * with telnet only and says so; ports given on the command line must be had */
+    err = ftp_server_start(o.bind, o.ftp_port, o.ftp_data_port);
+    if (err != 0) {
+        fprintf(stderr,
+            "wipy: %s: can't listen for FTP on %s:%d with passive data port %d (%s); pick others with "
+            "--ftp-port N and --ftp-data-port N\n",
+            o.ftp_explicit ? "error" : "FTP is off", o.bind, o.ftp_port, o.ftp_data_port, strerror(err));
+        if (o.ftp_explicit) {
+            telnet_stop();
+            return 2;
+        }
+    }
+    hstore_t hs;
+    bool made = false;
+    r = board_open_state(&o, &hs, &made);
+    if (r != 0) {
+        ftp_server_stop();
+        telnet_stop();
+        return r;
+    }
+    cert_store_set(&hs); /* ssl reads /flash/cert/... from it (it lives as long as this call) */
+    board_i2c_state(o.state); /* devices' kept memory (issue 10) */
+    board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
+    board_console_start(); /* first: on a terminal, the lines below are then written raw */
+    board_state_line(o.state, made);
+    char line[128];
+    int n = 0;
+    if (ftp_server_running()) {
+        n = snprintf(line, sizeof(line), "FTP server on %s:%d (passive data port %d)\r\n", o.bind,
+            ftp_server_port(), ftp_server_data_port());
+        terminal_write(line, (size_t)n);
+    }
+    telnet_announce();
     if ((r = board_outside_start(&o.outside)) != 0) {
+        ftp_server_stop();
         telnet_stop();
         terminal_raw_off();
         return r;
@@ -348,13 +457,14 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     machine_deepsleep_hook = board_deepsleep_reset;
     repl_raw_set_paste_window(REPL_RAW_WINDOW_TELNET);
     replio_source_opened(); /* a board waits for input for ever: its REPL input never ends */
-    rt_config_t cfg = {o.heap, stack_top, stack_limit};
-    bool raw = false;
-    while (board_life(&cfg, &raw)) {
+    static rt_config_t cfg;
+    cfg = (rt_config_t){o.heap, stack_top, stack_limit};
+    static bool raw = false;
+    if (setjmp(board_fault_jb) != 0) {
+        board_halted();
     }
-    /* fatal: the LED stays on; the board stops here, its servers still listening */
-    led_fatal();
+    board_fault_ready = true;
     for (;;) {
-        board_wait(CLOCK_NEVER, NULL, false);
+        board_life(&cfg, &raw);
     }
 }

@@ -50,8 +50,12 @@ static int board_read_byte(void) { return replio_read_byte(); }
 static bool board_read_line(vstr_t *out) {
     const char *line;
     size_t len;
-    if (readline_read("", NULL, &line, &len) == READLINE_CTRL_D) {
+    int r = readline_read("", NULL, &line, &len);
+    if (r == READLINE_CTRL_D) {
         return false; /* EOFError, as MicroPython's input() on Ctrl-D */
+    }
+    if (r == READLINE_TOO_LONG) {
+        raise_fmt(&type_ValueError, "input line longer than %d bytes", READLINE_MAX);
     }
     vstr_add_strn(out, line, len);
     return true;
@@ -109,10 +113,12 @@ static uint64_t board_ticks_us(void) { return clock_now_us(); }
 /* time.time() reads the board's RTC (board/rtc.c, issue 10) in both clock modes */
 static int64_t board_rtc_base(void) { return rtc_now_us() / 1000000; }
 
-static const port_hooks_t board_hooks_real = {board_write, board_read_byte, board_read_line, board_poll,
-    board_delay_us, board_ticks_us, board_rtc_base};
-static const port_hooks_t board_hooks_virtual = {board_write, board_read_byte, board_read_line, board_poll,
-    board_delay_us, board_ticks_us, board_rtc_base};
+static const port_hooks_t board_hooks_real = {.write = board_write, .read_byte = board_read_byte,
+    .read_line = board_read_line, .poll = board_poll, .delay_us = board_delay_us, .fatal = board_hard_fault,
+    .ticks_us = board_ticks_us, .rtc_base = board_rtc_base};
+static const port_hooks_t board_hooks_virtual = {.write = board_write, .read_byte = board_read_byte,
+    .read_line = board_read_line, .poll = board_poll, .delay_us = board_delay_us, .fatal = board_hard_fault,
+    .ticks_us = board_ticks_us, .rtc_base = board_rtc_base};
 
 void board_port_install(void) {
     port_set_hooks(clock_mode() == CLOCK_VIRTUAL ? &board_hooks_virtual : &board_hooks_real);

@@ -82,7 +82,7 @@ static bool main_path_flash; /* --flash: "/flash" and "/flash/lib" end sys.path 
 /* sys.path = [first, MICROPYPATH entries..., (with --flash) "/flash", "/flash/lib"] */
 static void main_set_path(const char *first, size_t first_len) {
     list_append(rt_state.sys_path, str_new(first, first_len));
-    const char *mp = getenv("MICROPYPATH");
+    const char *mp = host_env("MICROPYPATH");
     while (mp != NULL && *mp != '\0') {
         const char *colon = strchr(mp, ':');
         size_t n = colon != NULL ? (size_t)(colon - mp) : strlen(mp);
@@ -385,6 +385,8 @@ static void *main_thread(void *p) {
 
 int main(int argc, char **argv) {
     port_unix_init();
+    const char *dis = host_env("WIPY_DIS");
+    rt_dump_bytecode = dis != NULL && dis[0] == '1';
     main_args_t a = {argc, argv, 1};
     pthread_attr_t attr;
     pthread_attr_init(&attr);

@@ -3,12 +3,15 @@
  * unwatch descriptors (even its own) safely; a descriptor unwatched during dispatch is skipped. */
 #include "host/event_loop.h"
 
+#include <errno.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define EL_MAX_FDS 32
 #define EL_MAX_TIMERS 32
+#define EL_MAX_WAIT_MS 3600000u /* one hour: well inside poll()'s int milliseconds */
 
 typedef struct {
     int fd; /* -1: free */
@@ -29,6 +32,7 @@ static el_watch_t watches[EL_MAX_FDS];
 static el_timer_t timers[EL_MAX_TIMERS];
 static int next_timer_id = 1;
 static bool inited;
+static int last_ran; /* callbacks run by the last el_run_with */
 
 uint64_t el_now_us(void) {
     struct timespec ts;
@@ -121,21 +125,35 @@ static int run_due_timers(void) {
     return ran;
 }
 
-int el_run_once(int timeout_ms) {
-    if (!inited) {
-        el_init();
-    }
+int el_wait_ms(int timeout_ms) {
     /* the nearest timer bounds the wait */
     uint64_t now = el_now_us();
     for (int i = 0; i < EL_MAX_TIMERS; i++) {
         if (timers[i].id != 0) {
-            int64_t left = timers[i].when > now ? (int64_t)((timers[i].when - now + 999) / 1000) : 0;
-            if (timeout_ms < 0 || left < timeout_ms) {
+            uint64_t left = timers[i].when > now ? (timers[i].when - now + 999) / 1000 : 0;
+            if (left > EL_MAX_WAIT_MS) {
+                left = EL_MAX_WAIT_MS; /* a far timer (beyond poll's int) wakes the loop early, not never */
+            }
+            if (timeout_ms < 0 || left < (uint64_t)timeout_ms) {
                 timeout_ms = (int)left;
             }
         }
     }
-    struct pollfd pfd[EL_MAX_FDS];
+    return timeout_ms;
+}
+
+int el_run_with(const int *fds, const uint16_t *events, uint16_t *revents, size_t n_extra, int timeout_ms) {
+    if (!inited) {
+        el_init();
+    }
+    timeout_ms = el_wait_ms(timeout_ms);
+    struct pollfd small[EL_MAX_FDS + 8];
+    size_t total = EL_MAX_FDS + n_extra;
+    struct pollfd *pfd = total <= EL_MAX_FDS + 8 ? small : malloc(total * sizeof(struct pollfd));
+    if (pfd == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
     int slot[EL_MAX_FDS];
     unsigned gen[EL_MAX_FDS];
     int n = 0;
@@ -149,8 +167,18 @@ int el_run_once(int timeout_ms) {
             n++;
         }
     }
-    int ready = poll(pfd, (nfds_t)n, timeout_ms);
-    int ran = 0;
+    for (size_t i = 0; i < n_extra; i++) {
+        pfd[n + (int)i].fd = fds[i];
+        pfd[n + (int)i].events = (short)events[i];
+        pfd[n + (int)i].revents = 0;
+    }
+    int ready = poll(pfd, (nfds_t)n + n_extra, timeout_ms);
+    int poll_errno = errno;
+    int extra_ready = 0, ran = 0;
+    for (size_t i = 0; i < n_extra; i++) {
+        revents[i] = (uint16_t)(ready > 0 ? pfd[n + (int)i].revents : 0);
+        extra_ready += revents[i] != 0;
+    }
     for (int k = 0; ready > 0 && k < n; k++) {
         if (pfd[k].revents == 0) {
             continue;
@@ -172,6 +200,18 @@ int el_run_once(int timeout_ms) {
             ran++;
         }
     }
-    ran += run_due_timers();
-    return ran;
+    if (pfd != small) {
+        free(pfd);
+    }
+    last_ran = ran + run_due_timers();
+    if (ready < 0 && poll_errno != EINTR) {
+        errno = poll_errno;
+        return -1;
+    }
+    return extra_ready;
+}
+
+int el_run_once(int timeout_ms) {
+    el_run_with(NULL, NULL, NULL, 0, timeout_ms);
+    return last_ran;
 }

@@ -1,47 +1,33 @@
-/* host/fdpoll.c: waiting for host file descriptors (select.poll in script mode). The wait is
- * sliced into 10 ms poll(2) calls so Ctrl-C and the VM's poll hook keep running during it. */
-#include <poll.h>
-#include <stdlib.h>
+/* host/fdpoll.c: waiting for host file descriptors (select.poll, sockets). The wait is one poll(2)
+ * with the event loop's own descriptors (el_run_with), so in board mode the servers, timers and
+ * the terminal keep running; it is sliced into 10 ms steps between which the VM's poll hook runs
+ * and Ctrl-C (a pending exception) ends the wait. Buffered stdout is written out before a wait. */
+#include <errno.h>
 
 #include "core/port.h"
 #include "core/runtime.h"
+#include "host/event_loop.h"
+#include "host/port_unix.h"
 
 int port_poll_fds(const int *fds, const uint16_t *events, uint16_t *revents, size_t n, int timeout_ms) {
-    struct pollfd small[8];
-    struct pollfd *pfd = n <= 8 ? small : malloc(n * sizeof(struct pollfd));
-    if (pfd == NULL) {
-        raise_memory_error();
+    uint64_t start = el_now_us();
+    if (timeout_ms != 0) {
+        port_flush(); /* what the program printed is out before it waits for the world */
     }
-    for (size_t i = 0; i < n; i++) {
-        pfd[i].fd = fds[i];
-        pfd[i].events = (short)events[i];
-        pfd[i].revents = 0;
-    }
-    uint64_t start = port_ticks_us();
-    int ready;
     for (;;) {
         int slice = 10;
         if (timeout_ms >= 0) {
-            int64_t left = (int64_t)timeout_ms - (int64_t)((port_ticks_us() - start) / 1000);
+            int64_t left = (int64_t)timeout_ms - (int64_t)((el_now_us() - start) / 1000);
             slice = left < 0 ? 0 : left < slice ? (int)left : slice;
         }
-        ready = poll(pfd, (nfds_t)n, slice);
-        if (ready != 0 || (timeout_ms >= 0 && (int64_t)((port_ticks_us() - start) / 1000) >= timeout_ms)) {
-            break;
+        int ready = el_run_with(fds, events, revents, n, slice);
+        if (ready < 0) {
+            return -errno;
+        }
+        if (ready > 0 || (timeout_ms >= 0 && (int64_t)((el_now_us() - start) / 1000) >= timeout_ms)) {
+            return ready;
         }
         port_poll();
-        if (rt_state.pending_exception != OBJ_NULL) {
-            if (pfd != small) {
-                free(pfd);
-            }
-            rt_check_pending();
-        }
+        rt_check_pending();
     }
-    for (size_t i = 0; i < n; i++) {
-        revents[i] = (uint16_t)(ready > 0 ? pfd[i].revents : 0);
-    }
-    if (pfd != small) {
-        free(pfd);
-    }
-    return ready < 0 ? 0 : ready;
 }

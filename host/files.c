@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -97,6 +98,40 @@ ssize_t host_file_write(int fd, const void *buf, size_t n) {
 int64_t host_file_seek(int fd, int64_t off, int whence) {
     off_t r = lseek(fd, (off_t)off, whence == 1 ? SEEK_CUR : whence == 2 ? SEEK_END : SEEK_SET);
     return r < 0 ? -errno : (int64_t)r;
+}
+
+ssize_t host_file_pread(int fd, void *buf, size_t n, uint64_t off) {
+    ssize_t got = pread(fd, buf, n, (off_t)off);
+    return got < 0 ? -errno : got;
+}
+
+ssize_t host_file_pwrite(int fd, const void *buf, size_t n, uint64_t off) {
+    ssize_t got = pwrite(fd, buf, n, (off_t)off);
+    return got < 0 ? -errno : got;
+}
+
+int host_file_sync(int fd, bool data_only) {
+    return (data_only ? fdatasync(fd) : fsync(fd)) == 0 ? 0 : -errno;
+}
+
+int host_file_truncate(int fd, uint64_t size) { return ftruncate(fd, (off_t)size) == 0 ? 0 : -errno; }
+
+int64_t host_file_size(int fd) {
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        return -errno;
+    }
+    return S_ISREG(st.st_mode) ? (int64_t)st.st_size : -ENODEV;
+}
+
+int host_dir_sync(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        return -errno;
+    }
+    int r = fsync(fd) == 0 ? 0 : -errno;
+    close(fd);
+    return r;
 }
 
 int host_file_close(int fd) { return close(fd) < 0 && errno != EINTR ? -errno : 0; }
@@ -195,3 +230,31 @@ int host_statvfs(const char *path, host_statvfs_t *st) {
 void host_sync(void) {
     sync();
 }
+
+/* The lock is flock() on DIR/lock, held by an open descriptor for the life of the process (closed
+ * on exec: a hard reset takes it again); the file holds the holder's pid for the message. */
+int host_lock_dir(const char *dir, long *holder) {
+    char path[4096];
+    if (snprintf(path, sizeof(path), "%s/lock", dir) >= (int)sizeof(path)) {
+        return -ENAMETOOLONG;
+    }
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        return -errno;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        int e = errno;
+        char buf[24] = {0};
+        *holder = pread(fd, buf, sizeof(buf) - 1, 0) > 0 ? strtol(buf, NULL, 10) : 0;
+        close(fd);
+        return e == EWOULDBLOCK ? -EBUSY : -e;
+    }
+    char buf[24];
+    int n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, buf, (size_t)n, 0) != n) {
+        /* the lock holds anyway; only the pid in the message of a second board would be missing */
+    }
+    return 0;
+}
+
+const char *host_env(const char *name) { return getenv(name); }

@@ -94,7 +94,9 @@ static void client_flush(ctl_client_t *c) {
     if (c->tx_len == 0) {
         c->tx_head = 0;
     }
-    el_watch(c->fd, EL_READ | (c->tx_len > 0 ? EL_WRITE : 0), on_client, c);
+    if (!el_watch(c->fd, EL_READ | (c->tx_len > 0 ? EL_WRITE : 0), on_client, c)) {
+        client_close(c); /* no event-loop slot: it can't be served */
+    }
 }
 
 /* Queues one line (text + '\n') if it fits within `limit` bytes of queue; false otherwise. */
@@ -261,7 +263,10 @@ int control_start(const char *addr, int port) {
     if (ctl.lfd < 0) {
         return errno;
     }
-    el_watch(ctl.lfd, EL_READ, on_listen, NULL);
+    if (!el_watch(ctl.lfd, EL_READ, on_listen, NULL)) {
+        control_stop();
+        return EMFILE; /* no event-loop slot */
+    }
     control_cmd_init();
     return 0;
 }
@@ -291,7 +296,10 @@ int control_adopt(int lfd) {
     }
     net_adopt(lfd);
     ctl.lfd = lfd;
-    el_watch(ctl.lfd, EL_READ, on_listen, NULL);
+    if (!el_watch(ctl.lfd, EL_READ, on_listen, NULL)) {
+        control_stop();
+        return EMFILE; /* no event-loop slot */
+    }
     control_cmd_init();
     return 0;
 }

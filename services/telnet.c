@@ -2,13 +2,15 @@
  * telnet_proto (login, IAC filtering) into the REPL input queue; REPL output is queued in a
  * bounded buffer and sent as the socket accepts it. The board never waits for a slow client:
  * when the buffer is full, output for that client is dropped, and a client that neither reads
- * nor sends for the server timeout is disconnected. */
+ * nor sends for the server timeout is disconnected. The REPL is reached only through the
+ * telnet_repl_t that firmware/ sets (telnet_set_repl). */
 #include "services/telnet.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "firmware/repl_io.h"
+#include "board/sockets.h"
 #include "host/event_loop.h"
 #include "host/net.h"
 #include "services/server_config.h"
@@ -16,6 +18,10 @@
 
 #define TX_BUF 8192
 #define RX_CHUNK 256 /* the board's receive buffer */
+
+static const telnet_repl_t *repl;
+
+void telnet_set_repl(const telnet_repl_t *r) { repl = r; }
 
 static struct {
     const char *bind_addr; /* of the last telnet_start */
@@ -30,7 +36,8 @@ static struct {
     size_t tx_head, tx_len;
     uint64_t last_activity; /* µs: last byte received or sent */
     int idle_timer;
-    bool closing; /* flush what is queued, then close */
+    bool closing;   /* flush what is queued, then close */
+    bool announced; /* the console was told the server listens (so it is told when it stops) */
 } tel = {.lfd = -1, .fd = -1};
 
 static void session_close(void);
@@ -61,7 +68,9 @@ static void tx_flush(void) {
         session_close();
         return;
     }
-    el_watch(tel.fd, EL_READ | (tel.tx_len > 0 ? EL_WRITE : 0), on_session, NULL);
+    if (!el_watch(tel.fd, EL_READ | (tel.tx_len > 0 ? EL_WRITE : 0), on_session, NULL)) {
+        session_close(); /* can't be served (no event-loop slot): let the client go */
+    }
 }
 
 static void tx_queue(const uint8_t *data, size_t len) {
@@ -77,7 +86,7 @@ static void tx_queue(const uint8_t *data, size_t len) {
 
 static void proto_to_client(void *ctx, const uint8_t *data, size_t len) { tx_queue(data, len); }
 
-static void proto_to_repl(void *ctx, const uint8_t *data, size_t len) { replio_push_input(data, len); }
+static void proto_to_repl(void *ctx, const uint8_t *data, size_t len) { repl->input(data, len); }
 
 static const tn_io_t tel_io = {proto_to_client, proto_to_repl, NULL};
 
@@ -123,13 +132,14 @@ static void session_close(void) {
     }
     el_unwatch(tel.fd);
     net_close(tel.fd);
+    sockets_give();
     tel.fd = -1;
     if (tel.sink_id) {
-        replio_remove_sink(tel.sink_id);
+        repl->remove_sink(tel.sink_id);
         tel.sink_id = 0;
     }
     if (tel.source_open) {
-        replio_source_closed();
+        repl->closed();
         tel.source_open = false;
     }
     if (tel.idle_timer) {
@@ -166,11 +176,31 @@ static void on_session(int fd, int events, void *arg) {
         return;
     }
     if (before != TN_LOGGED_IN && tel.tn.state == TN_LOGGED_IN) {
-        tel.sink_id = replio_add_sink(sink_write, NULL);
-        replio_redraw(sink_write, NULL);
+        tel.sink_id = repl->add_sink(sink_write, NULL);
+        if (tel.sink_id == 0) {
+            static const char full[] = "\r\nThe REPL can't take another stream now; try again later.\r\n";
+            tx_queue((const uint8_t *)full, sizeof(full) - 1);
+            tel.closing = true;
+            tx_flush();
+            return;
+        }
+        repl->redraw(sink_write, NULL);
     } else if (tel.tn.state == TN_CLOSED) {
         tel.closing = true;
         tx_flush();
+    }
+}
+
+/* A client that hung up and reconnects at once: its connection may still look open because the
+ * poll that reports the hang-up is the one reporting the new connection. Reads what the session
+ * has pending (a bounded amount) so that a hang-up is seen before the newcomer is called busy;
+ * a session that was logging out is let go. */
+static void session_settle(void) {
+    if (tel.fd >= 0 && tel.closing) {
+        session_close();
+    }
+    for (int i = 0; i < 64 && tel.fd >= 0 && net_readable(tel.fd); i++) {
+        on_session(tel.fd, EL_READ, NULL);
     }
 }
 
@@ -179,9 +209,16 @@ static void on_listen(int lfd, int events, void *arg) {
     if (fd < 0) {
         return;
     }
+    session_settle();
     if (tel.fd >= 0) {
         static const char busy[] = "Telnet server busy: only one client at a time.\r\n";
         net_send(fd, busy, sizeof(busy) - 1);
+        net_close(fd);
+        return;
+    }
+    if (!sockets_take()) {
+        static const char full[] = "Telnet server: all 8 sockets of the board are in use.\r\n";
+        net_send(fd, full, sizeof(full) - 1);
         net_close(fd);
         return;
     }
@@ -189,24 +226,42 @@ static void on_listen(int lfd, int events, void *arg) {
     tel.tx_head = tel.tx_len = 0;
     tel.closing = false;
     tel.last_activity = el_now_us();
+    if (!el_watch(fd, EL_READ, on_session, NULL)) {
+        static const char full[] = "Telnet server can't take a client now (no event-loop slot).\r\n";
+        net_send(fd, full, sizeof(full) - 1);
+        net_close(fd);
+        tel.fd = -1;
+        return;
+    }
     tel.source_open = true;
-    replio_source_opened();
-    el_watch(fd, EL_READ, on_session, NULL);
+    repl->opened();
     tn_start(&tel.tn, tel.banner, server_config.user, server_config.pass, &tel_io);
     arm_idle_timer();
 }
 
 int telnet_start(const char *bind_addr, int port, const char *banner) {
+    if (repl == NULL) {
+        return EINVAL; /* telnet_set_repl first */
+    }
     telnet_stop();
     tel.bind_addr = bind_addr;
     tel.port = port;
     tel.banner = banner;
+    if (!sockets_take()) {
+        return ENOMEM;
+    }
     tel.lfd = net_listen_tcp(bind_addr, port);
     if (tel.lfd < 0) {
-        return errno;
+        int e = errno;
+        sockets_give();
+        return e;
     }
     tel.port = net_local_port(tel.lfd); /* port 0 picked one: a restart keeps it */
-    el_watch(tel.lfd, EL_READ, on_listen, NULL);
+    if (!el_watch(tel.lfd, EL_READ, on_listen, NULL)) {
+        net_close(tel.lfd);
+        tel.lfd = -1;
+        return EMFILE;
+    }
     return 0;
 }
 
@@ -222,7 +277,21 @@ int telnet_restart(void) {
         }
         return 0;
     }
-    return telnet_start(tel.bind_addr, tel.port, tel.banner);
+    int err = telnet_start(tel.bind_addr, tel.port, tel.banner);
+    if (err == 0) {
+        telnet_announce();
+    }
+    return err;
+}
+
+void telnet_announce(void) {
+    if (tel.lfd < 0) {
+        return;
+    }
+    char line[96];
+    snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", tel.bind_addr, telnet_port());
+    repl->notice(line);
+    tel.announced = true;
 }
 
 void telnet_close_session(void) { session_close(); }
@@ -232,7 +301,12 @@ void telnet_stop(void) {
     if (tel.lfd >= 0) {
         el_unwatch(tel.lfd);
         net_close(tel.lfd);
+        sockets_give();
         tel.lfd = -1;
+        if (tel.announced) {
+            repl->notice("Telnet server stopped\r\n");
+        }
+        tel.announced = false;
     }
 }
 

@@ -1,0 +1,7 @@
+# Network suite (issue 12): tests/net under pytest: socket, select, ssl and WLAN against real peers
+# (CPython sockets, openssl s_server/s_client) on loopback, in script mode and on real boards.
+TEST_SUITES += test-net
+.PHONY: test-net
+test-net: $(BUILD)/wipy
+	@WIPY=$(abspath $(BUILD)/wipy) BOARD_TIMEOUT_SCALE=$(if $(filter build-asan,$(BUILD)),4,1) \
+	  /usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=. tests/net

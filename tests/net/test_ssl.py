@@ -1,0 +1,253 @@
+"""ssl (spec §13) against openssl s_server and s_client with an ECDSA P-256 CA made in the test:
+the seed's flow (IPPROTO_SEC, wrap before connect, CERT_REQUIRED with ca_certs), a wrong CA and an
+expired certificate refused, client certificates, the board as TLS server, MicroPython's
+SSLContext API, non-blocking TLS under select.poll, a peer sending garbage, and the seed's rule
+that wrap_socket wants an IPPROTO_SEC socket."""
+import os
+import shutil
+import socket
+import threading
+
+import pytest
+
+from conftest import T, run
+from tls_peers import OpensslServer, make_certs, s_client
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory):
+    return make_certs(tmp_path_factory.mktemp("certs"))
+
+
+SEED_CLIENT = """
+import socket, ssl
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_SEC)
+ss = ssl.wrap_socket(s, cert_reqs=ssl.CERT_REQUIRED, ca_certs=%(ca)r%(more)s)
+try:
+    ss.connect(socket.getaddrinfo('127.0.0.1', %(port)d)[0][-1])
+    ss.write(b'hello tls\\n')
+    print(ss.readline())
+    ss.close()
+except OSError as e:
+    print(type(e).__name__, repr(str(e)))
+print('alive')
+"""
+
+
+def seed_client(certs, port, ca="ca.pem", more=""):
+    return run(SEED_CLIENT % {"ca": os.path.join(certs, ca), "port": port, "more": more})
+
+
+def test_seed_flow_cert_required(certs):
+    srv = OpensslServer(certs)
+    try:
+        rc, out = seed_client(certs, srv.port)
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "b'slt olleh\\n'\nalive\n")
+
+
+def test_wrong_ca_is_refused(certs):
+    srv = OpensslServer(certs)
+    try:
+        rc, out = seed_client(certs, srv.port, ca="other_ca.pem")
+    finally:
+        srv.stop()
+    assert rc == 0
+    assert out == "SSLError '\\nThe certificate is not correctly signed by the trusted CA\\n'\nalive\n"
+
+
+def test_expired_certificate_is_refused(certs):
+    srv = OpensslServer(certs, cert="expired")
+    try:
+        rc, out = seed_client(certs, srv.port)
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "SSLError '\\nThe certificate validity has expired\\n'\nalive\n")
+
+
+def test_client_certificate(certs):
+    more = ", keyfile=%r, certfile=%r" % (os.path.join(certs, "client.key"), os.path.join(certs, "client.pem"))
+    srv = OpensslServer(certs, extra=("-Verify", "1", "-CAfile", "ca.pem"))
+    try:
+        rc, out = seed_client(certs, srv.port, more=more)
+        log = srv.output()
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "b'slt olleh\\n'\nalive\n")
+    assert b"wipy client" in log
+
+
+def test_client_certificate_missing_is_refused(certs):
+    srv = OpensslServer(certs, extra=("-Verify", "1", "-CAfile", "ca.pem"))
+    try:
+        rc, out = seed_client(certs, srv.port)
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "SSLError \"(-30592, 'MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE')\"\nalive\n")
+
+
+def test_board_as_tls_server_with_s_client(certs, script):
+    s = script("""
+import socket, ssl
+ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_SEC)
+ls.bind(('127.0.0.1', 0))
+ls.listen(1)
+ss = ssl.wrap_socket(ls, server_side=True, keyfile=%r, certfile=%r)
+print(ls.getsockname()[1])
+c, addr = ss.accept()
+print('client', addr[0], c.cipher()[1])
+c.write(c.readline().upper())
+c.close()
+""" % (os.path.join(certs, "server.key"), os.path.join(certs, "server.pem")))
+    port = int(s.line())
+    rc, out = s_client(certs, port, b"secret line\n", extra=("-servername", "localhost"))
+    assert s.line() == "client 127.0.0.1 TLSv1.2"
+    assert b"SECRET LINE\n" in out
+    assert s.finish() == (0, [])
+
+
+def test_sslcontext_api_against_s_server(certs):
+    srv = OpensslServer(certs)
+    try:
+        rc, out = run("""
+import socket, ssl
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+ctx.verify_mode = ssl.CERT_REQUIRED
+ctx.load_verify_locations(cafile=%r)
+s = socket.socket()
+s.connect(('127.0.0.1', %d))
+ss = ctx.wrap_socket(s, server_hostname='localhost')
+print(len(ss.getpeercert(True)) > 100)
+ss.write(b'abc\\n')
+print(ss.read(4))
+ss.close()
+""" % (os.path.join(certs, "ca.der"), srv.port))
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "True\nb'cba\\n'\n")
+
+
+def test_wrong_hostname_is_refused(certs):
+    srv = OpensslServer(certs)
+    try:
+        rc, out = run("""
+import socket, ssl
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+ctx.verify_mode = ssl.CERT_REQUIRED
+ctx.load_verify_locations(cafile=%r)
+s = socket.socket()
+s.connect(('127.0.0.1', %d))
+try:
+    ctx.wrap_socket(s, server_hostname='elsewhere')
+except ssl.SSLError as e:
+    print(repr(str(e)))
+""" % (os.path.join(certs, "ca.pem"), srv.port))
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "'\\nThe certificate Common Name (CN) does not match with the expected CN\\n'\n")
+
+
+def test_non_blocking_tls_under_poll(certs):
+    srv = OpensslServer(certs)
+    try:
+        rc, out = run("""
+import socket, ssl, select, errno
+s = socket.socket()
+s.setblocking(False)
+try:
+    s.connect(('127.0.0.1', %d))
+except OSError as e:
+    print(e.args[0] == errno.EINPROGRESS)
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+ss = ctx.wrap_socket(s, do_handshake_on_connect=False)
+p = select.poll()
+p.register(ss, select.POLLOUT)
+sent = False
+got = b''
+rounds = 0
+while not got.endswith(b'\\n'):
+    rounds += 1
+    assert p.poll(5000), 'poll timed out'
+    if not sent:
+        n = ss.write(b'non blocking\\n')
+        if n:
+            sent = True
+            p.modify(ss, select.POLLIN)
+    else:
+        d = ss.read(100)
+        if d:
+            got += d
+print(got, rounds > 2)
+ss.close()
+""" % srv.port)
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "True\nb'gnikcolb non\\n' True\n")
+
+
+def test_tls_peer_sending_garbage():
+    ls = socket.socket()
+    ls.bind(("127.0.0.1", 0))
+    ls.listen(1)
+    ls.settimeout(T)
+
+    def serve():
+        c, _ = ls.accept()
+        with c:
+            c.recv(1000)
+            c.sendall(b"HTTP/1.0 400 this is not TLS\r\n\r\n" * 4)
+
+    th = threading.Thread(target=serve, daemon=True)
+    th.start()
+    rc, out = run("""
+import socket, ssl
+s = socket.socket()
+s.connect(('127.0.0.1', %d))
+try:
+    ssl.wrap_socket(s, server_hostname='x')
+except OSError as e:
+    print(type(e).__name__, e.args[0] < 0)
+s.close()
+print('alive')
+""" % ls.getsockname()[1])
+    th.join(T)
+    ls.close()
+    assert (rc, out) == (0, "SSLError True\nalive\n")
+
+
+def test_seed_rule_ipproto_sec_and_bad_arguments(certs):
+    rc, out = run("""
+import socket, ssl
+s = socket.socket()
+for kw in [{}, {'cert_reqs': ssl.CERT_REQUIRED}]:
+    try:
+        ssl.wrap_socket(s, **kw)
+    except OSError as e:
+        print(e)
+s2 = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_SEC)
+for kw in [{'cert_reqs': ssl.CERT_REQUIRED}, {'ca_certs': '/no/such/ca.pem'}, {'cert_reqs': 7},
+           {'keyfile': %r}]:
+    try:
+        ssl.wrap_socket(s2, **kw)
+    except (OSError, ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+ss = ssl.wrap_socket(s2)
+ss.close()
+for call in [lambda: ss.write(b'x'), lambda: ss.read(1)]:
+    try:
+        call()
+    except OSError as e:
+        print(e)
+print(socket.IPPROTO_SEC, ssl.CERT_NONE, ssl.CERT_OPTIONAL, ssl.CERT_REQUIRED, issubclass(ssl.SSLError, OSError))
+""" % os.path.join(certs, "client.key"))
+    msg = ("ssl.wrap_socket needs a socket made with proto=socket.IPPROTO_SEC: "
+           "socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_SEC)\n")
+    assert rc == 0, out
+    assert out == (msg + msg +
+                   "ValueError cert_reqs=CERT_REQUIRED needs the CA certificate (ca_certs= or cadata=)\n"
+                   "OSError [Errno 2] ENOENT\n"
+                   "ValueError cert_reqs must be CERT_NONE, CERT_OPTIONAL or CERT_REQUIRED\n"
+                   "TypeError a key needs its certificate (certfile= or cert=)\n"
+                   "[Errno 9] EBADF\n[Errno 9] EBADF\n"
+                   "100 0 1 2 True\n")
