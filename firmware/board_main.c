@@ -13,6 +13,7 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/board_wlan.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
@@ -38,6 +39,7 @@ typedef struct {
     const char *bind;
     int telnet_port;
     size_t heap;
+    const char *board_file; /* --board FILE (JSON); NULL: none */
 } board_opts_t;
 
 static char **board_argv;
@@ -45,7 +47,7 @@ static bdev_t board_flash;
 
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
-        "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N[k|m]]\n"
+        "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N[k|m]] [--board FILE]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python).\n"
         "Ctrl-\\ on the terminal powers it off.\n",
@@ -58,6 +60,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->bind = "127.0.0.1";
     o->telnet_port = 23;
     o->heap = BOARD_DEFAULT_HEAP;
+    o->board_file = NULL;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -67,6 +70,8 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--state") == 0 && val != NULL) {
             o->state = val;
+        } else if (strcmp(a, "--board") == 0 && val != NULL) {
+            o->board_file = val;
         } else if (strcmp(a, "--bind") == 0 && val != NULL) {
             o->bind = val;
         } else if (strcmp(a, "--telnet-port") == 0 && val != NULL) {
@@ -203,6 +208,13 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r < 0 ? 0 : r;
     }
     board_argv = argv;
+    if (o.board_file != NULL) {
+        char err[256];
+        if (board_wlan_load_file(o.board_file, err, sizeof(err)) != 0) {
+            fprintf(stderr, "wipy: --board: %s\n", err);
+            return 2;
+        }
+    }
     hstore_t hs;
     if (board_open_state(&o, &hs) != 0) {
         return 1;
