@@ -74,6 +74,7 @@ static void board_delay_us(uint64_t us) {
     }
 }
 
-static const port_hooks_t board_hooks = {board_write, board_read_byte, board_read_line, board_poll, board_delay_us};
+static const port_hooks_t board_hooks = {
+    board_write, board_read_byte, board_read_line, board_poll, board_delay_us, replio_has_input};
 
 void board_port_install(void) { port_set_hooks(&board_hooks); }

@@ -24,9 +24,13 @@ typedef struct {
     bool (*read_line)(vstr_t *out);
     void (*poll)(void);
     void (*delay_us)(uint64_t us);
+    bool (*input_ready)(void); /* REPL input is waiting (select.poll on sys.stdin) */
 } port_hooks_t;
 void port_set_hooks(const port_hooks_t *hooks);
 const port_hooks_t *port_get_hooks(void);
+/* Readiness of the standard streams for select.poll (poll bits of `events`): stdin is the REPL's
+ * input on the board, fd 0 in script mode; stdout and stderr are always writable. */
+int port_stdio_ready(int fd, int events);
 
 /* terminal.c */
 bool terminal_raw_on(void); /* false if stdin isn't a terminal */

@@ -128,3 +128,16 @@ print(srv.getsockname()[1])
     assert (out, err) == (b"b'board to board\\n'\r\n", b"")
     out = rb.io.read_until(b"\x04")
     assert out == b"b'BOARD TO BOARD\\n'\r\n\x04"
+
+
+def test_poll_on_the_repl_stream_and_a_uart(board):
+    t, raw = raw_session(board)
+    raw.io.write(b"import select, sys, machine\r\np = select.poll()\r\np.register(sys.stdin, select.POLLIN)\r\n"
+                 b"u = machine.UART(1, 9600)\r\np.register(u, select.POLLIN)\r\nprint('polling', p.poll(0))\r\n"
+                 b"r = p.poll(10000)\r\nprint(r[0][0] is sys.stdin, r[0][1], sys.stdin.read(1))\r\n"
+                 b"u.deinit()\r\nprint(p.poll(0)[0][1])\r\n\x04")
+    assert raw.io.read_exact(2) == b"OK"
+    assert raw.io.read_until(b"polling [")
+    raw.io.read_until(b"]\r\n")
+    t.send(b"z")
+    assert raw.io.read_until(b"\x04") == b"True 1 z\r\n32\r\n\x04"
