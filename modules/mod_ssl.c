@@ -177,10 +177,13 @@ static obj_t cert_arg(obj_t o) { return obj_is_str(o) ? cert_file(o) : o; }
 
 /* ---- SSLContext ---- */
 
+#define SSL_CIPHERS_MAX 64
+
 typedef struct {
     mbedtls_x509_crt ca, own;
     mbedtls_pk_context key;
     bool has_ca, has_own;
+    int ciphers[SSL_CIPHERS_MAX + 1]; /* set_ciphers(): ids ending in 0; ciphers[0] == 0: the defaults */
 } ssl_certs_t;
 
 typedef struct {
@@ -281,7 +284,9 @@ static obj_t sslctx_load_verify_locations(size_t n_args, size_t n_kw, const obj_
     arg_val_t v[2];
     arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 2, specs, v);
     sslctx_obj_t *x = ctx_self(args[0]);
-    if (v[0].o != OBJ_NONE) {
+    if (v[0].o != OBJ_NONE && !obj_is_str(v[0].o)) {
+        ctx_load_ca(x, v[0].o); /* tls.SSLContext.load_verify_locations(cadata) */
+    } else if (v[0].o != OBJ_NONE) {
         ctx_load_ca(x, cert_file(v[0].o));
     } else if (v[1].o != OBJ_NONE) {
         ctx_load_ca(x, v[1].o);
@@ -291,6 +296,43 @@ static obj_t sslctx_load_verify_locations(size_t n_args, size_t n_kw, const obj_
     return OBJ_NONE;
 }
 static DEFINE_FUN_KW(sslctx_load_verify_locations_obj, load_verify_locations, 1, 3, sslctx_load_verify_locations);
+
+/* get_ciphers(): the names mbedTLS offers; set_ciphers(names) restricts them (an unknown name
+ * is MBEDTLS_ERR_SSL_BAD_CONFIG, as in MicroPython) */
+static obj_t sslctx_get_ciphers(size_t n_args, size_t n_kw, const obj_t *args) {
+    ctx_self(args[0]);
+    obj_t list = list_new(0, NULL);
+    for (const int *id = mbedtls_ssl_list_ciphersuites(); *id != 0; id++) {
+        const char *name = mbedtls_ssl_get_ciphersuite_name(*id);
+        list_append(list, str_new(name, strlen(name)));
+    }
+    return list;
+}
+static DEFINE_FUN(sslctx_get_ciphers_obj, get_ciphers, 1, 1, sslctx_get_ciphers);
+
+static obj_t sslctx_set_ciphers(size_t n_args, size_t n_kw, const obj_t *args) {
+    sslctx_obj_t *x = ctx_self(args[0]);
+    if (!obj_is_type(args[1], &list_type) && !obj_is_type(args[1], &tuple_type)) {
+        raise_msg(&type_TypeError, "set_ciphers() takes a list of cipher suite names");
+    }
+    size_t n;
+    obj_t *items;
+    obj_get_array(args[1], &n, &items);
+    if (n > SSL_CIPHERS_MAX) {
+        raise_msg(&type_ValueError, "too many cipher suites");
+    }
+    int ids[SSL_CIPHERS_MAX + 1];
+    for (size_t i = 0; i < n; i++) {
+        ids[i] = mbedtls_ssl_get_ciphersuite_id(str_cstr(items[i]));
+        if (ids[i] == 0) {
+            ssl_raise_code(MBEDTLS_ERR_SSL_BAD_CONFIG);
+        }
+    }
+    ids[n] = 0;
+    memcpy(x->c->ciphers, ids, sizeof(ids));
+    return OBJ_NONE;
+}
+static DEFINE_FUN(sslctx_set_ciphers_obj, set_ciphers, 2, 2, sslctx_set_ciphers);
 
 static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, obj_t hostname);
 
@@ -316,6 +358,8 @@ static const map_elem_t sslctx_locals_table[] = {
     {ROM_QSTR(QSTR_load_cert_chain), ROM_PTR(&sslctx_load_cert_chain_obj)},
     {ROM_QSTR(QSTR_load_verify_locations), ROM_PTR(&sslctx_load_verify_locations_obj)},
     {ROM_QSTR(QSTR_wrap_socket), ROM_PTR(&sslctx_wrap_socket_obj)},
+    {ROM_QSTR(QSTR_get_ciphers), ROM_PTR(&sslctx_get_ciphers_obj)},
+    {ROM_QSTR(QSTR_set_ciphers), ROM_PTR(&sslctx_set_ciphers_obj)},
 };
 static DEFINE_CONST_DICT(sslctx_locals_dict, sslctx_locals_table);
 
@@ -713,6 +757,9 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
         MBEDTLS_ECP_DP_SECP384R1, MBEDTLS_ECP_DP_SECP521R1, MBEDTLS_ECP_DP_NONE};
     mbedtls_ssl_conf_curves(&s->c->conf, curves);
     mbedtls_ssl_conf_authmode(&s->c->conf, x->verify_mode);
+    if (x->c->ciphers[0] != 0) {
+        mbedtls_ssl_conf_ciphersuites(&s->c->conf, x->c->ciphers);
+    }
     if (x->c->has_ca) {
         mbedtls_ssl_conf_ca_chain(&s->c->conf, &x->c->ca, NULL);
     }
