@@ -22,8 +22,12 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 MAIN_OBJS := $(MAIN_SRCS:%.c=$(BUILD)/%.o)
 QSTR_HDR  := $(BUILD)/gen/qstrdefs.h
 
-.PHONY: all run test test-asan bench fuzz deps clean format
-all: $(BUILD)/wipy
+# The firmware version the image reports (os.uname().release, the banner): `make VERSION=1.2.4`.
+VERSION   ?= 1.8.6
+VERSION_OBJ := $(BUILD)/version/$(VERSION).o
+
+.PHONY: all run test test-asan bench fuzz deps clean format FORCE
+all: $(BUILD)/wipy $(BUILD)/mcuimg.bin
 
 deps:
 	@scripts/deps.sh
@@ -42,8 +46,28 @@ $(BUILD)/libwipy.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/wipy: $(MAIN_OBJS) $(BUILD)/libwipy.a
-	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(BUILD)/libwipy.a $(LDLIBS)
+# The version object is linked ahead of the library (whose firmware/version.o then stays out);
+# version.txt changes only with VERSION, so switching back to an older version relinks too.
+$(BUILD)/version/%.o: firmware/version.c $(QSTR_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DWIPY_VERSION='"$*"' -c $< -o $@
+$(BUILD)/version.txt: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+
+$(BUILD)/wipy: $(MAIN_OBJS) $(VERSION_OBJ) $(BUILD)/libwipy.a $(BUILD)/version.txt
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(VERSION_OBJ) $(BUILD)/libwipy.a $(LDLIBS)
+
+# The firmware image (spec §12): the executable followed by the 32 lowercase hex digits of its MD5.
+$(BUILD)/mcuimg.bin: $(BUILD)/wipy
+	@scripts/mkimage.sh $< $@
+# Another version's image without touching $(BUILD)/wipy: `make build/v/1.2.4/mcuimg.bin`.
+$(BUILD)/v/%/wipy: $(MAIN_OBJS) $(BUILD)/version/%.o $(BUILD)/libwipy.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(BUILD)/version/$*.o $(BUILD)/libwipy.a $(LDLIBS)
+$(BUILD)/v/%/mcuimg.bin: $(BUILD)/v/%/wipy
+	@scripts/mkimage.sh $< $@
+.PRECIOUS: $(BUILD)/v/%/wipy $(BUILD)/version/%.o
 
 run: deps $(BUILD)/wipy
 	$(BUILD)/wipy $(ARGS)

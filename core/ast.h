@@ -1,5 +1,6 @@
 /* core/ast.h: the abstract syntax tree, the contract between the parser (parse.c) and the
- * compiler (compile.c). Modelled on CPython's ast module, without async and type comments.
+ * compiler (compile.c). Modelled on CPython's ast module, without type comments; async def/for/with
+ * are the plain nodes with is_async set, await is EXPR_AWAIT (u.yield.value).
  * Nodes live in an arena of malloc'd chunks (not the GC heap) that is freed as a whole after
  * compilation; strings in nodes are arena copies. Every node carries its source line. */
 #ifndef CORE_AST_H
@@ -78,7 +79,8 @@ typedef enum {
     EXPR_BOOLOP, EXPR_NAMEDEXPR, EXPR_BINOP, EXPR_UNARYOP, EXPR_LAMBDA, EXPR_IFEXP, EXPR_DICT,
     EXPR_SET, EXPR_LISTCOMP, EXPR_SETCOMP, EXPR_DICTCOMP, EXPR_GENERATOREXP, EXPR_YIELD,
     EXPR_YIELDFROM, EXPR_COMPARE, EXPR_CALL, EXPR_FORMATTEDVALUE, EXPR_JOINEDSTR, EXPR_CONSTANT,
-    EXPR_ATTRIBUTE, EXPR_SUBSCRIPT, EXPR_STARRED, EXPR_NAME, EXPR_LIST, EXPR_TUPLE, EXPR_SLICE
+    EXPR_ATTRIBUTE, EXPR_SUBSCRIPT, EXPR_STARRED, EXPR_NAME, EXPR_LIST, EXPR_TUPLE, EXPR_SLICE,
+    EXPR_AWAIT
 } ast_expr_kind_t;
 
 struct ast_expr {
@@ -97,7 +99,7 @@ struct ast_expr {
         /* listcomp, setcomp, generatorexp use elt; dictcomp uses key/value */
         struct { ast_expr_t *elt; ast_expr_t *key; ast_expr_t *value; size_t n_gens;
                  ast_comprehension_t *gens; } comp;
-        struct { ast_expr_t *value; } yield; /* value may be NULL; also YIELDFROM */
+        struct { ast_expr_t *value; } yield; /* value may be NULL; also YIELDFROM and AWAIT */
         struct { ast_expr_t *left; size_t n; ast_cmpop_t *ops; ast_expr_t **comparators; } compare;
         /* args may contain EXPR_STARRED for *x; keywords with arg==QSTR_NULL are **x */
         struct { ast_expr_t *func; ast_expr_list_t args; size_t n_keywords;
@@ -143,6 +145,7 @@ struct ast_stmt {
     ast_stmt_kind_t kind;
     int line;
     int col;
+    bool is_async; /* FUNCTIONDEF, FOR, WITH: the async form */
     union {
         struct { qstr name; ast_arguments_t *args; ast_stmt_list_t body;
                  ast_expr_list_t decorators; ast_expr_t *returns; } functiondef;

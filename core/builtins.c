@@ -462,6 +462,14 @@ static obj_t builtins_dir(size_t n_args, size_t n_kw, const obj_t *args) {
             builtins_dir_map(seen, dict_map(module_globals(o)));
         } else if (builtins_is_class(o)) {
             builtins_dir_type(seen, (const type_t *)OBJ_TO_PTR(o), 0);
+        } else if ((obj_type(o)->flags & TYPE_FLAG_USER_CLASS) &&
+                   type_lookup(obj_type(o), QSTR___dir__, NULL) != OBJ_NULL) {
+            /* a user __dir__ says what there is; dir() returns it as a sorted list */
+            obj_t m[2];
+            rt_load_method(o, QSTR___dir__, m);
+            obj_t l = list_from_iter(rt_call_method(0, 0, m));
+            list_sort(l, OBJ_NULL, false);
+            return l;
         } else {
             dict_obj_t *d = instance_get_dict(o);
             if (d != NULL) {
@@ -654,9 +662,8 @@ static const char *builtins_source(obj_t src, size_t *len) {
     if (obj_is_str(src) || obj_is_bytes(src)) {
         return str_get_data(src, len);
     }
-    if (obj_is_type(src, &bytearray_type)) {
-        buffer_info_t bi;
-        rt_get_buffer_or_raise(src, &bi, BUFFER_READ);
+    buffer_info_t bi; /* any object with the buffer protocol (bytearray, memoryview, array) */
+    if (rt_get_buffer(src, &bi, BUFFER_READ)) {
         *len = bi.len;
         return (const char *)bi.buf;
     }
@@ -707,7 +714,7 @@ static obj_t builtins_exec_eval(size_t n_args, const obj_t *args, input_kind_t k
         raise_msg(&type_TypeError, "globals must be a dict");
     }
     if (globals == OBJ_NULL) {
-        globals = locals != OBJ_NULL ? locals : rt_globals_get();
+        globals = rt_globals_get(); /* also when only locals are given: the caller's globals */
     }
     /* Separate locals: the code runs in a merged namespace whose new or rebound names are copied
      * back to locals (module-level code has one namespace in this VM). */
@@ -829,6 +836,7 @@ static const map_elem_t builtins_table[] = {
     {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_builtins)},
     {ROM_QSTR(QSTR___build_class__), ROM_PTR(&build_class_obj)},
     {ROM_QSTR(QSTR___import__), ROM_PTR(&builtins___import___obj)},
+    {ROM_QSTR(QSTR___debug__), ROM_PTR(&true_obj)},
     {ROM_QSTR(QSTR_abs), ROM_PTR(&builtins_abs_obj)},
     {ROM_QSTR(QSTR_ascii), ROM_PTR(&builtins_ascii_obj)},
     {ROM_QSTR(QSTR_all), ROM_PTR(&builtins_all_obj)},
@@ -915,6 +923,7 @@ static const map_elem_t builtins_table[] = {
     {ROM_QSTR(QSTR_OSError), ROM_PTR(&type_OSError)},
     {ROM_QSTR(QSTR_OverflowError), ROM_PTR(&type_OverflowError)},
     {ROM_QSTR(QSTR_RuntimeError), ROM_PTR(&type_RuntimeError)},
+    {ROM_QSTR(QSTR_StopAsyncIteration), ROM_PTR(&type_StopAsyncIteration)},
     {ROM_QSTR(QSTR_StopIteration), ROM_PTR(&type_StopIteration)},
     {ROM_QSTR(QSTR_SyntaxError), ROM_PTR(&type_SyntaxError)},
     {ROM_QSTR(QSTR_SystemExit), ROM_PTR(&type_SystemExit)},

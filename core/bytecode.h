@@ -109,7 +109,7 @@
     X(WITH_EXCEPT)         /* exit self exc -> ; suppressed: jump arg, else re-raise */            \
     X(YIELD_VALUE)         /* v -> sent */                                                         \
     X(YIELD_FROM)          /* iter sent -> result */                                               \
-    X(GET_YIELD_FROM_ITER)                                                                         \
+    X(GET_YIELD_FROM_ITER) /* o -> iter(o); arg 1 (await): o itself if a coroutine, else o.__await__() if any */ \
     X(IMPORT_NAME)         /* level fromlist -> module; arg qstr */                                \
     X(IMPORT_FROM)         /* m -> m value; arg qstr */                                            \
     X(IMPORT_STAR)         /* m -> */                                                              \

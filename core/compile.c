@@ -13,7 +13,9 @@
 #include "core/scope.h"
 
 /* FB_RETVAL: a return value sits on the stack while a finally body runs on the way out. */
-typedef enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_EXC, FB_HANDLER, FB_WITH, FB_RETVAL } fb_kind_t;
+/* FB_ASYNC_WITH: the context manager sits on the stack; leaving calls and awaits its __aexit__. */
+typedef enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_EXC, FB_HANDLER, FB_WITH, FB_RETVAL,
+    FB_ASYNC_WITH } fb_kind_t;
 
 typedef struct {
     fb_kind_t kind;
@@ -399,6 +401,7 @@ static bool c_fold(comp_t *c, ast_expr_t *e, int64_t *out) {
 /* ---- expressions ---- */
 
 static void c_expr(comp_t *c, ast_expr_t *e);
+static void c_await(comp_t *c);
 static void c_stmts(comp_t *c, ast_stmt_list_t *l);
 static void c_store(comp_t *c, ast_expr_t *t);
 static uint32_t c_scope_code(comp_t *c, scope_t *s, const void *node);
@@ -827,6 +830,10 @@ static void c_expr(comp_t *c, ast_expr_t *e) {
             if (e->u.yield.value) c_expr(c, e->u.yield.value); else c_emit(c, OP_LOAD_NONE, 0);
             c_emit(c, OP_YIELD_VALUE, 0);
             break;
+        case EXPR_AWAIT:
+            c_expr(c, e->u.yield.value);
+            c_await(c);
+            break;
         case EXPR_YIELDFROM:
             c_expr(c, e->u.yield.value);
             c_emit(c, OP_GET_YIELD_FROM_ITER, 0);
@@ -937,6 +944,32 @@ static void c_delete(comp_t *c, ast_expr_t *t) {
 
 /* ---- unwinding for return / break / continue ---- */
 
+/* await: the operand on the stack becomes its awaitable's result (a coroutine is a generator). */
+static void c_await(comp_t *c) {
+    c_emit(c, OP_GET_YIELD_FROM_ITER, 1);
+    c_emit(c, OP_LOAD_NONE, 0);
+    c_emit(c, OP_YIELD_FROM, 0);
+}
+
+/* Calls method name of the object on top (consumed) with no arguments and awaits the result. */
+static void c_await_method(comp_t *c, qstr name) {
+    c_emit(c, OP_LOAD_METHOD, name);
+    c_emit(c, OP_CALL_METHOD, BC_CALL_ARG(0, 0));
+    c_await(c);
+}
+
+/* async with, leaving without an exception: the manager on top (consumed) gets
+ * `await mgr.__aexit__(None, None, None)`. */
+static void c_async_exit_none(comp_t *c) {
+    c_emit(c, OP_LOAD_METHOD, QSTR___aexit__);
+    c_emit(c, OP_LOAD_NONE, 0);
+    c_emit(c, OP_LOAD_NONE, 0);
+    c_emit(c, OP_LOAD_NONE, 0);
+    c_emit(c, OP_CALL_METHOD, BC_CALL_ARG(3, 0));
+    c_await(c);
+    c_emit(c, OP_POP_TOP, 0);
+}
+
 /* Emits the code that leaves fblocks[n_fblocks-1 .. stop] (inclusive of stop when incl).
  * preserve: a return value is on top of the stack and must stay there. */
 static void c_unwind(comp_t *c, int stop, bool preserve) {
@@ -983,6 +1016,13 @@ static void c_unwind(comp_t *c, int stop, bool preserve) {
                     c_emit(c, OP_ROT_THREE, 0);
                 }
                 c_emit(c, OP_WITH_CLEANUP, 0);
+                break;
+            case FB_ASYNC_WITH:
+                c_emit(c, OP_POP_BLOCK, 0);
+                if (preserve) {
+                    c_emit(c, OP_ROT_TWO, 0);
+                }
+                c_async_exit_none(c);
                 break;
         }
     }
@@ -1098,6 +1138,96 @@ static void c_with_items(comp_t *c, ast_stmt_t *st, size_t k) {
     c_adjust(c, 1);
     c_emit_jump(c, OP_WITH_EXCEPT, l_end);
     c_place(c, l_end);
+}
+
+/* async with item k..: mgr; v = await mgr.__aenter__(); [store v]; try: body (or the next item)
+ * except BaseException as e: if not await mgr.__aexit__(type(e), e, None): raise;
+ * on every other way out: await mgr.__aexit__(None, None, None). */
+static void c_async_with_items(comp_t *c, ast_stmt_t *st, size_t k) {
+    if (k == st->u.with.n_items) {
+        c_stmts(c, &st->u.with.body);
+        return;
+    }
+    cu_t *u = c->cu;
+    ast_withitem_t *it = &st->u.with.items[k];
+    uint32_t l_exc = c_new_label(c), l_swallow = c_new_label(c), l_end = c_new_label(c);
+    c_expr(c, it->context_expr);
+    c_set_line(c, st->line);
+    c_emit(c, OP_DUP_TOP, 0);
+    c_await_method(c, QSTR___aenter__);
+    if (it->optional_vars != NULL) {
+        c_store(c, it->optional_vars);
+    } else {
+        c_emit(c, OP_POP_TOP, 0);
+    }
+    int depth = u->depth, blocks = u->n_blocks; /* [mgr] */
+    c_emit_jump(c, OP_SETUP_EXCEPT, l_exc);
+    c_push_fblock(c, FB_ASYNC_WITH, 0, 0);
+    c_async_with_items(c, st, k + 1);
+    c_pop_fblock(c);
+    c_emit(c, OP_POP_BLOCK, 0);
+    c_async_exit_none(c);
+    c_emit_jump(c, OP_JUMP, l_end);
+    u->depth = depth;
+    u->n_blocks = blocks;
+    c_place(c, l_exc); /* [mgr exc] */
+    c_adjust(c, 1);
+    c_emit(c, OP_DUP_TOP, 0);        /* mgr exc exc */
+    c_emit(c, OP_ROT_THREE, 0);      /* exc mgr exc */
+    c_emit(c, OP_ROT_TWO, 0);        /* exc exc mgr */
+    c_emit(c, OP_LOAD_METHOD, QSTR___aexit__); /* exc exc aexit self */
+    c_emit(c, OP_ROT_THREE, 0);      /* exc self exc aexit */
+    c_emit(c, OP_ROT_THREE, 0);      /* exc aexit self exc */
+    c_emit(c, OP_DUP_TOP, 0);        /* exc aexit self exc exc */
+    c_emit(c, OP_LOAD_ATTR, QSTR___class__); /* exc aexit self exc type */
+    c_emit(c, OP_ROT_TWO, 0);        /* exc aexit self type exc */
+    c_emit(c, OP_LOAD_NONE, 0);
+    c_emit(c, OP_CALL_METHOD, BC_CALL_ARG(3, 0)); /* exc r */
+    c_await(c);
+    c_emit_jump(c, OP_POP_JUMP_IF_TRUE, l_swallow);
+    c_emit(c, OP_RERAISE, 0);
+    c_adjust(c, 1);
+    c_place(c, l_swallow);
+    c_emit(c, OP_POP_TOP, 0);
+    c_place(c, l_end);
+    u->depth = depth - 1;
+}
+
+/* async for: it = aiter.__aiter__(); loop { try: v = await it.__anext__()
+ * except StopAsyncIteration: break to else }; the iterator stays on the stack as in for. */
+static void c_async_for(comp_t *c, ast_stmt_t *st) {
+    cu_t *u = c->cu;
+    uint32_t l_top = c_new_label(c), l_exc = c_new_label(c), l_raise = c_new_label(c),
+             l_end = c_new_label(c);
+    c_expr(c, st->u.for_.iter);
+    c_emit(c, OP_LOAD_METHOD, QSTR___aiter__);
+    c_emit(c, OP_CALL_METHOD, BC_CALL_ARG(0, 0));
+    int depth = u->depth, blocks = u->n_blocks; /* [it] */
+    c_place(c, l_top);
+    c_emit_jump(c, OP_SETUP_EXCEPT, l_exc);
+    c_emit(c, OP_DUP_TOP, 0);
+    c_await_method(c, QSTR___anext__);
+    c_emit(c, OP_POP_BLOCK, 0);
+    c_store(c, st->u.for_.target);
+    c_push_fblock(c, FB_FOR, l_top, l_end);
+    c_stmts(c, &st->u.for_.body);
+    c_pop_fblock(c);
+    c_emit_jump(c, OP_JUMP, l_top);
+    u->depth = depth;
+    u->n_blocks = blocks;
+    c_place(c, l_exc); /* [it exc] */
+    c_adjust(c, 1);
+    c_emit(c, OP_DUP_TOP, 0);
+    c_load_obj(c, OBJ_FROM_PTR(&type_StopAsyncIteration));
+    c_emit_jump(c, OP_JUMP_IF_NOT_EXC_MATCH, l_raise);
+    c_emit(c, OP_POP_TOP, 0);
+    c_emit(c, OP_POP_TOP, 0);
+    c_stmts(c, &st->u.for_.orelse);
+    c_emit_jump(c, OP_JUMP, l_end);
+    c_place(c, l_raise);
+    c_emit(c, OP_RERAISE, 0);
+    c_place(c, l_end);
+    u->depth = depth - 1;
 }
 
 static void c_try_except(comp_t *c, ast_stmt_t *st) {
@@ -1309,6 +1439,10 @@ static void c_stmt(comp_t *c, ast_stmt_t *st) {
             }
             break;
         case STMT_FOR: {
+            if (st->is_async) {
+                c_async_for(c, st);
+                break;
+            }
             uint32_t l_top = c_new_label(c), l_else = c_new_label(c), l_end = c_new_label(c);
             c_expr(c, st->u.for_.iter);
             c_emit(c, OP_GET_ITER, 0);
@@ -1358,6 +1492,10 @@ static void c_stmt(comp_t *c, ast_stmt_t *st) {
             break;
         }
         case STMT_WITH:
+            if (st->is_async) {
+                c_async_with_items(c, st, 0);
+                break;
+            }
             c_with_items(c, st, 0);
             break;
         case STMT_RAISE: {

@@ -476,6 +476,8 @@ void gc_unlock(void) {
     }
 }
 bool gc_is_locked(void) { return gc.lock_depth > 0; }
+int gc_lock_depth(void) { return gc.lock_depth; }
+void gc_set_lock_depth(int depth) { gc.lock_depth = depth < 0 ? 0 : depth; }
 void gc_set_threshold(int_t bytes) { gc.threshold = bytes; }
 int_t gc_get_threshold(void) { return gc.threshold; }
 

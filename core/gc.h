@@ -15,6 +15,8 @@ bool gc_is_enabled(void);
 void gc_lock(void);   /* micropython.heap_lock: allocation raises MemoryError */
 void gc_unlock(void);
 bool gc_is_locked(void);
+int gc_lock_depth(void);           /* heap_lock nesting: a REPL restores it after running code */
+void gc_set_lock_depth(int depth);
 size_t gc_mem_free(void);
 size_t gc_mem_alloc(void);
 void gc_set_threshold(int_t bytes); /* -1 disables */

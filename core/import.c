@@ -1,11 +1,13 @@
 /* core/import.c: module_type and the import statement: built-in modules (with their `u` aliases)
  * first, then modules and packages (folders, with or without __init__.py) on sys.path, dotted and
- * relative names, caching in sys.modules, `from m import name` falling back to submodules.
+ * relative names, caching in sys.modules, `from m import name` falling back to submodules, and
+ * last the frozen modules (Python source in the executable, modules/frozen/; u-prefixed too).
  * Invariant: a module is in sys.modules while its code runs (circular imports see the partial
  * module) and is taken out again if that code raises, so a failed import leaves nothing behind. */
 #include "core/import.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/nlr.h"
 #include "core/port.h"
@@ -234,6 +236,21 @@ obj_t import_swap_current_globals(obj_t globals) {
     return old;
 }
 
+/* Runs a module's compiled code with globals as the current module globals. */
+static void import_exec_code(obj_t fun, obj_t globals) {
+    obj_t saved = IMPORT_CUR_GLOBALS;
+    IMPORT_CUR_GLOBALS = globals;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        rt_call0(fun);
+        nlr_pop();
+    } else {
+        IMPORT_CUR_GLOBALS = saved;
+        nlr_jump(nlr.value);
+    }
+    IMPORT_CUR_GLOBALS = saved;
+}
+
 /* Compiles and runs the file at path with globals; the source buffer never outlives the call. */
 static void import_exec_file(const char *path, obj_t globals) {
     size_t len;
@@ -252,16 +269,48 @@ static void import_exec_file(const char *path, obj_t globals) {
         nlr_jump(nlr.value);
     }
     free(src);
-    obj_t saved = IMPORT_CUR_GLOBALS;
-    IMPORT_CUR_GLOBALS = globals;
+    import_exec_code(fun, globals);
+}
+
+/* ---- frozen modules: Python source built into the executable (scripts/freeze.py) ---- */
+typedef struct {
+    const char *name;
+    size_t len;
+    const char *src;
+} frozen_module_t;
+#include "frozendefs.h"
+
+static const frozen_module_t *import_find_frozen(const char *name, size_t len) {
+    for (size_t i = 0; i < sizeof(frozen_modules) / sizeof(frozen_modules[0]); i++) {
+        if (strlen(frozen_modules[i].name) == len && memcmp(frozen_modules[i].name, name, len) == 0) {
+            return &frozen_modules[i];
+        }
+    }
+    return NULL;
+}
+
+/* Creates the module `full` from frozen source, registers it and runs it (as import_load). */
+static obj_t import_load_frozen(qstr full, const frozen_module_t *fm) {
+    obj_t mod = module_new(full);
+    obj_t g = module_globals(mod);
+    obj_t key = obj_new_qstr(full);
+    dict_store(rt_state.sys_modules, key, mod);
+    nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        rt_call0(fun);
+        vstr_t fname;
+        vstr_init(&fname, 16);
+        vstr_add_str(&fname, fm->name);
+        vstr_add_str(&fname, ".py");
+        qstr qf = qstr_from_strn(fname.buf, fname.len);
+        vstr_clear(&fname);
+        import_exec_code(rt_compile(fm->src, fm->len, qf, INPUT_FILE, g), g);
         nlr_pop();
     } else {
-        IMPORT_CUR_GLOBALS = saved;
+        map_lookup(dict_map(rt_state.sys_modules), key, MAP_LOOKUP_REMOVE_IF_FOUND);
         nlr_jump(nlr.value);
     }
-    IMPORT_CUR_GLOBALS = saved;
+    obj_t now = dict_get(rt_state.sys_modules, key);
+    return now != OBJ_NULL ? now : mod;
 }
 
 void import_run_file(const char *path, obj_t globals) { import_exec_file(path, globals); }
@@ -316,6 +365,9 @@ static obj_t import_one(const char *full, size_t len, size_t last, obj_t parent)
         return mod;
     }
     if (parent == OBJ_NULL) {
+        if (qfull == QSTR___main__) {
+            return rt_state.main_module; /* the running script (MicroPython: not in sys.modules) */
+        }
         mod = rt_find_builtin_module(qfull);
         if (mod != OBJ_NULL) {
             return mod;
@@ -332,6 +384,17 @@ static obj_t import_one(const char *full, size_t len, size_t last, obj_t parent)
     }
     char buf[IMPORT_PATH_MAX];
     import_found_t found = import_find(path, full + last, len - last, buf);
+    if (found == FOUND_NONE && parent == OBJ_NULL) {
+        const frozen_module_t *fm = import_find_frozen(full, len);
+        if (fm != NULL) {
+            return import_load_frozen(qfull, fm);
+        }
+        if (len > 1 && full[0] == 'u' && import_find_frozen(full + 1, len - 1) != NULL) {
+            mod = import_one(full + 1, len - 1, 0, OBJ_NULL); /* uasyncio is asyncio */
+            dict_store(rt_state.sys_modules, key, mod);
+            return mod;
+        }
+    }
     if (found == FOUND_NONE) {
         import_not_found(full, len);
     }

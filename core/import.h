@@ -55,7 +55,8 @@ extern const native_fun_obj_t io_file_open_obj;
 /* mod_sys.c: sys.stdout / sys.stderr / sys.stdin objects. */
 extern const obj_base_t sys_stdout_obj, sys_stderr_obj, sys_stdin_obj;
 /* "3.4.0" style version strings and the banner pieces. */
-#define WIPY_MICROPYTHON_VERSION "1.8.6"
+/* The firmware version, "1.8.6" unless `make VERSION=...` (firmware/version.c). */
+extern const char wipy_version[];
 #define WIPY_PYTHON_VERSION "3.4.0"
 #define WIPY_MACHINE "WiPy with CC3200"
 

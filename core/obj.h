@@ -306,6 +306,8 @@ typedef struct {
     obj_t *items;
 } list_obj_t;
 obj_t tuple_new(size_t n, const obj_t *items); /* items may be NULL: zero-filled, caller fills */
+/* A fresh tuple-shaped object of a tuple subtype (never the shared empty tuple, even for n == 0). */
+obj_t tuple_new_of_type(const type_t *type, size_t n, const obj_t *items);
 obj_t list_new(size_t n, const obj_t *items);
 void list_append(obj_t list, obj_t item);
 extern const tuple_obj_t empty_tuple_obj;
@@ -411,7 +413,7 @@ extern const type_t type_BaseException, type_Exception, type_ArithmeticError, ty
     type_AttributeError, type_EOFError, type_GeneratorExit, type_ImportError, type_IndentationError,
     type_IndexError, type_KeyError, type_KeyboardInterrupt, type_LookupError, type_MemoryError,
     type_NameError, type_NotImplementedError, type_OSError, type_OverflowError, type_RuntimeError,
-    type_StopIteration, type_SyntaxError, type_SystemExit, type_TypeError, type_UnicodeError,
+    type_StopIteration, type_StopAsyncIteration, type_SyntaxError, type_SystemExit, type_TypeError, type_UnicodeError,
     type_ValueError, type_ZeroDivisionError;
 obj_t exc_new(const type_t *type, size_t n_args, const obj_t *args);
 obj_t exc_new_msg(const type_t *type, const char *msg);

@@ -629,6 +629,11 @@ static obj_t dict_view_unary_op(unary_op_t op, obj_t o) {
     switch (op) {
         case UNARY_OP_BOOL: return obj_bool(dict_map(v->dict)->filled != 0);
         case UNARY_OP_LEN: return small_int_new((int_t)dict_map(v->dict)->filled);
+        case UNARY_OP_HASH:
+            if (v->kind != DICT_VALUES) { /* keys and items views are set-like: unhashable */
+                raise_msg(&type_TypeError, "unhashable type: 'dict_view'");
+            }
+            return OBJ_NULL;
         default: return OBJ_NULL;
     }
 }

@@ -6,11 +6,13 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "core/gc.h"
 #include "core/nlr.h"
 #include "core/obj_str.h"
 #include "core/obj_type.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
+#include "core/unicode.h"
 
 /* ---- a small formatter for messages (print_fmt has no va_list form) ---- */
 static void exc_vformat(const print_t *p, const char *fmt, va_list ap) {
@@ -109,27 +111,120 @@ static exception_obj_t *exc_alloc(const type_t *type) {
     return e;
 }
 
-obj_t exc_new(const type_t *type, size_t n_args, const obj_t *args) {
-    exception_obj_t *e = exc_alloc(type);
-    if (n_args > 0) {
-        e->args = tuple_new(n_args, args);
+/* The emergency exception: when the heap is locked (micropython.heap_lock) or full, an exception
+ * of a built-in type is still built, in static memory, with up to EXC_EMG_ARGS arguments or a
+ * message of up to EXC_EMG_MSG bytes, so the program sees ValueError(1), not MemoryError. There
+ * is one: a second emergency overwrites the first. Its arguments are a GC root (exc_emg_init). */
+#define EXC_EMG_ARGS 2
+#define EXC_EMG_MSG 96
+#define EXC_EMG_TB_ENTRIES 8
+static union {
+    tuple_obj_t t;
+    obj_t words[(sizeof(tuple_obj_t) / sizeof(obj_t)) + EXC_EMG_ARGS];
+} exc_emg_args;
+static char exc_emg_msg[EXC_EMG_MSG + 1];
+static str_obj_t exc_emg_str = {{&str_type}, 0, 0, 0, (const uint8_t *)exc_emg_msg};
+static obj_t exc_emg_tb_items[3 * EXC_EMG_TB_ENTRIES];
+static list_obj_t exc_emg_tb = {{&list_type}, 3 * EXC_EMG_TB_ENTRIES, 0, exc_emg_tb_items};
+static exception_obj_t exc_emg_obj;
+static exception_obj_t exc_memory_error_obj;
+
+void exc_emg_init(void) {
+    memset(&exc_emg_args, 0, sizeof(exc_emg_args));
+    gc_add_root(&exc_emg_args, sizeof(exc_emg_args) / sizeof(obj_t));
+}
+
+/* The emergency exception of `type` with args (or, if msg != NULL, the message alone). A user
+ * class needs its instance dict on the heap: it gets the preallocated MemoryError instead. */
+static obj_t exc_emergency(const type_t *type, size_t n_args, const obj_t *args, const char *msg, size_t msg_len) {
+    if (type->flags & TYPE_FLAG_USER_CLASS) {
+        exc_clear_traceback(OBJ_FROM_PTR(&exc_memory_error_obj));
+        return OBJ_FROM_PTR(&exc_memory_error_obj);
     }
+    exception_obj_t *e = &exc_emg_obj;
+    obj_t msg_arg[1] = {OBJ_FROM_PTR(&exc_emg_str)};
+    e->base.type = type;
+    e->traceback = OBJ_FROM_PTR(&exc_emg_tb);
+    exc_emg_tb.len = 0;
+    e->cause = OBJ_NULL;
+    e->context = OBJ_NULL;
+    memset(&exc_emg_args, 0, sizeof(exc_emg_args));
+    exc_emg_args.t.base.type = &tuple_type;
+    if (msg != NULL) {
+        if (msg_len > EXC_EMG_MSG) {
+            msg_len = EXC_EMG_MSG;
+            while (msg_len > 0 && ((uint8_t)msg[msg_len] & 0xc0) == 0x80) {
+                msg_len--; /* don't cut a UTF-8 sequence */
+            }
+        }
+        memmove(exc_emg_msg, msg, msg_len);
+        exc_emg_msg[msg_len] = '\0';
+        exc_emg_str.hash = 0;
+        exc_emg_str.len = msg_len;
+        exc_emg_str.char_len = utf8_char_count((const uint8_t *)exc_emg_msg, msg_len);
+        args = msg_arg;
+        n_args = 1;
+    }
+    if (n_args > EXC_EMG_ARGS) {
+        n_args = 0; /* too many to keep: none, rather than some */
+    }
+    exc_emg_args.t.len = n_args;
+    for (size_t i = 0; i < n_args; i++) {
+        exc_emg_args.t.items[i] = args[i];
+    }
+    e->args = n_args > 0 ? OBJ_FROM_PTR(&exc_emg_args.t) : OBJ_EMPTY_TUPLE;
     return OBJ_FROM_PTR(e);
 }
 
+obj_t exc_new(const type_t *type, size_t n_args, const obj_t *args) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        exception_obj_t *e = exc_alloc(type);
+        if (n_args > 0) {
+            e->args = tuple_new(n_args, args);
+        }
+        nlr_pop();
+        return OBJ_FROM_PTR(e);
+    }
+    return exc_emergency(type, n_args, args, NULL, 0);
+}
+
 obj_t exc_new_msg(const type_t *type, const char *msg) {
-    obj_t s = str_new(msg, strlen(msg));
-    return exc_new(type, 1, &s);
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        obj_t s = str_new(msg, strlen(msg));
+        obj_t e = exc_new(type, 1, &s);
+        nlr_pop();
+        return e;
+    }
+    return exc_emergency(type, 0, NULL, msg, strlen(msg));
 }
 
 static obj_t exc_new_vfmt(const type_t *type, const char *fmt, va_list ap) {
-    vstr_t v;
-    vstr_init(&v, 32);
-    print_t p;
-    vstr_print_init(&v, &p);
-    exc_vformat(&p, fmt, ap);
-    obj_t s = str_new_from_vstr(&v);
-    return exc_new(type, 1, &s);
+    va_list ap2;
+    va_copy(ap2, ap);
+    obj_t e;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        vstr_t v;
+        vstr_init(&v, 32);
+        print_t p;
+        vstr_print_init(&v, &p);
+        exc_vformat(&p, fmt, ap);
+        obj_t s = str_new_from_vstr(&v);
+        e = exc_new(type, 1, &s);
+        nlr_pop();
+    } else {
+        char buf[EXC_EMG_MSG + 1];
+        vstr_t v;
+        vstr_init_fixed(&v, buf, sizeof(buf));
+        print_t p;
+        vstr_print_init(&v, &p);
+        exc_vformat(&p, fmt, ap2);
+        e = exc_emergency(type, 0, NULL, v.buf, v.len);
+    }
+    va_end(ap2);
+    return e;
 }
 
 obj_t exc_new_fmt(const type_t *type, const char *fmt, ...) {
@@ -165,7 +260,7 @@ static exception_obj_t exc_memory_error_obj = {
     {&type_MemoryError}, OBJ_EMPTY_TUPLE, OBJ_FROM_PTR(&exc_mem_tb), OBJ_NULL, OBJ_NULL};
 
 static bool exc_tb_is_static(obj_t tb) {
-    return tb == OBJ_FROM_PTR(&exc_kbd_tb) || tb == OBJ_FROM_PTR(&exc_mem_tb);
+    return tb == OBJ_FROM_PTR(&exc_kbd_tb) || tb == OBJ_FROM_PTR(&exc_mem_tb) || tb == OBJ_FROM_PTR(&exc_emg_tb);
 }
 
 void exc_clear_traceback(obj_t exc) {
@@ -330,16 +425,16 @@ static void exc_attr(obj_t self, qstr attr, obj_t *dest) {
     const type_t *t = e->base.type;
     if (attr == QSTR_args) {
         dest[0] = e->args;
-    } else if (attr == QSTR_value && obj_is_subclass_fast(t, &type_StopIteration)) {
+    } else if (attr == QSTR_value || attr == QSTR_errno) {
+        /* MicroPython: both are aliases of args[0] on every exception */
         dest[0] = exc_get_value(self);
     } else if (attr == QSTR_code && obj_is_subclass_fast(t, &type_SystemExit)) {
         dest[0] = exc_get_value(self);
-    } else if ((attr == QSTR_errno || attr == QSTR_strerror) && obj_is_subclass_fast(t, &type_OSError)) {
+    } else if (attr == QSTR_strerror && obj_is_subclass_fast(t, &type_OSError)) {
         obj_t *items;
         size_t n;
         obj_get_array(e->args, &n, &items);
-        size_t idx = attr == QSTR_errno ? 0 : 1;
-        dest[0] = (n > idx && (attr == QSTR_strerror || n <= 2)) ? items[idx] : OBJ_NONE;
+        dest[0] = n > 1 ? items[1] : OBJ_NONE;
     } else if (attr == QSTR___cause__) {
         dest[0] = e->cause == OBJ_NULL ? OBJ_NONE : e->cause;
     } else if (attr == QSTR___context__) {
@@ -380,7 +475,7 @@ static DEFINE_CONST_DICT(exc_locals_dict, exc_locals_table);
 
 /* The class names (listed so the qstr generator sees them):
  * QSTR_BaseException QSTR_SystemExit QSTR_KeyboardInterrupt QSTR_GeneratorExit QSTR_Exception
- * QSTR_StopIteration QSTR_ArithmeticError QSTR_OverflowError QSTR_ZeroDivisionError
+ * QSTR_StopIteration QSTR_StopAsyncIteration QSTR_ArithmeticError QSTR_OverflowError QSTR_ZeroDivisionError
  * QSTR_AssertionError QSTR_AttributeError QSTR_EOFError QSTR_ImportError QSTR_LookupError
  * QSTR_IndexError QSTR_KeyError QSTR_MemoryError QSTR_NameError QSTR_OSError QSTR_RuntimeError
  * QSTR_NotImplementedError QSTR_SyntaxError QSTR_IndentationError QSTR_TypeError QSTR_ValueError
@@ -403,6 +498,7 @@ DEFINE_EXC_TYPE(KeyboardInterrupt, &type_BaseException, NULL);
 DEFINE_EXC_TYPE(GeneratorExit, &type_BaseException, NULL);
 DEFINE_EXC_TYPE(Exception, &type_BaseException, NULL);
 DEFINE_EXC_TYPE(StopIteration, &type_Exception, NULL);
+DEFINE_EXC_TYPE(StopAsyncIteration, &type_Exception, NULL);
 DEFINE_EXC_TYPE(ArithmeticError, &type_Exception, NULL);
 DEFINE_EXC_TYPE(OverflowError, &type_ArithmeticError, NULL);
 DEFINE_EXC_TYPE(ZeroDivisionError, &type_ArithmeticError, NULL);

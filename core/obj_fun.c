@@ -85,8 +85,8 @@ void fun_bc_bind_args(vm_frame_t *f, const fun_bc_obj_t *fun, size_t n_args, siz
         size_t extra = n_pos + n_kwonly; /* index of *args, then **kwargs */
         if (n_args > n_pos) {
             if (!(flags & CODE_VARARGS)) {
-                raise_fmt(&type_TypeError, "function takes %u positional arguments but %u were given",
-                    (unsigned)n_pos, (unsigned)n_args);
+                raise_fmt(&type_TypeError, "%q() takes %u positional arguments but %u were given",
+                    (unsigned)code->name, (unsigned)n_pos, (unsigned)n_args);
             }
             memcpy(locals, args, n_pos * sizeof(obj_t));
             locals[extra] = tuple_new(n_args - n_pos, args + n_pos);
@@ -133,8 +133,8 @@ void fun_bc_bind_args(vm_frame_t *f, const fun_bc_obj_t *fun, size_t n_args, siz
         if (n_args < n_pos) {
             if (n_kw == 0 && n_args + n_def < n_pos) {
                 /* MicroPython (bc.c) reports the count without defaults here */
-                raise_fmt(&type_TypeError, "function takes %u positional arguments but %u were given",
-                    (unsigned)(n_pos - n_def), (unsigned)n_args);
+                raise_fmt(&type_TypeError, "%q() takes %u positional arguments but %u were given",
+                    (unsigned)code->name, (unsigned)(n_pos - n_def), (unsigned)n_args);
             }
             for (size_t i = n_pos; i-- > n_args;) {
                 if (locals[i] == OBJ_NULL) {

@@ -14,6 +14,7 @@ typedef struct {
     obj_base_t base;
     obj_t fun;
     uintptr_t state;
+    obj_t pend_exc;    /* pend_throw()'s value, thrown at the next resume; None when there is none */
     vm_frame_t *frame; /* points just past this header, in the same block */
 } gen_obj_t;
 
@@ -23,6 +24,7 @@ obj_t gen_new(const fun_bc_obj_t *fun, size_t n_args, size_t n_kw, const obj_t *
     g->base.type = &generator_type;
     g->fun = OBJ_FROM_PTR(fun);
     g->state = GEN_NEW;
+    g->pend_exc = OBJ_NONE;
     g->frame = (vm_frame_t *)(g + 1);
     vm_frame_init(g->frame, code, fun->globals);
     fun_bc_bind_args(g->frame, fun, n_args, n_kw, args);
@@ -62,6 +64,10 @@ obj_t gen_resume(obj_t self, obj_t send, obj_t throw_arg, bool *done) {
     gen_obj_t *g = obj_check_self(self, &generator_type);
     obj_t volatile throw_exc = throw_arg;
     gen_sync_state(g);
+    if (g->pend_exc != OBJ_NONE && (g->state == GEN_NEW || g->state == GEN_SUSPENDED)) {
+        throw_exc = g->pend_exc; /* MicroPython: a pending exception replaces what is sent */
+        g->pend_exc = OBJ_NONE;
+    }
     switch (g->state) {
         case GEN_RUNNING:
             raise_msg(&type_ValueError, "generator already executing");
@@ -134,10 +140,13 @@ obj_t gen_resume(obj_t self, obj_t send, obj_t throw_arg, bool *done) {
                     *done = false;
                     return r;
                 }
-                /* the sub-generator finished: its value is the result of the yield from */
+                /* the sub-generator finished: its value is the result of the yield from; a
+                 * GeneratorExit (class) it swallowed is raised again here, as in MicroPython */
                 f->sp[0] = r;
                 f->ip++;
-                return gen_run(g, OBJ_NULL, OBJ_NULL, done);
+                bool gexit = obj_is_type(throw_exc, &type_type) &&
+                    obj_is_subclass_fast((const type_t *)OBJ_TO_PTR(throw_exc), &type_GeneratorExit);
+                return gen_run(g, OBJ_NULL, gexit ? throw_exc : OBJ_NULL, done);
             }
             g->state = GEN_SUSPENDED;
             obj_t e = nlr.value;
@@ -170,15 +179,13 @@ static obj_t gen_send(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 static DEFINE_FUN(gen_send_obj, send, 2, 2, gen_send);
 
+/* throw(type[, value[, tb]]), reduced as MicroPython does to one thing to raise: value when given
+ * and not None, else type. It stays as it is (a class, an instance, even a non-exception) until
+ * it reaches a frame, where raising it makes a class an instance and anything else a TypeError;
+ * a delegate's own throw() method gets it unchanged. */
 static obj_t gen_throw(size_t n_args, size_t n_kw, const obj_t *args) {
     (void)n_kw;
-    obj_t exc = args[1];
-    if (obj_is_type(exc, &type_type)) {
-        exc = rt_call(exc, n_args > 2 && args[2] != OBJ_NONE ? 1 : 0, 0, args + 2);
-    }
-    if (!exc_is_instance(exc, &type_BaseException)) {
-        raise_msg(&type_TypeError, "exceptions must derive from BaseException");
-    }
+    obj_t exc = n_args > 2 && args[2] != OBJ_NONE ? args[2] : args[1];
     bool done;
     obj_t r = gen_resume(args[0], OBJ_NONE, exc, &done);
     if (done) {
@@ -227,7 +234,25 @@ static obj_t gen_next_meth(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 static DEFINE_FUN(gen_next_obj, __next__, 1, 1, gen_next_meth);
 
+/* pend_throw(exc) (MicroPython): exc is thrown into the generator when it next resumes, instead
+ * of the value sent; returns the previously pending one (None: none, and pend_throw(None)
+ * cancels). Not while the generator runs. */
+static obj_t gen_pend_throw(size_t n_args, size_t n_kw, const obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    gen_obj_t *g = obj_check_self(args[0], &generator_type);
+    gen_sync_state(g);
+    if (g->state == GEN_RUNNING) {
+        raise_msg(&type_ValueError, "generator already executing");
+    }
+    obj_t prev = g->pend_exc;
+    g->pend_exc = args[1];
+    return prev;
+}
+static DEFINE_FUN(gen_pend_throw_obj, pend_throw, 2, 2, gen_pend_throw);
+
 static const map_elem_t gen_locals_table[] = {
+    {ROM_QSTR(QSTR_pend_throw), ROM_PTR(&gen_pend_throw_obj)},
     {ROM_QSTR(QSTR_send), ROM_PTR(&gen_send_obj)},
     {ROM_QSTR(QSTR_throw), ROM_PTR(&gen_throw_obj)},
     {ROM_QSTR(QSTR_close), ROM_PTR(&gen_close_fun_obj)},

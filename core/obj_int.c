@@ -919,18 +919,14 @@ obj_t int_from_obj(obj_t x) {
     if (int_is_bool(x)) {
         return small_int_new(x == OBJ_TRUE);
     }
-    if (obj_is_str(x) || obj_is_type(x, &bytes_type) || obj_is_type(x, &bytearray_type)) {
+    if (obj_is_str(x) || obj_is_type(x, &bytes_type)) {
         size_t len;
-        const char *s;
-        if (obj_is_type(x, &bytearray_type)) {
-            buffer_info_t bi;
-            rt_get_buffer_or_raise(x, &bi, BUFFER_READ);
-            s = bi.buf;
-            len = bi.len;
-        } else {
-            s = str_get_data(x, &len);
-        }
+        const char *s = str_get_data(x, &len);
         return int_parse(s, len, 10);
+    }
+    buffer_info_t bi; /* bytearray, memoryview, array: their bytes are the text */
+    if (!(obj_type(x)->flags & TYPE_FLAG_USER_CLASS) && rt_get_buffer(x, &bi, BUFFER_READ)) {
+        return int_parse(bi.buf, bi.len, 10);
     }
     obj_t r = rt_unary_op(UNARY_OP_INT, x);
     if (r == OBJ_NULL || !int_like(r)) {
@@ -976,13 +972,13 @@ static obj_t int_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
     const char *s;
     if (obj_is_str(x) || obj_is_type(x, &bytes_type)) {
         s = str_get_data(x, &len);
-    } else if (obj_is_type(x, &bytearray_type)) {
+    } else {
         buffer_info_t bi;
-        rt_get_buffer_or_raise(x, &bi, BUFFER_READ);
+        if (!rt_get_buffer(x, &bi, BUFFER_READ)) {
+            raise_msg(&type_TypeError, "int() can't convert non-string with explicit base");
+        }
         s = bi.buf;
         len = bi.len;
-    } else {
-        raise_msg(&type_TypeError, "int() can't convert non-string with explicit base");
     }
     return int_parse(s, len, (int)b);
 }

@@ -18,17 +18,21 @@ bool tuple_is_layout(obj_t o) {
     return t == &tuple_type || (t->parent == &tuple_type && !(t->flags & TYPE_FLAG_USER_CLASS));
 }
 
+obj_t tuple_new_of_type(const type_t *type, size_t n, const obj_t *items) {
+    tuple_obj_t *t = NEW_OBJ_VAR(tuple_obj_t, obj_t, n);
+    t->base.type = type;
+    t->len = n;
+    if (items != NULL && n != 0) {
+        memcpy(t->items, items, n * sizeof(obj_t));
+    }
+    return OBJ_FROM_PTR(t);
+}
+
 obj_t tuple_new(size_t n, const obj_t *items) {
     if (n == 0) {
         return OBJ_EMPTY_TUPLE;
     }
-    tuple_obj_t *t = NEW_OBJ_VAR(tuple_obj_t, obj_t, n);
-    t->base.type = &tuple_type;
-    t->len = n;
-    if (items != NULL) {
-        memcpy(t->items, items, n * sizeof(obj_t));
-    }
-    return OBJ_FROM_PTR(t);
+    return tuple_new_of_type(&tuple_type, n, items);
 }
 
 obj_t tuple_from_iter(obj_t iterable) {

@@ -865,6 +865,9 @@ static obj_t instance_unary_op(unary_op_t op, obj_t o) {
                 if (obj_is_small_int(r)) {
                     return r;
                 }
+                if (obj_is_type(r, &bool_type)) {
+                    return small_int_new(r == OBJ_TRUE);
+                }
                 if (!obj_is_int(r)) {
                     raise_msg(&type_TypeError, "__hash__ method should return an integer");
                 }
@@ -974,6 +977,9 @@ static void instance_attr(obj_t self, qstr attr, obj_t *dest) {
             obj_t sub = (t->flags & TYPE_FLAG_EXCEPTION) ? OBJ_NULL : ((instance_obj_t *)OBJ_TO_PTR(self))->subobj;
             if (sub != OBJ_NULL && !type_is_user(where) && where != &object_type) {
                 type_bind_attr(v, sub, where, dest);
+            } else if (type_is_user(where) && (obj_is_type(v, &native_fun_type) || attr == QSTR___new__)) {
+                /* a built-in function stored on a class is a plain value (abs); __new__ is static */
+                dest[0] = v;
             } else {
                 type_bind_attr(v, self, t, dest);
             }
@@ -1000,14 +1006,9 @@ static void instance_attr(obj_t self, qstr attr, obj_t *dest) {
         if (attr != QSTR___getattr__) {
             obj_t ga = user_lookup(t, QSTR___getattr__);
             if (ga != OBJ_NULL) {
-                /* an AttributeError from __getattr__ means "absent" (getattr/hasattr defaults) */
-                nlr_buf_t nlr;
-                if (nlr_push(&nlr) == 0) {
-                    dest[0] = inst_call(ga, self, 1, ROM_QSTR(attr), OBJ_NULL);
-                    nlr_pop();
-                } else if (!exc_is_instance(nlr.value, &type_AttributeError)) {
-                    nlr_jump(nlr.value);
-                }
+                /* whatever __getattr__ raises propagates, an AttributeError with its own message
+                 * too (getattr() and hasattr() catch it for their defaults) */
+                dest[0] = inst_call(ga, self, 1, ROM_QSTR(attr), OBJ_NULL);
             }
         }
         return;
@@ -1128,6 +1129,8 @@ static obj_t instance_iternext(obj_t self) {
         return r;
     }
     if (exc_is_instance(nlr.value, &type_StopIteration)) {
+        /* the end of the iteration; a value it carries stays readable (rt_iternext_or_raise) */
+        rt_state.stop_iteration = exc_get_value(nlr.value) != OBJ_NONE ? nlr.value : OBJ_NULL;
         return OBJ_NULL;
     }
     nlr_jump(nlr.value);
@@ -1157,6 +1160,38 @@ static bool type_has_setattr_hooks(obj_t dict) {
         }
     }
     return false;
+}
+
+/* Calls value.__set_name__(owner, name) for every member of a new class whose type defines it,
+ * over a snapshot of the members taken first, since those calls may add, replace or delete
+ * members; an exception propagates as it is (MicroPython). */
+static void type_call_set_name(type_t *owner) {
+    map_t *m = &owner->locals_dict->map;
+    size_t n = 0;
+    for (size_t i = 0; i < m->used; i++) {
+        obj_t v = m->table[i].value;
+        if (m->table[i].key != OBJ_NULL && obj_is_ptr(v) && type_is_user(obj_type(v))) {
+            n++;
+        }
+    }
+    if (n == 0) {
+        return;
+    }
+    obj_t *pairs = gc_alloc(2 * n * sizeof(obj_t), false);
+    size_t k = 0;
+    for (size_t i = 0; i < m->used && k < 2 * n; i++) {
+        obj_t v = m->table[i].value;
+        if (m->table[i].key != OBJ_NULL && obj_is_ptr(v) && type_is_user(obj_type(v))) {
+            pairs[k++] = m->table[i].key;
+            pairs[k++] = v;
+        }
+    }
+    for (size_t i = 0; i < k; i += 2) {
+        obj_t meth = user_lookup(obj_type(pairs[i + 1]), QSTR___set_name__);
+        if (meth != OBJ_NULL) {
+            inst_call(meth, pairs[i + 1], 2, OBJ_FROM_PTR(owner), pairs[i]);
+        }
+    }
 }
 
 obj_t type_new(qstr name, obj_t bases, obj_t dict) {
@@ -1228,7 +1263,8 @@ obj_t type_new(qstr name, obj_t bases, obj_t dict) {
     if (user_lookup(t, QSTR___call__) == OBJ_NULL && (native == NULL || native->call == NULL)) {
         t->call = NULL;
     }
-    /* __new__ is implicitly a staticmethod; __init_subclass__ etc. are not supported */
+    /* __new__ is implicitly a staticmethod; __init_subclass__ is not supported */
+    type_call_set_name(t);
     return OBJ_FROM_PTR(t);
 }
 
@@ -1249,6 +1285,12 @@ static obj_t type_make_new(const type_t *type, size_t n_args, size_t n_kw, const
     if (n_args == 3) {
         if (!obj_is_str(args[0])) {
             raise_msg(&type_TypeError, "type() argument 1 must be str");
+        }
+        if (!obj_is_type(args[1], &tuple_type)) {
+            raise_msg(&type_TypeError, "type() argument 2 must be tuple");
+        }
+        if (!obj_is_type(args[2], &dict_type)) {
+            raise_msg(&type_TypeError, "type() argument 3 must be dict");
         }
         obj_t d = dict_copy(args[2]);
         return type_new(obj_qstr_value(str_intern(args[0])), args[1], d);
@@ -1441,14 +1483,18 @@ static obj_t object_new_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     if (t == &object_type) {
         return object_make_new(t, 0, 0, NULL);
     }
-    return rt_call(args[0], n_args - 1, n_kw, args + 1);
+    raise_fmt(&type_TypeError, "object.__new__(%q) is not safe, use %q.__new__()", (unsigned)t->name,
+        (unsigned)t->name);
 }
 static DEFINE_FUN_KW(object_new_fun_obj, __new__, 1, NATIVE_VARARGS, object_new_fun);
 static const classmethod_obj_t object_new_obj = {{&staticmethod_type}, ROM_PTR(&object_new_fun_obj)};
 
 static obj_t object_setattr_fun(size_t n_args, size_t n_kw, const obj_t *args) {
+    if (!obj_is_str(args[1])) {
+        raise_fmt(&type_TypeError, "attribute name must be string, not '%s'", rt_type_name(args[1]));
+    }
     map_t *d = instance_get_map(args[0]);
-    if (d == NULL || !obj_is_str(args[1])) {
+    if (d == NULL) {
         raise_fmt(&type_AttributeError, "'%s' object has no attribute '%S'", rt_type_name(args[0]), args[1]);
     }
     qstr q = obj_qstr_value(str_intern(args[1]));
@@ -1546,6 +1592,12 @@ static obj_t super_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
     }
     if (!obj_is_type(args[0], &type_type)) {
         raise_msg(&type_TypeError, "super() argument 1 must be type");
+    }
+    const type_t *st = OBJ_TO_PTR(args[0]);
+    obj_t o = args[1];
+    if (!obj_is_subclass_fast(obj_type(o), st) &&
+        !(obj_is_type(o, &type_type) && obj_is_subclass_fast(OBJ_TO_PTR(o), st))) {
+        raise_msg(&type_TypeError, "super(type, obj): obj must be an instance or subtype of type");
     }
     super_obj_t *s = NEW_OBJ(super_obj_t);
     s->base.type = &super_type;

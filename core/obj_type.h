@@ -76,6 +76,8 @@ const char *errno_name(int errno_value);
 void exc_print_line(const print_t *p, obj_t exc);
 /* Resets a (possibly preallocated) exception's traceback before it is raised again. */
 void exc_clear_traceback(obj_t exc);
+/* Registers the emergency exception's arguments as a GC root (rt_init, after gc_init). */
+void exc_emg_init(void);
 extern exception_obj_t exc_kbd_interrupt_obj; /* preallocated KeyboardInterrupt */
 
 #endif

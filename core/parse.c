@@ -86,7 +86,7 @@ static bool p_starts_expr(tok_kind_t k) {
         case TOK_NAME: case TOK_INT: case TOK_STRING: case TOK_LPAR: case TOK_LSQB:
         case TOK_LBRACE: case TOK_MINUS: case TOK_PLUS: case TOK_TILDE: case TOK_STAR:
         case TOK_ELLIPSIS: case TOK_KW_NONE: case TOK_KW_TRUE: case TOK_KW_FALSE:
-        case TOK_KW_NOT: case TOK_KW_LAMBDA:
+        case TOK_KW_NOT: case TOK_KW_LAMBDA: case TOK_KW_AWAIT:
             return true;
         default:
             return false;
@@ -679,9 +679,16 @@ static ast_expr_t *parse_primary(parser_t *p) {
     }
 }
 
-/* power: primary ['**' factor] */
+/* power: ['await'] primary ['**' factor] */
 static ast_expr_t *parse_power(parser_t *p) {
-    ast_expr_t *e = parse_primary(p);
+    ast_expr_t *e;
+    if (TOK == TOK_KW_AWAIT) {
+        e = new_expr(p, EXPR_AWAIT, p->lx.tok.line, p->lx.tok.col);
+        p_next(p);
+        e->u.yield.value = parse_primary(p);
+    } else {
+        e = parse_primary(p);
+    }
     if (TOK == TOK_DSTAR) {
         p_next(p);
         p_enter(p);
@@ -1858,7 +1865,15 @@ static ast_stmt_t *parse_decorated(parser_t *p) {
         p_expect(p, TOK_NEWLINE);
     }
     ast_stmt_t *s;
-    if (TOK == TOK_KW_DEF) {
+    if (TOK == TOK_KW_ASYNC) {
+        p_next(p);
+        if (TOK != TOK_KW_DEF) {
+            p_syntax(p);
+        }
+        s = parse_def(p);
+        s->is_async = true;
+        s->u.functiondef.decorators = vec_exprs(&decs);
+    } else if (TOK == TOK_KW_DEF) {
         s = parse_def(p);
         s->u.functiondef.decorators = vec_exprs(&decs);
     } else if (TOK == TOK_KW_CLASS) {
@@ -1882,6 +1897,18 @@ static void parse_statement(parser_t *p, vec_t *out) {
         case TOK_KW_DEF: s = parse_def(p); break;
         case TOK_KW_CLASS: s = parse_class(p); break;
         case TOK_AT: s = parse_decorated(p); break;
+        case TOK_KW_ASYNC:
+            p_next(p);
+            switch (TOK) {
+                case TOK_KW_DEF: s = parse_def(p); break;
+                case TOK_KW_FOR: s = parse_for(p, line, col); break;
+                case TOK_KW_WITH: s = parse_with(p, line, col); break;
+                default: p_syntax(p);
+            }
+            s->line = line;
+            s->col = col;
+            s->is_async = true;
+            break;
         case TOK_INDENT: p_syntax(p);
         default:
             parse_simple_stmts(p, out);

@@ -6,6 +6,7 @@
 
 #include "core/gc.h"
 #include "core/nlr.h"
+#include "core/obj_type.h"
 #include "core/import.h"
 #include "core/port.h"
 #include "core/qstr.h"
@@ -29,15 +30,21 @@ void rt_init(const rt_config_t *cfg) {
     gc_init(rt_heap, size, cfg->stack_top);
     rt_set_stack_limits(cfg->stack_top, cfg->stack_limit);
     qstr_init();
+    exc_emg_init();
     rt_state.sys_modules = dict_new(8);
     rt_state.sys_path = list_new(0, NULL);
     rt_state.sys_argv = list_new(0, NULL);
     rt_state.builtins_dict = dict_new(0);
     rt_state.pending_exception = OBJ_NULL;
+    rt_state.stop_iteration = OBJ_NULL;
     rt_state.dupterm = OBJ_NULL;
     obj_t g = dict_new(8);
     dict_store(g, ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR___main__));
     rt_state.main_globals = g;
+    module_obj_t *m = NEW_OBJ(module_obj_t);
+    m->base.type = &module_type;
+    m->globals = (dict_obj_t *)OBJ_TO_PTR(g);
+    rt_state.main_module = OBJ_FROM_PTR(m);
 }
 
 void (*rt_deinit_hook)(void);

@@ -41,8 +41,7 @@ bool rt_is_true(obj_t o) {
 }
 
 static bool rt_type_is_unhashable(const type_t *t) {
-    return t == &list_type || t == &dict_type || t == &set_type || t == &bytearray_type ||
-           t == &slice_type;
+    return t == &list_type || t == &dict_type || t == &set_type || t == &bytearray_type;
 }
 
 obj_t rt_unary_op(unary_op_t op, obj_t o) {
@@ -512,8 +511,14 @@ obj_t rt_iternext_or_raise(obj_t iter) {
         dest[2] = OBJ_NONE;
         return rt_call_method(1, 0, dest);
     }
+    rt_state.stop_iteration = OBJ_NULL;
     obj_t r = rt_iternext(iter);
     if (r == OBJ_NULL) {
+        obj_t e = rt_state.stop_iteration;
+        if (e != OBJ_NULL) {
+            rt_state.stop_iteration = OBJ_NULL;
+            rt_raise(e);
+        }
         raise_stop_iteration(OBJ_NULL);
     }
     return r;

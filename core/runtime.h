@@ -25,6 +25,9 @@ typedef struct {
     obj_t sys_path;        /* list */
     obj_t sys_argv;        /* list */
     obj_t main_globals;    /* dict of __main__ */
+    obj_t main_module;     /* the module __main__ (its globals are main_globals) */
+    obj_t stop_iteration;  /* the StopIteration (with a value) that a user __next__ raised when it
+                            * last ended an iteration, or OBJ_NULL: next() and yield from read it */
     obj_t builtins_dict;   /* extra/overridden builtins (dict), usually empty */
     obj_t pending_exception; /* set asynchronously (Ctrl-C); raised by the VM at the next check */
     obj_t dupterm;         /* os.dupterm stream, or OBJ_NULL */

@@ -195,6 +195,14 @@ static void sc_mark_generator(sc_t *sc, scope_t *s, int line) {
     s->code_flags |= CODE_GENERATOR;
 }
 
+/* await, async for and async with belong in an async def's own body; msg names the construct
+ * and where it was found ("'await' outside async function"). */
+static void sc_check_async(sc_t *sc, scope_t *s, int line, const char *msg) {
+    if (!s->is_async) {
+        scope_syntax_error(sc->filename, line, msg);
+    }
+}
+
 static void sc_comp(sc_t *sc, scope_t *s, ast_expr_t *e) {
     qstr name = e->kind == EXPR_LISTCOMP    ? QSTR__lt_listcomp_gt_
                 : e->kind == EXPR_SETCOMP   ? QSTR__lt_setcomp_gt_
@@ -304,6 +312,11 @@ static void sc_expr(sc_t *sc, scope_t *s, ast_expr_t *e, bool store) {
         case EXPR_GENERATOREXP:
             sc_comp(sc, s, e);
             break;
+        case EXPR_AWAIT:
+            sc_check_async(sc, s, e->line, s->kind == SCOPE_MODULE || s->kind == SCOPE_CLASS
+                ? "'await' outside function" : "'await' outside async function");
+            sc_expr(sc, s, e->u.yield.value, false);
+            break;
         case EXPR_YIELD:
         case EXPR_YIELDFROM:
             sc_mark_generator(sc, s, e->line);
@@ -386,6 +399,10 @@ static void sc_stmt(sc_t *sc, scope_t *s, ast_stmt_t *st) {
             sc_defaults(sc, s, st->u.functiondef.args);
             sc_bind(s, st->u.functiondef.name, st->line);
             scope_t *c = sc_new_scope(s, SCOPE_FUNCTION, st->u.functiondef.name, st, st->line);
+            if (st->is_async) {
+                c->is_async = true;
+                c->code_flags |= CODE_GENERATOR;
+            }
             sc_params(sc, c, st->u.functiondef.args);
             sc_stmts(sc, c, &st->u.functiondef.body);
             break;
@@ -423,6 +440,9 @@ static void sc_stmt(sc_t *sc, scope_t *s, ast_stmt_t *st) {
             }
             break;
         case STMT_FOR:
+            if (st->is_async) {
+                sc_check_async(sc, s, st->line, "'async for' outside async function");
+            }
             sc_expr(sc, s, st->u.for_.iter, false);
             sc_expr(sc, s, st->u.for_.target, true);
             sc_stmts(sc, s, &st->u.for_.body);
@@ -435,6 +455,9 @@ static void sc_stmt(sc_t *sc, scope_t *s, ast_stmt_t *st) {
             sc_stmts(sc, s, &st->u.while_.orelse);
             break;
         case STMT_WITH:
+            if (st->is_async) {
+                sc_check_async(sc, s, st->line, "'async with' outside async function");
+            }
             for (size_t i = 0; i < st->u.with.n_items; i++) {
                 sc_expr(sc, s, st->u.with.items[i].context_expr, false);
                 sc_expr(sc, s, st->u.with.items[i].optional_vars, true);

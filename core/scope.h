@@ -50,6 +50,7 @@ typedef struct scope_s {
     uint16_t n_locals;    /* after finalisation: params + locals + cells + free */
     uint16_t free_start, n_free;
     bool has_class_cell;  /* class scope: some method uses __class__ / super() */
+    bool is_async;        /* function scope of an async def (a coroutine: always CODE_GENERATOR) */
 } scope_t;
 
 /* Builds and resolves the scope tree of a module (SyntaxError on bad declarations). */

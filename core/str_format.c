@@ -349,12 +349,12 @@ static void fmt_value(vstr_t *out, obj_t value, const uint8_t *spec, size_t spec
         return;
     }
     bool is_str = obj_is_str(value);
-    if (!is_str && (f.type != 0 && f.type != 's' ? true : (f.sign || f.alt || f.align == '=' || f.grouping))) {
-        /* as CPython's object.__format__ */
+    if (!is_str) {
+        /* object.__format__ takes only an empty spec (CPython; MicroPython raises TypeError too) */
         raise_fmt(&type_TypeError, "unsupported format string passed to %s.__format__", rt_type_name(value));
     }
     if (f.type != 0 && f.type != 's') {
-        fmt_unknown_code(f.type, is_str ? value : obj_str(value));
+        fmt_unknown_code(f.type, value);
     }
     if (f.sign) {
         raise_msg(&type_ValueError, "Sign not allowed in string format specifier");
@@ -371,9 +371,8 @@ static void fmt_value(vstr_t *out, obj_t value, const uint8_t *spec, size_t spec
     if (f.zero && !f.fill_set) {
         f.fill = '0';
     }
-    obj_t s = is_str ? value : obj_str(value);
     size_t len;
-    const char *d = str_get_data(s, &len);
+    const char *d = str_get_data(value, &len);
     fmt_text(out, d, len, &f);
 }
 

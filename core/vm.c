@@ -73,6 +73,17 @@ static NORETURN void vm_unbound_local(void) {
 
 static NORETURN void vm_name_error(qstr q) { raise_fmt(&type_NameError, "name '%q' isn't defined", q); }
 
+/* An import statement while builtins has user additions: a replaced builtins.__import__ is
+ * called as CPython does, __import__(name, globals, None, fromlist, level). */
+__attribute__((noinline)) static obj_t vm_import_overridden(qstr name, obj_t fromlist, obj_t level, obj_t globals) {
+    obj_t imp = dict_get(rt_state.builtins_dict, ROM_QSTR(QSTR___import__));
+    if (imp == OBJ_NULL) {
+        return rt_import_name(name, fromlist, (int)small_int_value(level));
+    }
+    obj_t args[5] = {obj_new_qstr(name), globals, OBJ_NONE, fromlist, level};
+    return rt_call(imp, 5, 0, args);
+}
+
 __attribute__((noinline)) static obj_t vm_make_exc(obj_t o) {
     if (obj_is_type(o, &type_type)) {
         o = rt_call0(o);
@@ -229,18 +240,16 @@ __attribute__((noinline)) static obj_t vm_format_value(obj_t v, unsigned flags, 
 }
 
 __attribute__((noinline)) static obj_t vm_yield_from_other(obj_t it, obj_t sent, bool *done) {
-    if (sent == OBJ_NONE) {
-        obj_t r = rt_iternext(it);
-        if (r == OBJ_NULL) {
-            *done = true;
-            return OBJ_NONE;
-        }
-        *done = false;
-        return r;
-    }
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        obj_t r = vm_call_meth1(it, QSTR_send, sent);
+        obj_t r;
+        if (sent == OBJ_NONE) {
+            /* a StopIteration out of the iterator (or the value a user __next__ ended with) is the
+             * result of the yield from */
+            r = rt_iternext_or_raise(it);
+        } else {
+            r = vm_call_meth1(it, QSTR_send, sent);
+        }
         nlr_pop();
         *done = false;
         return r;
@@ -1125,12 +1134,26 @@ resume:
             DISPATCH();
         }
         CASE(GET_YIELD_FROM_ITER) {
-            SET_TOP(rt_getiter(TOP()));
+            /* arg 1 (await): a coroutine awaits as itself, else __await__() first, then iter() */
+            obj_t o = TOP();
+            if (ARG != 0 && !obj_is_type(o, &generator_type)) {
+                obj_t m[2];
+                rt_load_method_maybe(o, QSTR___await__, m);
+                if (m[0] != OBJ_NULL) {
+                    SET_TOP(rt_getiter(rt_call_method(0, 0, m)));
+                    DISPATCH();
+                }
+            }
+            SET_TOP(rt_getiter(o));
             DISPATCH();
         }
         CASE(IMPORT_NAME) {
             obj_t fromlist = POP();
-            SET_TOP(rt_import_name(ARG, fromlist, (int)small_int_value(TOP())));
+            if (UNLIKELY(dict_map(rt_state.builtins_dict)->filled != 0)) {
+                SET_TOP(vm_import_overridden(ARG, fromlist, TOP(), f->globals));
+            } else {
+                SET_TOP(rt_import_name(ARG, fromlist, (int)small_int_value(TOP())));
+            }
             DISPATCH();
         }
         CASE(IMPORT_FROM) {
@@ -1144,7 +1167,9 @@ resume:
             DISPATCH();
         }
         CASE(LOAD_BUILD_CLASS) {
-            PUSH(OBJ_FROM_PTR(&build_class_obj));
+            /* builtins.__build_class__ may have been replaced by the user */
+            PUSH(UNLIKELY(dict_map(rt_state.builtins_dict)->filled != 0) ? rt_builtin_lookup(QSTR___build_class__)
+                                                                         : OBJ_FROM_PTR(&build_class_obj));
             DISPATCH();
         }
         CASE(LOAD_ASSERTION_ERROR) {

@@ -20,6 +20,16 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit);
  * restored (Ctrl-\ on the terminal). */
 void board_power_off(void);
 
+/* A hard fault: what can't be handled (an exception with no handler, a fatal error of the port,
+ * /flash that can't be mounted). As on the WiPy the LED stays on and one line says so on the
+ * console; /flash is written out and the process waits, its servers alive, for Ctrl-\ (power
+ * off) or board_reset_from_outside(). Never returns. */
+NORETURN void board_hard_fault(const char *msg);
+/* The LED "solid on" of a hard fault: set by the board's LED model (NULL: no LED yet). */
+extern void (*board_fault_led_hook)(void);
+/* A reset asked from outside the Python side (the control interface): a hard reset. */
+void board_reset_from_outside(void);
+
 /* board_port.c */
 void board_port_install(void);
 

@@ -4,6 +4,7 @@
  * on; SystemExit asks for a soft reset; Ctrl-C interrupts the script that is running.
  * Invariant: scripts run in __main__'s globals, so what main.py defines is there at the prompt. */
 #include <stdio.h>
+#include <string.h>
 
 #include "core/import.h"
 #include "core/port.h"
@@ -16,10 +17,14 @@
 
 static void boot_run_file(const void *path) { import_run_file((const char *)path, rt_state.main_globals); }
 
-/* Runs one script if it exists; false if it raised SystemExit. */
-static bool boot_run_script(const char *name) {
+/* Runs one script if it exists (if it must, a missing one is said in one line); false if it
+ * raised SystemExit. */
+static bool boot_run_script(const char *name, bool must_exist) {
     char path[VFS_PATH_MAX + 1];
     if (vfs_normalize("/flash", name, path, sizeof(path)) != 0 || port_stat(path) != PORT_STAT_FILE) {
+        if (must_exist) {
+            print_fmt(&print_stdout, "machine.main(): %s is not a file on /flash; nothing run\n", name);
+        }
         return true;
     }
     obj_t exc = repl_exec_guarded(boot_run_file, path);
@@ -27,7 +32,7 @@ static bool boot_run_script(const char *name) {
         return false;
     }
     if (exc != OBJ_NULL) {
-        exc_print(&print_stdout, exc);
+        repl_print_exception(&print_stdout, exc);
     }
     return true;
 }
@@ -53,11 +58,12 @@ bool board_boot(const bdev_t *flash, bool skip_main, bool *fatal) {
     }
     boot_sys_path();
     machine_main_file_reset();
-    if (!boot_run_script("boot.py")) {
+    if (!boot_run_script("boot.py", false)) {
         return false;
     }
     if (skip_main) {
         return true;
     }
-    return boot_run_script(machine_main_file());
+    const char *main_file = machine_main_file();
+    return boot_run_script(main_file, strcmp(main_file, "main.py") != 0);
 }

@@ -13,6 +13,7 @@
 #include "core/nlr.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/repl_exec.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
 #include "host/port_unix.h"
@@ -47,7 +48,10 @@ static void uart0_tx(void *ctx, const uint8_t *data, size_t len) { terminal_writ
 void board_console_start(void) {
     terminal_raw_on(); /* a terminal gets every key as a byte, as a UART would */
     uart_connect_tx(0, uart0_tx, NULL);
-    el_watch(0, EL_READ, on_stdin, NULL);
+    if (!el_watch(0, EL_READ, on_stdin, NULL)) {
+        static const char msg[] = "wipy: the terminal can't be read (no event-loop slot); telnet still works\r\n";
+        terminal_write(msg, sizeof(msg) - 1);
+    }
 }
 
 static void dup_to_repl(void *ctx, const uint8_t *data, size_t len) { replio_push_input(data, len); }
@@ -94,7 +98,7 @@ static bool dup_call(qstr meth, obj_t arg, obj_t *result) {
     }
     board_console_detach();
     print_fmt(&print_stdout, "dupterm: exception in the stream's %q(), deactivating it:\n", (unsigned)meth);
-    exc_print(&print_stdout, exc);
+    repl_print_exception(&print_stdout, exc);
     return false;
 }
 

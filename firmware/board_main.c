@@ -2,8 +2,10 @@
  * hidden store), the telnet server, and the reset loop: each soft reset gets a new heap and boots
  * again while the servers and the telnet session live on; a hard reset (machine.reset()) executes
  * the program again with the same options, as a power cycle of the board would.
- * Invariant: the process never ends by itself; only a signal or a failed start ends it. */
+ * Invariant: the process never ends by itself; only a signal, Ctrl-\ or a failed start ends it
+ * (a hard fault halts the board and waits, board_hard_fault). */
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +15,12 @@
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/board_outside.h"
 #include "firmware/board_wlan.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
+#include "firmware/repl_exec.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
 #include "host/host_fs.h"
@@ -24,6 +28,7 @@
 #include "modules/mod_machine.h"
 #include "modules/fs_route.h"
 #include "modules/mod_os.h"
+#include "services/ftp.h"
 #include "services/telnet.h"
 #include "storage/flash_init.h"
 #include "storage/cert_store.h"
@@ -38,8 +43,11 @@ typedef struct {
     const char *state;
     const char *bind;
     int telnet_port;
+    int ftp_port, ftp_data_port;
+    bool ftp_explicit; /* a port was given: not getting it ends the start */
     size_t heap;
-    const char *board_file; /* --board FILE (JSON); NULL: none */
+    board_outside_opts_t outside; /* --control, --vcd */
+    const char *board_file;       /* --board FILE (JSON); NULL: none */
 } board_opts_t;
 
 static char **board_argv;
@@ -47,10 +55,13 @@ static bdev_t board_flash;
 
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
-        "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--heap N[k|m]] [--board FILE]\n"
+        "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
+        "          [--heap N[k|m]] [--control ADDR:PORT] [--vcd FILE] [--board FILE]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
-        "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python).\n"
-        "Ctrl-\\ on the terminal powers it off.\n",
+        "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
+        "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
+        "Ctrl-\\ on the terminal powers it off. --control serves the control interface\n"
+        "(docs/control-protocol.md; port 0 picks one); --vcd traces every pin to a VCD file.\n",
         prog);
 }
 
@@ -59,7 +70,11 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->state = "wipy-data";
     o->bind = "127.0.0.1";
     o->telnet_port = 23;
+    o->ftp_port = 21;
+    o->ftp_data_port = 2024;
+    o->ftp_explicit = false;
     o->heap = BOARD_DEFAULT_HEAP;
+    o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     o->board_file = NULL;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
@@ -74,20 +89,33 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             o->board_file = val;
         } else if (strcmp(a, "--bind") == 0 && val != NULL) {
             o->bind = val;
-        } else if (strcmp(a, "--telnet-port") == 0 && val != NULL) {
+        } else if ((strcmp(a, "--telnet-port") == 0 || strcmp(a, "--ftp-port") == 0 ||
+                       strcmp(a, "--ftp-data-port") == 0) && val != NULL) {
             char *end;
             long p = strtol(val, &end, 10);
             if (*end != '\0' || p < 0 || p > 65535) {
-                fprintf(stderr, "%s: --telnet-port wants a port number (0-65535), not '%s'\n", argv[0], val);
+                fprintf(stderr, "%s: %s wants a port number (0-65535), not '%s'\n", argv[0], a, val);
                 return 2;
             }
-            o->telnet_port = (int)p;
+            *(a[2] == 't' ? &o->telnet_port : a[6] == 'p' ? &o->ftp_port : &o->ftp_data_port) = (int)p;
+            o->ftp_explicit |= a[2] == 'f';
         } else if (strcmp(a, "--heap") == 0 && val != NULL) {
             o->heap = cli_parse_size(val);
             if (o->heap == 0) {
                 fprintf(stderr, "%s: --heap wants a size such as 48k or 1m, not '%s'\n", argv[0], val);
                 return 2;
             }
+        } else if (strcmp(a, "--control") == 0 && val != NULL) {
+            char msg[160];
+            if (!board_outside_check_control(val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
+            o->outside.control = val;
+        } else if (strcmp(a, "--vcd") == 0 && val != NULL) {
+            o->outside.vcd = val;
+        } else if (strcmp(a, "--handover") == 0 && val != NULL) {
+            o->outside.handover = val; /* internal: from the program before a reset */
         } else {
             fprintf(stderr, "%s: unknown board option '%s'%s\n", argv[0], a, val == NULL ? " (or missing value)" : "");
             board_usage(stderr, argv[0]);
@@ -97,16 +125,29 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     return 0;
 }
 
-/* The state directory and the /flash image in it (created on first boot). */
-static int board_open_state(const board_opts_t *o, hstore_t *hs) {
-    int made = host_mkdir(o->state);
-    if (made != 0 && made != -EEXIST) {
-        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(-made));
+/* The state directory, locked for this process, and the /flash image in it (created on first
+ * boot). *made: the directory was created now. A directory another board holds is refused. */
+static int board_open_state(const board_opts_t *o, hstore_t *hs, bool *made) {
+    int r = host_mkdir(o->state);
+    if (r != 0 && r != -EEXIST) {
+        fprintf(stderr, "wipy: can't create the state directory '%s': %s\n", o->state, strerror(-r));
+        return 1;
+    }
+    *made = r == 0;
+    long holder = 0;
+    r = host_lock_dir(o->state, &holder);
+    if (r == -EBUSY) {
+        fprintf(stderr, "wipy: the state directory '%s' is in use by another board (pid %ld); stop that one or give --state another directory\n",
+            o->state, holder);
+        return 2;
+    }
+    if (r != 0) {
+        fprintf(stderr, "wipy: can't lock the state directory '%s': %s\n", o->state, strerror(-r));
         return 1;
     }
     char path[BOARD_PATH_MAX];
     snprintf(path, sizeof(path), "%s/hidden", o->state);
-    int r = hstore_open(hs, path);
+    r = hstore_open(hs, path);
     if (r != 0) {
         fprintf(stderr, "wipy: can't open the hidden store '%s': %s\n", path, strerror(r < 0 ? -r : r));
         return 1;
@@ -120,22 +161,44 @@ static int board_open_state(const board_opts_t *o, hstore_t *hs) {
     return 0;
 }
 
+/* The first line at power-on: where the board's state lives, whether it was just created, and
+ * the way out. */
+static void board_state_line(const char *state, bool made) {
+    char cwd[BOARD_PATH_MAX];
+    bool relative = state[0] != '/' && host_getcwd(cwd, sizeof(cwd)) >= 0;
+    char line[2 * BOARD_PATH_MAX + 128];
+    int n = snprintf(line, sizeof(line), "WiPy state in %s%s%s (%s); Ctrl-\\ powers the board off\r\n",
+        relative ? cwd : "", relative ? "/" : "", state, made ? "created now" : "kept from before");
+    terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+}
+
 /* machine.reset(): everything written out, then the program starts again from scratch, with the
  * same options and the telnet port it has now (so a "--telnet-port 0" board keeps its port). */
 static void board_hard_reset(void) {
-    static char port_arg[16];
-    static char *argv2[BOARD_MAX_ARGS + 3];
+    static char port_arg[3][16];
+    static char *argv2[BOARD_MAX_ARGS + 9];
     int n = 0;
-    for (; n < BOARD_MAX_ARGS && board_argv[n] != NULL; n++) {
-        argv2[n] = board_argv[n];
+    for (int i = 0; i < BOARD_MAX_ARGS && board_argv[i] != NULL; i++) {
+        if (strcmp(board_argv[i], "--handover") == 0 && board_argv[i + 1] != NULL) {
+            i++; /* replaced below */
+            continue;
+        }
+        argv2[n++] = board_argv[i];
     }
-    if (telnet_port() > 0) {
-        snprintf(port_arg, sizeof(port_arg), "%d", telnet_port());
-        argv2[n++] = "--telnet-port";
-        argv2[n++] = port_arg;
+    int ports[3] = {telnet_port(), ftp_server_port(), ftp_server_data_port()};
+    static char *const port_opt[3] = {"--telnet-port", "--ftp-port", "--ftp-data-port"};
+    for (int i = 0; i < 3; i++) {
+        if (ports[i] > 0) {
+            snprintf(port_arg[i], sizeof(port_arg[i]), "%d", ports[i]);
+            argv2[n++] = port_opt[i];
+            argv2[n++] = port_arg[i];
+        }
     }
+    argv2[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
+    argv2[n++] = (char *)board_outside_handover();
     argv2[n] = NULL;
     telnet_stop();
+    ftp_server_stop();
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
@@ -144,10 +207,10 @@ static void board_hard_reset(void) {
     port_fatal("machine.reset(): can't restart the program");
 }
 
-/* One life of the Python side, from a fresh heap to the soft reset that ends it. Returns false
- * if the board must stop (fatal). *raw: the reset came from the raw REPL (it resumes there). */
 static NORETURN void board_power_off_status(int status) {
+    board_outside_stop();
     telnet_stop();
+    ftp_server_stop();
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
@@ -157,7 +220,9 @@ static NORETURN void board_power_off_status(int status) {
 
 void board_power_off(void) { board_power_off_status(0); }
 
-static bool board_life(const rt_config_t *cfg, bool *raw) {
+/* One life of the Python side, from a fresh heap to the soft reset that ends it.
+ * *raw: the reset came from the raw REPL (it resumes there). */
+static void board_life(const rt_config_t *cfg, bool *raw) {
     if (!rt_try_init(cfg)) {
         /* not a board state but a wrong option: say so and end, as a bad command line does */
         fprintf(stderr, "wipy: the heap (%u bytes) is too small to start; give --heap more\n",
@@ -165,36 +230,76 @@ static bool board_life(const rt_config_t *cfg, bool *raw) {
         board_power_off_status(1);
     }
     bool fatal;
-    bool booted;
+    volatile bool booted;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         booted = board_boot(&board_flash, *raw, &fatal);
         nlr_pop();
     } else {
         /* an exception outside the scripts (e.g. MemoryError while setting up): report, go on */
-        exc_print(&print_stdout, nlr.value);
+        repl_print_exception(&print_stdout, nlr.value);
         booted = true;
         fatal = false;
     }
     if (fatal) {
-        return false;
+        board_hard_fault("/flash can't be used");
     }
-    bool next_raw = false;
-    if (booted) {
+    volatile bool next_raw = false;
+    if (booted && nlr_push(&nlr) == 0) {
         int status;
         repl_end_t end = repl_session(*raw, &status); /* Ctrl-D: readline has ended the line */
         next_raw = end == REPL_END_RAW_RESET;
+        nlr_pop();
+    } else if (booted) {
+        /* an exception no REPL mode handled: reported, and the board soft-resets */
+        repl_print_exception(&print_stdout, nlr.value);
     }
     port_write("MPY: soft reboot\r\n", 18);
     board_console_detach();
     rt_deinit();
+    ftp_server_abort_transfer(); /* its open file is on a volume about to be unmounted */
     vfs_sync();
     vfs_umount_all();
     for (int id = 0; id < UART_COUNT; id++) {
         uart_deinit(id);
     }
     *raw = next_raw;
-    return true;
+}
+
+/* ---- the hard fault ---- */
+void (*board_fault_led_hook)(void);
+static jmp_buf board_fault_jb;
+static bool board_fault_ready; /* board_fault_jb is set */
+static volatile bool board_reset_wanted;
+
+void board_reset_from_outside(void) { board_reset_wanted = true; }
+
+NORETURN void board_hard_fault(const char *msg) {
+    if (!board_fault_ready) {
+        port_set_hooks(NULL); /* before the board runs: the plain fatal error */
+        port_fatal(msg);
+    }
+    board_fault_ready = false; /* a fault while handling this one ends the process */
+    char line[256];
+    int n = snprintf(line, sizeof(line),
+        "\r\nHARD FAULT: %s; the board is halted (LED on): Ctrl-\\ powers it off\r\n", msg);
+    terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+    if (board_fault_led_hook != NULL) {
+        board_fault_led_hook();
+    }
+    vfs_sync();
+    longjmp(board_fault_jb, 1);
+}
+
+/* The board after a hard fault: its servers and the terminal's Ctrl-\ still served. */
+static NORETURN void board_halted(void) {
+    nlr_top = NULL;
+    for (;;) {
+        el_run_once(1000);
+        if (board_reset_wanted) {
+            board_hard_reset();
+        }
+    }
 }
 
 int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
@@ -215,11 +320,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             return 2;
         }
     }
-    hstore_t hs;
-    if (board_open_state(&o, &hs) != 0) {
-        return 1;
-    }
-    cert_store_set(&hs); /* ssl reads /flash/cert/... from it (it lives as long as this call) */
+    /* the port first: a board that can't run creates nothing */
     el_init();
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));
@@ -230,22 +331,59 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             o.bind, o.telnet_port, strerror(err));
         return 2;
     }
-    board_console_start(); /* first: on a terminal, the line below is then written raw */
-    char line[96];
-    int n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
+    /* FTP on its default ports is a bonus (port 21 needs privileges): without them the board runs
+     * with telnet only and says so; ports given on the command line must be had */
+    err = ftp_server_start(o.bind, o.ftp_port, o.ftp_data_port);
+    if (err != 0) {
+        fprintf(stderr,
+            "wipy: %s: can't listen for FTP on %s:%d with passive data port %d (%s); pick others with "
+            "--ftp-port N and --ftp-data-port N\n",
+            o.ftp_explicit ? "error" : "FTP is off", o.bind, o.ftp_port, o.ftp_data_port, strerror(err));
+        if (o.ftp_explicit) {
+            telnet_stop();
+            return 2;
+        }
+    }
+    hstore_t hs;
+    bool made = false;
+    r = board_open_state(&o, &hs, &made);
+    if (r != 0) {
+        ftp_server_stop();
+        telnet_stop();
+        return r;
+    }
+    cert_store_set(&hs); /* ssl reads /flash/cert/... from it (it lives as long as this call) */
+    board_console_start(); /* first: on a terminal, the lines below are then written raw */
+    board_state_line(o.state, made);
+    char line[128];
+    int n = 0;
+    if (ftp_server_running()) {
+        n = snprintf(line, sizeof(line), "FTP server on %s:%d (passive data port %d)\r\n", o.bind,
+            ftp_server_port(), ftp_server_data_port());
+        terminal_write(line, (size_t)n);
+    }
+    n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
     terminal_write(line, (size_t)n);
+    if ((r = board_outside_start(&o.outside)) != 0) {
+        ftp_server_stop();
+        telnet_stop();
+        terminal_raw_off();
+        return r;
+    }
     board_port_install();
     fs_route_set_board(true);
     os_dupterm_handler = board_dupterm;
     machine_reset_hook = board_hard_reset;
     repl_raw_set_paste_window(REPL_RAW_WINDOW_TELNET);
     replio_source_opened(); /* a board waits for input for ever: its REPL input never ends */
-    rt_config_t cfg = {o.heap, stack_top, stack_limit};
-    bool raw = false;
-    while (board_life(&cfg, &raw)) {
+    static rt_config_t cfg;
+    cfg = (rt_config_t){o.heap, stack_top, stack_limit};
+    static bool raw = false;
+    if (setjmp(board_fault_jb) != 0) {
+        board_halted();
     }
-    /* fatal: the LED would stay on; the board stops here, its servers still listening */
+    board_fault_ready = true;
     for (;;) {
-        el_run_once(-1);
+        board_life(&cfg, &raw);
     }
 }

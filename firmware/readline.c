@@ -19,6 +19,7 @@ static struct {
     char *history[READLINE_HISTORY]; /* [0] newest */
     readline_complete_fun_t complete;
     const char *prompt; /* while a line is being edited, else NULL */
+    bool too_long;      /* bytes were refused: the line is over READLINE_MAX */
 } rl;
 
 void readline_set_completer(readline_complete_fun_t fun) { rl.complete = fun; }
@@ -77,6 +78,10 @@ static void rl_redraw_from(size_t from) {
 }
 
 static void rl_insert(const char *s, size_t n) {
+    if (rl.len + n > READLINE_MAX) {
+        rl.too_long = true; /* nothing more is taken; the line is refused when it ends */
+        return;
+    }
     rl_reserve(n);
     memmove(rl.buf + rl.cursor + n, rl.buf + rl.cursor, rl.len - rl.cursor);
     memcpy(rl.buf + rl.cursor, s, n);
@@ -134,6 +139,9 @@ static void rl_replace(const char *s) {
     rl_cursor_to(0);
     rl.len = 0;
     size_t n = strlen(s);
+    if (n > READLINE_MAX) {
+        n = READLINE_MAX;
+    }
     rl_reserve(n);
     memcpy(rl.buf, s, n);
     rl.len = n;
@@ -208,6 +216,7 @@ int readline_read(const char *prompt, const char *prefill, const char **line, si
     rl_reserve(64);
     rl.len = 0;
     rl.cursor = 0;
+    rl.too_long = false;
     int hist = -1; /* history entry shown, -1: the line being typed */
     char *typed = NULL; /* the line being typed while walking the history */
     rl.prompt = prompt;
@@ -322,5 +331,8 @@ int readline_read(const char *prompt, const char *prefill, const char **line, si
     rl.buf[rl.len] = '\0';
     *line = rl.buf;
     *len = rl.len;
+    if (rl.too_long && result == READLINE_LINE) {
+        return READLINE_TOO_LONG;
+    }
     return result;
 }

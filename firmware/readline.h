@@ -17,6 +17,10 @@
 #define READLINE_CTRL_C 3 /* line cancelled (any time) */
 #define READLINE_CTRL_D 4 /* end of input (or soft reset) */
 #define READLINE_CTRL_E 5 /* paste mode */
+#define READLINE_TOO_LONG 6 /* Enter on a line that went over READLINE_MAX bytes (not all taken) */
+
+/* The longest line: bytes typed beyond it are refused (a client can't grow it without bound). */
+#define READLINE_MAX 16384
 
 /* Completion: given the text before the cursor, sets *out to the completion's extra bytes
  * (malloc'd by the callee; the caller frees) and/or prints the candidates on new lines itself;

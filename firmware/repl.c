@@ -23,6 +23,13 @@ void (*repl_after_exec)(void);
 
 static void repl_out(const char *s) { port_write(s, strlen(s)); }
 
+/* Input over its bound is refused, and said so in one line. */
+static void repl_input_refused(const char *what, size_t max) {
+    char line[80];
+    snprintf(line, sizeof(line), "%s longer than %zu bytes: ignored\r\n", what, max);
+    repl_out(line);
+}
+
 /* "Nov 24 2026" (__DATE__) as "2026-11-24" */
 static void repl_build_date(char out[11]) {
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -49,7 +56,7 @@ static void repl_build_date(char out[11]) {
 void repl_banner_line(char *buf, size_t cap) {
     char date[11];
     repl_build_date(date);
-    snprintf(buf, cap, "MicroPython v" WIPY_MICROPYTHON_VERSION " on %s; " WIPY_MACHINE, date);
+    snprintf(buf, cap, "MicroPython v%s on %s; " WIPY_MACHINE, wipy_version, date);
 }
 
 void repl_print_banner(void) {
@@ -74,7 +81,7 @@ int repl_exit_status_of(obj_t exc, bool to_stderr) {
         print_str(p, "\n");
         return 1;
     }
-    exc_print(p, exc);
+    repl_print_exception(p, exc);
     return 1;
 }
 
@@ -90,7 +97,7 @@ static bool repl_run(const char *src, size_t len, input_kind_t kind, int *status
             *status = repl_exit_status_of(exc, false);
             exit_now = true;
         } else {
-            exc_print(&print_stdout, exc);
+            repl_print_exception(&print_stdout, exc);
         }
     }
     if (repl_after_exec != NULL) {
@@ -229,11 +236,12 @@ static bool repl_complete(const char *text, size_t len, char **out, size_t *out_
 
 /* ---- modes ---- */
 
-/* Paste mode: bytes as typed until Ctrl-D (run) or Ctrl-C (cancel). */
+/* Paste mode: bytes as typed until Ctrl-D (run) or Ctrl-C (cancel); at most REPL_INPUT_MAX. */
 static bool repl_paste_mode(int *status) {
     repl_out("\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ");
     char *buf = NULL;
     size_t len = 0, alloc = 0;
+    bool too_long = false;
     for (;;) {
         int c = port_read_byte();
         if (c < 0 || c == 4) {
@@ -245,25 +253,39 @@ static bool repl_paste_mode(int *status) {
             free(buf);
             return false;
         }
-        if (len + 2 > alloc) {
-            alloc = alloc * 2 + 256;
-            char *nb = realloc(buf, alloc);
-            if (nb == NULL) {
-                free(buf);
-                port_fatal("out of memory in paste mode");
-            }
-            buf = nb;
-        }
         if (c == '\r') {
             c = '\n';
         }
-        buf[len++] = (char)c;
+        if (len + 2 > alloc && !too_long) {
+            if (alloc >= REPL_INPUT_MAX) {
+                too_long = true; /* read on to Ctrl-D, keep nothing more */
+            } else {
+                alloc = alloc * 2 + 256;
+                if (alloc > REPL_INPUT_MAX) {
+                    alloc = REPL_INPUT_MAX;
+                }
+                char *nb = realloc(buf, alloc);
+                if (nb == NULL) {
+                    free(buf);
+                    port_fatal("out of memory in paste mode");
+                }
+                buf = nb;
+            }
+        }
+        if (!too_long) {
+            buf[len++] = (char)c;
+        }
         if (c == '\n') {
             repl_out("\r\n=== ");
         } else {
             char ch = (char)c;
             port_write(&ch, 1);
         }
+    }
+    if (too_long) {
+        free(buf);
+        repl_input_refused("paste", REPL_INPUT_MAX);
+        return false;
     }
     bool exit_now = repl_run(buf != NULL ? buf : "", len, INPUT_FILE, status);
     free(buf);
@@ -364,6 +386,10 @@ repl_end_t repl_session(bool raw, int *status) {
         if (r == READLINE_CTRL_C) {
             continue;
         }
+        if (r == READLINE_TOO_LONG) {
+            repl_input_refused("line", READLINE_MAX);
+            continue;
+        }
         if (r == READLINE_CTRL_D) {
             end = REPL_END_CTRL_D;
             break;
@@ -412,6 +438,12 @@ repl_end_t repl_session(bool raw, int *status) {
             indent[n] = '\0';
             r = repl_readline("... ", indent, &line, &len);
             if (r == READLINE_CTRL_C) {
+                cancelled = true;
+                break;
+            }
+            if (r == READLINE_TOO_LONG || slen + len + 2 > REPL_INPUT_MAX) {
+                repl_input_refused(r == READLINE_TOO_LONG ? "line" : "statement",
+                    r == READLINE_TOO_LONG ? READLINE_MAX : REPL_INPUT_MAX);
                 cancelled = true;
                 break;
             }

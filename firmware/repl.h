@@ -10,6 +10,10 @@
 
 #include "core/obj.h"
 
+/* The most a statement (friendly REPL) or a paste (paste mode) may hold; more is refused with a
+ * line saying so. The raw REPL's bound is the heap (firmware/repl_raw.c). */
+#define REPL_INPUT_MAX 65536
+
 /* The banner line pair ("MicroPython ... on DATE; WiPy with CC3200" / "Type "help()" ..."). */
 void repl_print_banner(void);
 /* The first banner line alone, without line end (the telnet server greets with it). */

@@ -2,6 +2,7 @@
  * while user code runs, so Ctrl-C typed at a prompt edits the line instead of raising. */
 #include "firmware/repl_exec.h"
 
+#include "core/gc.h"
 #include "core/nlr.h"
 #include "core/port.h"
 #include "core/qstr.h"
@@ -12,18 +13,33 @@
 static void print_to_port(void *data, const char *s, size_t len) { port_write(s, len); }
 static const print_t port_print = {NULL, print_to_port};
 
+/* The heap lock is put back as it was: code that raised (or ended) with the heap locked by
+ * micropython.heap_lock() must not leave the REPL unable to allocate. */
 obj_t repl_exec_guarded(void (*job)(const void *arg), const void *arg) {
+    int lock_depth = gc_lock_depth();
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         replio_set_interrupt_char(3);
         job(arg);
         replio_set_interrupt_char(-1);
         nlr_pop();
+        gc_set_lock_depth(lock_depth);
         return OBJ_NULL;
     }
+    gc_set_lock_depth(lock_depth);
     replio_set_interrupt_char(-1);
     rt_state.pending_exception = OBJ_NULL; /* a Ctrl-C that came too late to matter */
     return nlr.value;
+}
+
+void repl_print_exception(const print_t *p, obj_t exc) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        exc_print(p, exc);
+        nlr_pop();
+        return;
+    }
+    print_str(p, "\n(an exception was raised while printing the one before)\n");
 }
 
 typedef struct {
@@ -54,7 +70,7 @@ bool repl_exec_raw(const char *src, size_t len, int *exit_status) {
             soft_reset = true;
             *exit_status = repl_exit_status_of(exc, false);
         } else {
-            exc_print(&port_print, exc);
+            repl_print_exception(&port_print, exc);
         }
     }
     port_write("\x04", 1);

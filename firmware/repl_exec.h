@@ -12,6 +12,9 @@
 /* Runs job(arg) with Ctrl-C live (the REPL streams' interrupt character raises KeyboardInterrupt);
  * returns the exception it raised, or OBJ_NULL. */
 obj_t repl_exec_guarded(void (*job)(const void *arg), const void *arg);
+/* Prints an exception's traceback; an exception raised while printing it (a __str__ that
+ * raises, no memory) is caught and said in one line. */
+void repl_print_exception(const print_t *p, obj_t exc);
 /* Compiles and runs REPL input in __main__ that way. */
 obj_t repl_exec_source(const char *src, size_t len, input_kind_t kind);
 

@@ -4,8 +4,12 @@
  * Raw-paste: "\x05A\x01" at the start of a buffer answers "R\x01" and the window size (128, little
  * endian; the board uses another, see repl_raw.h); one \x01 is sent per window of input consumed;
  * the host's \x04 ends the data and is answered with \x04, then the output follows as above
- * (without "OK"). Ctrl-C during the data is answered \x04 too and cancels it. */
+ * (without "OK"). Ctrl-C during the data is answered \x04 too and cancels it.
+ * Input is held on the GC heap: a program that does not fit is read to its end and discarded,
+ * and reported as the program's error (MemoryError, with the bytes read), never raised here. */
 #include "firmware/repl_raw.h"
+
+#include <stdio.h>
 
 #include "core/gc.h"
 #include "core/nlr.h"
@@ -27,9 +31,61 @@ int repl_raw_exit_status(void) { return raw_exit_status; }
 
 typedef enum { PASTE_DONE, PASTE_CANCELLED, PASTE_EOF } paste_end_t;
 
-/* Reads a raw-paste program: to Ctrl-D (done) or Ctrl-C (cancelled: the host is told the data
- * ended, as MicroPython does, so a client that gave up mid-paste can't leave the board in it). */
-static paste_end_t read_raw_paste(vstr_t *src) {
+/* The program being received; once the heap can't hold it (`full`) it is only counted. */
+typedef struct {
+    vstr_t src;
+    bool full;
+    size_t total; /* bytes received */
+} raw_input_t;
+
+static void raw_input_init(raw_input_t *in) {
+    in->full = false;
+    in->total = 0;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        vstr_init(&in->src, 64);
+        nlr_pop();
+    } else {
+        in->src = (vstr_t){0};
+        in->full = true; /* no room even to start: whatever comes is dropped */
+    }
+}
+
+/* Adds a byte unless the heap is full (then the program is dropped, not the REPL). */
+static void raw_input_add(raw_input_t *in, uint8_t c) {
+    in->total++;
+    if (in->full) {
+        return;
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        vstr_add_byte(&in->src, c);
+        nlr_pop();
+    } else {
+        in->full = true;
+        vstr_clear(&in->src);
+        in->src = (vstr_t){0};
+    }
+}
+
+static void raw_input_reset(raw_input_t *in) {
+    if (!in->full) {
+        in->src.len = 0;
+        in->total = 0;
+    } else {
+        raw_input_init(in);
+    }
+}
+
+/* The error part of the answer to a program that did not fit (the output part is empty). */
+static void raw_report_dropped(const raw_input_t *in) {
+    char line[112];
+    int n = snprintf(line, sizeof(line),
+        "\x04MemoryError: program of %zu bytes does not fit in the heap; not run\r\n\x04", in->total);
+    out(line, (size_t)n);
+}
+
+static paste_end_t read_raw_paste(raw_input_t *in) {
     const char hdr[4] = {'R', 1, (char)(paste_window & 0xff), (char)(paste_window >> 8)};
     out(hdr, sizeof(hdr));
     size_t remain = paste_window;
@@ -42,7 +98,7 @@ static paste_end_t read_raw_paste(vstr_t *src) {
             out("\x04", 1);
             return c == 0x04 ? PASTE_DONE : PASTE_CANCELLED;
         }
-        vstr_add_byte(src, (uint8_t)c);
+        raw_input_add(in, (uint8_t)c);
         if (--remain == 0) {
             out("\x01", 1);
             remain = paste_window;
@@ -51,22 +107,22 @@ static paste_end_t read_raw_paste(vstr_t *src) {
 }
 
 repl_raw_result_t repl_raw_run(void) {
+    raw_input_t in;
+    raw_input_init(&in);
     for (;;) {
         out_str("raw REPL; CTRL-B to exit\r\n");
     prompt:
         out_str(">");
-        vstr_t src;
-        vstr_init(&src, 64);
+        raw_input_reset(&in);
         for (;;) {
             int c = port_read_byte();
             if (c < 0) {
                 return REPL_RAW_EOF;
             }
             if (c == 0x01) {
-                if (src.len == 2 && src.buf[0] == 0x05 && src.buf[1] == 'A') {
-                    vstr_clear(&src);
-                    vstr_init(&src, 256);
-                    paste_end_t end = read_raw_paste(&src);
+                if (!in.full && in.src.len == 2 && in.src.buf[0] == 0x05 && in.src.buf[1] == 'A') {
+                    raw_input_reset(&in);
+                    paste_end_t end = read_raw_paste(&in);
                     if (end == PASTE_EOF) {
                         return REPL_RAW_EOF;
                     }
@@ -75,7 +131,11 @@ repl_raw_result_t repl_raw_run(void) {
                         out_str("\x04KeyboardInterrupt: \r\n\x04");
                         goto prompt;
                     }
-                    if (repl_exec_raw(src.buf, src.len, &raw_exit_status)) {
+                    if (in.full) {
+                        raw_report_dropped(&in);
+                        goto prompt;
+                    }
+                    if (repl_exec_raw(in.src.buf, in.src.len, &raw_exit_status)) {
                         return REPL_RAW_SOFT_RESET;
                     }
                     goto prompt;
@@ -87,22 +147,26 @@ repl_raw_result_t repl_raw_run(void) {
                 return REPL_RAW_TO_FRIENDLY;
             }
             if (c == 0x03) {
-                src.len = 0;
+                raw_input_reset(&in);
                 continue;
             }
             if (c == 0x04) {
                 out_str("OK");
-                if (src.len == 0) {
+                if (!in.full && in.src.len == 0) {
                     out_str("\r\n");
                     raw_exit_status = 0;
                     return REPL_RAW_SOFT_RESET;
                 }
-                if (repl_exec_raw(src.buf, src.len, &raw_exit_status)) {
+                if (in.full) {
+                    raw_report_dropped(&in);
+                    goto prompt;
+                }
+                if (repl_exec_raw(in.src.buf, in.src.len, &raw_exit_status)) {
                     return REPL_RAW_SOFT_RESET;
                 }
                 goto prompt;
             }
-            vstr_add_byte(&src, (uint8_t)c);
+            raw_input_add(&in, (uint8_t)c);
         }
     }
 }

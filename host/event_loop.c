@@ -11,6 +11,7 @@
 
 #define EL_MAX_FDS 32
 #define EL_MAX_TIMERS 32
+#define EL_MAX_WAIT_MS 3600000u /* one hour: well inside poll()'s int milliseconds */
 
 typedef struct {
     int fd; /* -1: free */
@@ -124,20 +125,28 @@ static int run_due_timers(void) {
     return ran;
 }
 
-int el_run_with(const int *fds, const uint16_t *events, uint16_t *revents, size_t n_extra, int timeout_ms) {
-    if (!inited) {
-        el_init();
-    }
+int el_wait_ms(int timeout_ms) {
     /* the nearest timer bounds the wait */
     uint64_t now = el_now_us();
     for (int i = 0; i < EL_MAX_TIMERS; i++) {
         if (timers[i].id != 0) {
-            int64_t left = timers[i].when > now ? (int64_t)((timers[i].when - now + 999) / 1000) : 0;
-            if (timeout_ms < 0 || left < timeout_ms) {
+            uint64_t left = timers[i].when > now ? (timers[i].when - now + 999) / 1000 : 0;
+            if (left > EL_MAX_WAIT_MS) {
+                left = EL_MAX_WAIT_MS; /* a far timer (beyond poll's int) wakes the loop early, not never */
+            }
+            if (timeout_ms < 0 || left < (uint64_t)timeout_ms) {
                 timeout_ms = (int)left;
             }
         }
     }
+    return timeout_ms;
+}
+
+int el_run_with(const int *fds, const uint16_t *events, uint16_t *revents, size_t n_extra, int timeout_ms) {
+    if (!inited) {
+        el_init();
+    }
+    timeout_ms = el_wait_ms(timeout_ms);
     struct pollfd small[EL_MAX_FDS + 8];
     size_t total = EL_MAX_FDS + n_extra;
     struct pollfd *pfd = total <= EL_MAX_FDS + 8 ? small : malloc(total * sizeof(struct pollfd));

@@ -15,12 +15,16 @@ typedef void (*el_fd_cb_t)(int fd, int events, void *arg);
 typedef void (*el_timer_cb_t)(void *arg);
 
 void el_init(void);
-/* Watches fd for events (EL_READ | EL_WRITE); replaces an existing watch of the same fd. */
-bool el_watch(int fd, int events, el_fd_cb_t cb, void *arg);
+/* Watches fd for events (EL_READ | EL_WRITE); replaces an existing watch of the same fd. False
+ * when every slot is taken: the caller must handle it (the compiler checks). */
+__attribute__((warn_unused_result)) bool el_watch(int fd, int events, el_fd_cb_t cb, void *arg);
 void el_unwatch(int fd);
 /* One-shot timer at an absolute monotonic time (µs); returns an id (> 0), 0 if the table is full. */
 int el_timer_at(uint64_t when_us, el_timer_cb_t cb, void *arg);
 void el_timer_cancel(int id);
+/* How long el_run_once(timeout_ms) will wait at most: timeout_ms (-1: no limit) cut to the
+ * nearest timer, and never more than an hour when a timer is set however far it is. */
+int el_wait_ms(int timeout_ms);
 /* Waits for and dispatches events for at most timeout_ms (-1: until something happens, 0: poll).
  * Returns the number of callbacks run. */
 int el_run_once(int timeout_ms);

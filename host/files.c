@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -106,6 +107,15 @@ int host_reexec(char *const argv[]) {
     return -errno;
 }
 
+void host_keep_on_reexec(int fd) {
+    int fl = fcntl(fd, F_GETFD, 0);
+    if (fl >= 0) {
+        fcntl(fd, F_SETFD, fl & ~FD_CLOEXEC);
+    }
+}
+
+bool host_fd_open(int fd) { return fd >= 0 && fcntl(fd, F_GETFD, 0) >= 0; }
+
 char *host_read_file(const char *path, size_t *len) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -185,4 +195,30 @@ int host_statvfs(const char *path, host_statvfs_t *st) {
 
 void host_sync(void) {
     sync();
+}
+
+/* The lock is flock() on DIR/lock, held by an open descriptor for the life of the process (closed
+ * on exec: a hard reset takes it again); the file holds the holder's pid for the message. */
+int host_lock_dir(const char *dir, long *holder) {
+    char path[4096];
+    if (snprintf(path, sizeof(path), "%s/lock", dir) >= (int)sizeof(path)) {
+        return -ENAMETOOLONG;
+    }
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        return -errno;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        int e = errno;
+        char buf[24] = {0};
+        *holder = pread(fd, buf, sizeof(buf) - 1, 0) > 0 ? strtol(buf, NULL, 10) : 0;
+        close(fd);
+        return e == EWOULDBLOCK ? -EBUSY : -e;
+    }
+    char buf[24];
+    int n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, buf, (size_t)n, 0) != n) {
+        /* the lock holds anyway; only the pid in the message of a second board would be missing */
+    }
+    return 0;
 }

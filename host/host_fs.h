@@ -41,7 +41,15 @@ int64_t host_file_seek(int fd, int64_t off, int whence); /* whence 0 set, 1 curr
 int host_file_close(int fd);
 /* Runs this program again in this process with argv (a hard reset); returns only on failure. */
 int host_reexec(char *const argv[]);
+/* Lets a descriptor survive host_reexec (the control interface's sockets, the trace file); the new
+ * program learns its number from the arguments it is given. */
+void host_keep_on_reexec(int fd);
+/* Whether fd is an open descriptor (one handed over by the last program). */
+bool host_fd_open(int fd);
 int host_mkdir(const char *path);
+/* Takes the exclusive lock of a directory for this process (DIR/lock); -EBUSY with *holder set
+ * to the holder's pid (0 if unknown) when another process has it. */
+int host_lock_dir(const char *dir, long *holder);
 int host_rmdir(const char *path);
 int host_remove(const char *path);
 int host_rename(const char *from, const char *to);

@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <poll.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -51,6 +52,16 @@ int net_local_port(int fd) {
     return ntohs(sa.sin_port);
 }
 
+int net_local_ip(int fd, unsigned char ip[4]) {
+    struct sockaddr_in sa;
+    socklen_t len = sizeof(sa);
+    if (getsockname(fd, (struct sockaddr *)&sa, &len) < 0 || sa.sin_family != AF_INET) {
+        return -1;
+    }
+    memcpy(ip, &sa.sin_addr, 4);
+    return 0;
+}
+
 int net_accept(int lfd) {
     int fd = accept(lfd, NULL, NULL);
     if (fd < 0) {
@@ -85,8 +96,20 @@ ssize_t net_recv(int fd, void *buf, size_t len) {
     return n;
 }
 
+int net_peer_gone(int fd) {
+    char c;
+    ssize_t n = recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+void net_adopt(int fd) { set_nonblocking(fd); }
+
 void net_close(int fd) {
     if (fd >= 0) {
         close(fd);
     }
+}
+
+bool net_readable(int fd) {
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    return poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLHUP | POLLERR)) != 0;
 }

@@ -200,6 +200,9 @@ void port_unix_init(void) {
 bool port_stdin_is_tty(void) { return isatty(0); }
 
 NORETURN void port_fatal(const char *msg) {
+    if (port_hooks != NULL && port_hooks->fatal != NULL) {
+        port_hooks->fatal(msg);
+    }
     port_flush();
     terminal_raw_off();
     port_write_fd(2, "FATAL: ", 7);

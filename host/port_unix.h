@@ -17,13 +17,15 @@ bool port_stdin_is_tty(void);
 
 /* Board mode replaces where the REPL's bytes go and what the poll hook and delays do: with hooks
  * set, port_write/port_write_err/port_read_byte/port_read_line/port_poll/port_delay_us call them (the SIGINT flag
- * is still checked first by port_poll). NULL restores script mode. */
+ * is still checked first by port_poll). NULL restores script mode. With a fatal hook, port_fatal
+ * calls it instead of ending the process. */
 typedef struct {
     void (*write)(const char *s, size_t len);
     int (*read_byte)(void);
     bool (*read_line)(vstr_t *out);
     void (*poll)(void);
     void (*delay_us)(uint64_t us);
+    void (*fatal)(const char *msg); /* must not return (board mode: the hard fault); may be NULL */
     bool (*input_ready)(void); /* REPL input is waiting (select.poll on sys.stdin) */
 } port_hooks_t;
 void port_set_hooks(const port_hooks_t *hooks);

@@ -24,7 +24,7 @@ void machine_main_file_reset(void) { strcpy(machine_main, "main.py"); }
 
 static obj_t machine_main_fn(size_t n_args, size_t n_kw, const obj_t *args) {
     if (!obj_is_str(args[0])) {
-        raise_msg(&type_TypeError, "main() expects a file name");
+        raise_msg(&type_ValueError, "main() expects a file name (a str)"); /* spec §5 */
     }
     size_t len;
     const char *s = str_get_data(args[0], &len);

@@ -1,5 +1,5 @@
 /* modules/mod_micropython.c: the micropython module: const (the compiler folds
- * `x = const(1)` too, but it must also work as a call), opt_level, heap_lock/heap_unlock,
+ * `x = const(1)` too, but it must also work as a call), opt_level, heap_lock/heap_unlock/heap_locked,
  * alloc_emergency_exception_buf, kbd_intr (which byte interrupts) and mem_info.
  * Invariant: state kept here is plain C (ints), never Python objects. */
 #include "core/gc.h"
@@ -37,9 +37,14 @@ static DEFINE_FUN(micropython_heap_lock_obj, heap_lock, 0, 0, micropython_heap_l
 
 static obj_t micropython_heap_unlock(size_t n_args, size_t n_kw, const obj_t *args) {
     gc_unlock();
-    return OBJ_NONE;
+    return small_int_new(gc_lock_depth());
 }
 static DEFINE_FUN(micropython_heap_unlock_obj, heap_unlock, 0, 0, micropython_heap_unlock);
+
+static obj_t micropython_heap_locked(size_t n_args, size_t n_kw, const obj_t *args) {
+    return small_int_new(gc_lock_depth());
+}
+static DEFINE_FUN(micropython_heap_locked_obj, heap_locked, 0, 0, micropython_heap_locked);
 
 static obj_t micropython_kbd_intr(size_t n_args, size_t n_kw, const obj_t *args) {
     int_t c = obj_get_int(args[0]);
@@ -73,6 +78,7 @@ static const map_elem_t micropython_globals_table[] = {
     {ROM_QSTR(QSTR_alloc_emergency_exception_buf), ROM_PTR(&micropython_alloc_emergency_exception_buf_obj)},
     {ROM_QSTR(QSTR_heap_lock), ROM_PTR(&micropython_heap_lock_obj)},
     {ROM_QSTR(QSTR_heap_unlock), ROM_PTR(&micropython_heap_unlock_obj)},
+    {ROM_QSTR(QSTR_heap_locked), ROM_PTR(&micropython_heap_locked_obj)},
     {ROM_QSTR(QSTR_kbd_intr), ROM_PTR(&micropython_kbd_intr_obj)},
     {ROM_QSTR(QSTR_mem_info), ROM_PTR(&micropython_mem_info_obj)},
     {ROM_QSTR(QSTR_qstr_info), ROM_PTR(&micropython_qstr_info_obj)},

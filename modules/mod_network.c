@@ -5,6 +5,7 @@
 
 #include "core/obj.h"
 #include "core/runtime.h"
+#include "services/ftp.h"
 #include "services/server_config.h"
 #include "services/telnet.h"
 
@@ -39,10 +40,9 @@ static void server_apply(size_t n_args, const obj_t *args, size_t n_kw, const ob
     if (v[0].o != small_int_new(0)) {
         raise_os_error(19 /* ENODEV */);
     }
-    char user[SERVER_CRED_MAX + 1], pass[SERVER_CRED_MAX + 1];
-    int timeout = server_config.timeout_s;
-    memcpy(user, server_config.user, sizeof(user));
-    memcpy(pass, server_config.pass, sizeof(pass));
+    /* what is not given goes back to the defaults, as on the WiPy (not to the last setting) */
+    char user[SERVER_CRED_MAX + 1] = SERVER_USER_DEFAULT, pass[SERVER_CRED_MAX + 1] = SERVER_PASS_DEFAULT;
+    int timeout = SERVER_TIMEOUT_DEFAULT;
     if (v[1].o != OBJ_NULL) {
         obj_t *cred;
         obj_get_array_fixed(v[1].o, 2, &cred);
@@ -61,6 +61,9 @@ static void server_apply(size_t n_args, const obj_t *args, size_t n_kw, const ob
     server_config.timeout_s = timeout;
     server_config.enabled = true;
     int err = telnet_restart();
+    if (err == 0) {
+        err = ftp_server_restart();
+    }
     if (err != 0) {
         raise_os_error(err);
     }
@@ -80,6 +83,7 @@ DEFINE_FUN_KW(server_init_obj, init, 1, 2, server_init);
 static obj_t server_deinit(size_t n_args, size_t n_kw, const obj_t *args) {
     server_config.enabled = false;
     telnet_stop();
+    ftp_server_stop();
     return OBJ_NONE;
 }
 DEFINE_FUN(server_deinit_obj, deinit, 1, 1, server_deinit);

@@ -28,7 +28,7 @@
 obj_t (*os_dupterm_handler)(size_t n_args, const obj_t *args);
 
 const char *os_release(void) {
-    return WIPY_MICROPYTHON_VERSION;
+    return wipy_version;
 }
 
 /* ---- arguments and errors ---- */

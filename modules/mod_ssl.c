@@ -145,17 +145,14 @@ static const unsigned char *cert_data(obj_t o, size_t *len) {
     return (const unsigned char *)d;
 }
 
-/* The contents of a path given to wrap_socket/load_*: the hidden store for /flash/cert/...,
- * else the file. */
+/* The contents of a path given to wrap_socket/load_*: the hidden store for /flash/cert/...
+ * (where FTP uploads go), else the file (a certificate path not uploaded yet may be a file). */
 static obj_t cert_file(obj_t path) {
     const char *p = str_cstr(path);
     const char *key = cert_store_key(p);
     const hstore_t *hs = cert_store_get();
-    if (key != NULL && hs != NULL) {
+    if (key != NULL && hs != NULL && hstore_size(hs, key) >= 0) {
         ssize_t size = hstore_size(hs, key);
-        if (size < 0) {
-            raise_fmt(&type_OSError, "%s: no such certificate (upload it with FTP)", p);
-        }
         char *buf = gc_alloc((size_t)size + 1, false);
         ssize_t got = hstore_get(hs, key, buf, (size_t)size);
         if (got < 0) {
@@ -165,6 +162,9 @@ static obj_t cert_file(obj_t path) {
     }
     size_t len;
     char *data = port_read_file(p, &len);
+    if (data == NULL && key != NULL && hs != NULL) {
+        raise_fmt(&type_OSError, "%s: no such certificate (upload it with FTP)", p);
+    }
     if (data == NULL) {
         raise_os_error(ENOENT);
     }

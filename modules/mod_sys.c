@@ -6,16 +6,40 @@
 #include <stddef.h>
 
 #include "core/import.h"
+#include "core/obj_str.h"
 #include "core/port.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
 #include "host/port_unix.h"
 #include "modules/stream.h"
 
-/* ---- the standard streams ---- */
+/* ---- the standard streams ----
+ * Each of the three has a text form (sys.stdin ...: TextIOWrapper, read gives str) and a binary
+ * form (sys.stdin.buffer ...: FileIO, read gives bytes); both forms of one stream share the fd. */
+
+static const type_t sys_stream_type, sys_bstream_type;
+static const obj_base_t sys_stdin_buf_obj = {&sys_bstream_type};
+static const obj_base_t sys_stdout_buf_obj = {&sys_bstream_type};
+static const obj_base_t sys_stderr_buf_obj = {&sys_bstream_type};
+
+/* 0, 1 or 2: the file descriptor behind either form of a standard stream */
+static int sys_stream_fd(obj_t self) {
+    if (self == OBJ_FROM_PTR(&sys_stdin_obj) || self == OBJ_FROM_PTR(&sys_stdin_buf_obj)) {
+        return 0;
+    }
+    if (self == OBJ_FROM_PTR(&sys_stdout_obj) || self == OBJ_FROM_PTR(&sys_stdout_buf_obj)) {
+        return 1;
+    }
+    return 2;
+}
+
+/* str for the text form, bytes for the binary form; takes over v */
+static obj_t sys_stream_result(obj_t self, vstr_t *v) {
+    return obj_is_type(self, &sys_bstream_type) ? bytes_new_from_vstr(v) : str_new_from_vstr(v);
+}
 
 static void sys_stream_write_bytes(obj_t self, const char *s, size_t len) {
-    if (self == OBJ_FROM_PTR(&sys_stderr_obj)) {
+    if (sys_stream_fd(self) == 2) {
         port_write_err(s, len);
     } else {
         port_write(s, len);
@@ -23,7 +47,7 @@ static void sys_stream_write_bytes(obj_t self, const char *s, size_t len) {
 }
 
 static obj_t sys_stream_write(size_t n_args, size_t n_kw, const obj_t *args) {
-    if (args[0] == OBJ_FROM_PTR(&sys_stdin_obj)) {
+    if (sys_stream_fd(args[0]) == 0) {
         raise_os_error(9); /* EBADF */
     }
     obj_t s = args[1];
@@ -53,7 +77,7 @@ static obj_t sys_stream_read(size_t n_args, size_t n_kw, const obj_t *args) {
         }
         vstr_add_byte(&v, (uint8_t)c);
     }
-    return str_new_from_vstr(&v);
+    return sys_stream_result(args[0], &v);
 }
 static DEFINE_FUN(sys_stream_read_obj, read, 1, 2, sys_stream_read);
 
@@ -70,7 +94,7 @@ static obj_t sys_stream_readline(size_t n_args, size_t n_kw, const obj_t *args) 
             break;
         }
     }
-    return str_new_from_vstr(&v);
+    return sys_stream_result(args[0], &v);
 }
 static DEFINE_FUN(sys_stream_readline_obj, readline, 1, 2, sys_stream_readline);
 
@@ -79,7 +103,7 @@ static DEFINE_FUN(sys_stream_flush_obj, flush, 1, 1, sys_stream_nothing);
 static DEFINE_FUN(sys_stream_close_obj, close, 1, 1, sys_stream_nothing);
 
 static obj_t sys_stream_fileno(size_t n_args, size_t n_kw, const obj_t *args) {
-    return small_int_new(args[0] == OBJ_FROM_PTR(&sys_stdin_obj) ? 0 : args[0] == OBJ_FROM_PTR(&sys_stdout_obj) ? 1 : 2);
+    return small_int_new(sys_stream_fd(args[0]));
 }
 static DEFINE_FUN(sys_stream_fileno_obj, fileno, 1, 1, sys_stream_fileno);
 
@@ -99,20 +123,18 @@ static const map_elem_t sys_stream_locals_table[] = {
 static DEFINE_CONST_DICT(sys_stream_locals_dict, sys_stream_locals_table);
 
 static void sys_stream_print(const print_t *p, obj_t o, print_kind_t kind) {
-    print_fmt(p, "<io.TextIOWrapper %d>", (int)small_int_value(sys_stream_fileno(1, 0, &o)));
+    print_fmt(p, "<io.%q %d>", (unsigned)obj_type(o)->name, sys_stream_fd(o));
 }
 
-/* stream.buffer: the same stream (write already takes bytes) */
+/* stream.buffer: the binary form of a text stream */
 static void sys_stream_attr(obj_t self, qstr attr, obj_t *dest) {
+    static const obj_base_t *const buffers[3] = {&sys_stdin_buf_obj, &sys_stdout_buf_obj, &sys_stderr_buf_obj};
     if (dest[0] == OBJ_NULL && attr == QSTR_buffer) {
-        dest[0] = self;
+        dest[0] = OBJ_FROM_PTR(buffers[sys_stream_fd(self)]);
     }
 }
 
 /* select.poll on the standard streams (modules/stream.h): stdin is readable when REPL input waits */
-static int sys_stream_fd(obj_t self) {
-    return self == OBJ_FROM_PTR(&sys_stdin_obj) ? 0 : self == OBJ_FROM_PTR(&sys_stdout_obj) ? 1 : 2;
-}
 static ssize_t sys_stream_p_read(obj_t self, void *buf, size_t len) {
     int c = len > 0 && sys_stream_fd(self) == 0 ? port_read_byte() : -1;
     if (c < 0) {
@@ -146,6 +168,16 @@ static const type_t sys_stream_type = {
     .iternext = sys_stream_iternext,
     .locals_dict = &sys_stream_locals_dict,
     .protocol = &sys_stream_p,
+};
+
+static const type_t sys_bstream_type = {
+    .base = {&type_type},
+    .flags = TYPE_FLAG_ITER_IS_SELF,
+    .name = QSTR_FileIO,
+    .print = sys_stream_print,
+    .getiter = rt_identity_getiter,
+    .iternext = sys_stream_iternext,
+    .locals_dict = &sys_stream_locals_dict,
 };
 
 const obj_base_t sys_stdin_obj = {&sys_stream_type};

@@ -52,10 +52,11 @@ static int nt_field_index(nt_type_t *t, qstr name) {
 static obj_t nt_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
     nt_type_t *t = (nt_type_t *)(uintptr_t)type;
     size_t n = ((tuple_obj_t *)OBJ_TO_PTR(t->fields))->len;
-    if (n_args > n) {
-        raise_fmt(&type_TypeError, "function takes %d positional arguments but %d were given", (int)n, (int)n_args);
+    if (n_args + n_kw != n) {
+        raise_fmt(&type_TypeError, "%q() takes %d positional arguments but %d were given",
+            (unsigned)type->name, (int)n, (int)(n_args + n_kw));
     }
-    tuple_obj_t *tup = OBJ_TO_PTR(tuple_new(n, NULL));
+    tuple_obj_t *tup = OBJ_TO_PTR(tuple_new_of_type(type, n, NULL));
     for (size_t i = 0; i < n_args; i++) {
         tup->items[i] = args[i];
     }
@@ -76,7 +77,6 @@ static obj_t nt_make_new(const type_t *type, size_t n_args, size_t n_kw, const o
                 ((tuple_obj_t *)OBJ_TO_PTR(t->fields))->items[i]);
         }
     }
-    tup->base.type = type;
     return OBJ_FROM_PTR(tup);
 }
 
@@ -101,7 +101,7 @@ static obj_t nt_replace(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     nt_type_t *t = nt_type_of(args[0]);
     tuple_obj_t *src = OBJ_TO_PTR(args[0]);
-    tuple_obj_t *tup = OBJ_TO_PTR(tuple_new(src->len, src->items));
+    tuple_obj_t *tup = OBJ_TO_PTR(tuple_new_of_type(&t->type, src->len, src->items));
     for (size_t k = 0; k < n_kw; k++) {
         obj_t key = args[1 + 2 * k];
         int i = nt_field_index(t, obj_qstr_value(str_intern(key)));
@@ -110,7 +110,6 @@ static obj_t nt_replace(size_t n_args, size_t n_kw, const obj_t *args) {
         }
         tup->items[i] = args[2 + 2 * k];
     }
-    tup->base.type = &t->type;
     return OBJ_FROM_PTR(tup);
 }
 DEFINE_FUN_KW(nt_replace_obj, _replace, 1, 1, nt_replace);

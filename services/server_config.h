@@ -8,6 +8,8 @@
 
 #define SERVER_CRED_MAX 32
 #define SERVER_TIMEOUT_DEFAULT 300
+#define SERVER_USER_DEFAULT "micro"
+#define SERVER_PASS_DEFAULT "python"
 #define SERVER_TIMEOUT_MIN 5
 
 typedef struct {

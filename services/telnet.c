@@ -63,7 +63,9 @@ static void tx_flush(void) {
         session_close();
         return;
     }
-    el_watch(tel.fd, EL_READ | (tel.tx_len > 0 ? EL_WRITE : 0), on_session, NULL);
+    if (!el_watch(tel.fd, EL_READ | (tel.tx_len > 0 ? EL_WRITE : 0), on_session, NULL)) {
+        session_close(); /* can't be served (no event-loop slot): let the client go */
+    }
 }
 
 static void tx_queue(const uint8_t *data, size_t len) {
@@ -177,11 +179,25 @@ static void on_session(int fd, int events, void *arg) {
     }
 }
 
+/* A client that hung up and reconnects at once: its connection may still look open because the
+ * poll that reports the hang-up is the one reporting the new connection. Reads what the session
+ * has pending (a bounded amount) so that a hang-up is seen before the newcomer is called busy;
+ * a session that was logging out is let go. */
+static void session_settle(void) {
+    if (tel.fd >= 0 && tel.closing) {
+        session_close();
+    }
+    for (int i = 0; i < 64 && tel.fd >= 0 && net_readable(tel.fd); i++) {
+        on_session(tel.fd, EL_READ, NULL);
+    }
+}
+
 static void on_listen(int lfd, int events, void *arg) {
     int fd = net_accept(lfd);
     if (fd < 0) {
         return;
     }
+    session_settle();
     if (tel.fd >= 0) {
         static const char busy[] = "Telnet server busy: only one client at a time.\r\n";
         net_send(fd, busy, sizeof(busy) - 1);
@@ -198,9 +214,15 @@ static void on_listen(int lfd, int events, void *arg) {
     tel.tx_head = tel.tx_len = 0;
     tel.closing = false;
     tel.last_activity = el_now_us();
+    if (!el_watch(fd, EL_READ, on_session, NULL)) {
+        static const char full[] = "Telnet server can't take a client now (no event-loop slot).\r\n";
+        net_send(fd, full, sizeof(full) - 1);
+        net_close(fd);
+        tel.fd = -1;
+        return;
+    }
     tel.source_open = true;
     replio_source_opened();
-    el_watch(fd, EL_READ, on_session, NULL);
     tn_start(&tel.tn, tel.banner, server_config.user, server_config.pass, &tel_io);
     arm_idle_timer();
 }
@@ -224,7 +246,11 @@ int telnet_start(const char *bind_addr, int port, const char *banner) {
         return e;
     }
     tel.port = net_local_port(tel.lfd); /* port 0 picked one: a restart keeps it */
-    el_watch(tel.lfd, EL_READ, on_listen, NULL);
+    if (!el_watch(tel.lfd, EL_READ, on_listen, NULL)) {
+        net_close(tel.lfd);
+        tel.lfd = -1;
+        return EMFILE;
+    }
     return 0;
 }
 

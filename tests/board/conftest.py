@@ -30,6 +30,7 @@ SCALE = float(os.environ.get("BOARD_TIMEOUT_SCALE", "1"))
 T = 10 * SCALE  # the default bound of one wait
 
 TELNET_LINE = re.compile(rb"Telnet server on ([0-9.]+):(\d+)\r*\n")
+FTP_LINE = re.compile(rb"FTP server on ([0-9.]+):(\d+) \(passive data port (\d+)\)\r*\n")
 BANNER_RE = re.compile(rb"MicroPython \S+ on \S+; WiPy with CC3200\r\n")
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
 PROMPT = b">>> "
@@ -205,6 +206,8 @@ class Board:
         self.state = os.path.abspath(str(state))
         self.wipy = wipy or wipy_path()
         self.args = ["--state", self.state, "--telnet-port", str(port)] + list(args)
+        if "--ftp-port" not in args:  # never the shared port 21: tests run side by side
+            self.args += ["--ftp-port", "0", "--ftp-data-port", "0"]
         self.use_pty = use_pty
         Board.count += 1
         self.errpath = "%s.stderr.%d" % (self.state, Board.count)
@@ -245,6 +248,9 @@ class Board:
         self.before_telnet_line = m.string[:m.start()]
         self.host = m.group(1).decode()
         self.port = int(m.group(2))
+        f = FTP_LINE.search(self.before_telnet_line)
+        self.ftp_port = int(f.group(2)) if f else None
+        self.ftp_data_port = int(f.group(3)) if f else None
         return self.port
 
     def write(self, data):

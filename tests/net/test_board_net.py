@@ -59,7 +59,8 @@ except OSError as e:
 
 def test_socket_limit_counts_the_servers_and_soft_reset_closes(board):
     t, raw = raw_session(board)
-    # the telnet server holds two of the 8: its listening socket and this session
+    # the servers hold four of the 8: telnet's listening socket and this session, FTP's command
+    # and passive-data listening sockets
     out, err = raw.exec("""
 import socket
 socks = []
@@ -73,17 +74,42 @@ socks[0].listen(1)
 print(socks[0].getsockname()[1])
 """)
     lines = out.split(b"\r\n")
-    assert lines[0] == b"6 12", out
+    assert lines[0] == b"4 12", out
     port = int(lines[1])
     raw.soft_reset()
     out, err = raw.exec("""
 import socket
-socks = [socket.socket() for i in range(6)]
+socks = [socket.socket() for i in range(4)]
 s = socks[0]
 s.bind(('127.0.0.1', %d))
 print('rebound')
 """ % port)
     assert (out, err) == (b"rebound\r\n", b"")
+
+
+def test_ca_uploaded_through_ftp(make_board, certs):
+    import ftplib
+    board = make_board()
+    srv = OpensslServer(certs)
+    try:
+        ftp = ftplib.FTP()
+        ftp.connect("127.0.0.1", board.ftp_port, timeout=T)
+        ftp.login("micro", "python")
+        with open(os.path.join(certs, "ca.pem"), "rb") as f:
+            ftp.storbinary("STOR /flash/cert/ca.pem", f)
+        ftp.quit()
+        t, raw = raw_session(board)
+        out, err = raw.exec("""
+import socket, ssl
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_SEC)
+ss = ssl.wrap_socket(s, cert_reqs=ssl.CERT_REQUIRED, ca_certs='/flash/cert/ca.pem')
+ss.connect(socket.getaddrinfo('127.0.0.1', %d)[0][-1])
+ss.write(b'uploaded\\n')
+print(ss.readline())
+""" % srv.port)
+        assert (out, err) == (b"b'dedaolpu\\n'\r\n", b"")
+    finally:
+        srv.stop()
 
 
 def test_waiting_socket_keeps_telnet_and_ctrl_c_ends_it(board):
