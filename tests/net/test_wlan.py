@@ -126,3 +126,37 @@ def test_bad_board_files(tmp_path, doc, message):
     if message:
         assert err == "wipy: --board: %s\n" % message
     assert not (tmp_path / "st").exists()
+
+
+def test_control_interface_takes_networks_up_and_down(make_board, tmp_path):
+    import os
+    import re
+    import sys
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
+    from wipyctl import Control, ControlError
+    path = tmp_path / "board.json"
+    path.write_text(json.dumps(NETWORKS))
+    board = make_board(args=("--board", str(path), "--control", "127.0.0.1:0"))
+    m = board.term.read_regex(rb"Control on ([0-9.]+):(\d+)\r*\n")
+    ctl = Control(int(m.group(2)), timeout=T)
+    raw = RawRepl(board.term)
+    raw.enter()
+    st = ctl.call("wlan")
+    assert (st["mode"], st["connected"], st["ip"]) == ("AP", None, "192.168.1.1")
+    assert [(n["ssid"], n["up"], n["rssi"]) for n in st["networks"]] == [("home", True, -55), ("cafe", True, -80),
+                                                                         ("gone", False, -60)]
+    assert ctl.call("wlan.network", ssid="gone", up=True, rssi=-40)["up"] is True
+    assert ctl.call("wlan.network", ssid="cafe", rssi=-90)["rssi"] == -90
+    assert ex(raw, "import network\nw = network.WLAN(mode=network.WLAN.STA)\n"
+                   "print([(n[0], n[4]) for n in w.scan()])\n"
+                   "w.connect('gone', auth=(network.WLAN.WPA2, 'x' * 8), timeout=1000)\nprint(w.isconnected())\n") == (
+        "[('home', -55), ('cafe', -90), ('gone', -40)]\r\nTrue\r\n")
+    assert ctl.call("wlan")["connected"] == "gone"
+    ctl.call("wlan.network", ssid="gone", up=False)  # the access point vanishes
+    assert ex(raw, "print(w.isconnected(), [n[0] for n in w.scan()])\n") == "False ['home', 'cafe']\r\n"
+    for args, msg in [({"ssid": "nope", "up": True}, "must name a network"), ({"ssid": "home"}, "wants \"up\""),
+                      ({"ssid": "home", "up": 1}, "\"up\" must be true or false"),
+                      ({"ssid": "home", "rssi": 3}, "\"rssi\" must be an integer")]:
+        with pytest.raises(ControlError, match=re.escape(msg)):
+            ctl.call("wlan.network", **args)
+    ctl.close()
