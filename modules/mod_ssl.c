@@ -434,51 +434,14 @@ static void conn_free(sslsock_obj_t *s) {
 
 static void sslsock_finalise(obj_t self) { conn_free(OBJ_TO_PTR(self)); }
 
-/* The stream underneath: a method call on a Python object, inside a guard that keeps any
- * exception for later (it must not unwind through mbedTLS). */
-static obj_t bio_call(sslsock_obj_t *s, qstr name, obj_t arg, bool *failed) {
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        obj_t m[3];
-        rt_load_method(s->sock, name, m);
-        m[2] = arg;
-        obj_t r = rt_call_method(arg == OBJ_NULL ? 0 : 1, 0, m);
-        nlr_pop();
-        *failed = false;
-        return r;
-    }
-    s->bio_exc = nlr.value;
-    *failed = true;
-    return OBJ_NULL;
-}
-
-static int bio_send(void *arg, const unsigned char *buf, size_t len) {
-    sslsock_obj_t *s = arg;
-    const stream_p_t *p = stream_get(s->sock);
-    if (p != NULL) {
-        ssize_t n;
-        nlr_buf_t nlr;
-        if (nlr_push(&nlr) == 0) {
-            n = p->write(s->sock, buf, len);
-            nlr_pop();
-        } else {
-            s->bio_exc = nlr.value;
-            return MBEDTLS_ERR_NET_SEND_FAILED;
-        }
-        if (n == -EAGAIN) {
-            return MBEDTLS_ERR_SSL_WANT_WRITE;
-        }
-        if (n < 0) {
-            s->bio_errno = (int)-n;
-            return MBEDTLS_ERR_NET_SEND_FAILED;
-        }
-        return (int)n;
-    }
-    bool failed;
-    obj_t r = bio_call(s, QSTR_write, bytes_new((const char *)buf, len), &failed);
-    if (failed) {
-        return MBEDTLS_ERR_NET_SEND_FAILED;
-    }
+/* A Python stream underneath: its write(bytes) / readinto(bytearray) (or read(n)) methods. These
+ * run inside a guard (bio_python) that keeps any exception for later: it must not unwind
+ * through mbedTLS. They return what the BIO returns. */
+static int py_send(sslsock_obj_t *s, const unsigned char *buf, size_t len) {
+    obj_t m[3];
+    rt_load_method(s->sock, QSTR_write, m);
+    m[2] = bytes_new((const char *)buf, len);
+    obj_t r = rt_call_method(1, 0, m);
     if (r == OBJ_NONE) {
         return MBEDTLS_ERR_SSL_WANT_WRITE;
     }
@@ -489,38 +452,13 @@ static int bio_send(void *arg, const unsigned char *buf, size_t len) {
     return (int)n;
 }
 
-static int bio_recv(void *arg, unsigned char *buf, size_t len) {
-    sslsock_obj_t *s = arg;
-    const stream_p_t *p = stream_get(s->sock);
-    if (p != NULL) {
-        ssize_t n;
-        nlr_buf_t nlr;
-        if (nlr_push(&nlr) == 0) {
-            n = p->read(s->sock, buf, len);
-            nlr_pop();
-        } else {
-            s->bio_exc = nlr.value;
-            return MBEDTLS_ERR_NET_RECV_FAILED;
-        }
-        if (n == -EAGAIN) {
-            return MBEDTLS_ERR_SSL_WANT_READ;
-        }
-        if (n < 0) {
-            s->bio_errno = (int)-n;
-            return MBEDTLS_ERR_NET_RECV_FAILED;
-        }
-        return (int)n;
-    }
-    /* a Python stream: readinto(bytearray) when it has one, else read(n) */
-    obj_t m[2];
+static int py_recv(sslsock_obj_t *s, unsigned char *buf, size_t len) {
+    obj_t m[3];
     rt_load_method_maybe(s->sock, QSTR_readinto, m);
-    bool failed;
     if (m[0] != OBJ_NULL) {
         obj_t ba = bytearray_new(gc_alloc(len, false), len);
-        obj_t r = bio_call(s, QSTR_readinto, ba, &failed);
-        if (failed) {
-            return MBEDTLS_ERR_NET_RECV_FAILED;
-        }
+        m[2] = ba;
+        obj_t r = rt_call_method(1, 0, m);
         if (r == OBJ_NONE) {
             return MBEDTLS_ERR_SSL_WANT_READ;
         }
@@ -533,10 +471,9 @@ static int bio_recv(void *arg, unsigned char *buf, size_t len) {
         memcpy(buf, bi.buf, (size_t)n);
         return (int)n;
     }
-    obj_t r = bio_call(s, QSTR_read, small_int_new((int_t)len), &failed);
-    if (failed) {
-        return MBEDTLS_ERR_NET_RECV_FAILED;
-    }
+    rt_load_method(s->sock, QSTR_read, m);
+    m[2] = small_int_new((int_t)len);
+    obj_t r = rt_call_method(1, 0, m);
     if (r == OBJ_NONE) {
         return MBEDTLS_ERR_SSL_WANT_READ;
     }
@@ -548,6 +485,40 @@ static int bio_recv(void *arg, unsigned char *buf, size_t len) {
     memcpy(buf, d, n);
     return (int)n;
 }
+
+/* One BIO operation in either direction: the stream protocol of a socket (-EAGAIN is "want"),
+ * else the Python methods; an exception is kept in bio_exc, an errno in bio_errno. */
+static int bio_io(sslsock_obj_t *s, bool sending, unsigned char *buf, size_t len) {
+    const stream_p_t *p = stream_get(s->sock);
+    int fail = sending ? MBEDTLS_ERR_NET_SEND_FAILED : MBEDTLS_ERR_NET_RECV_FAILED;
+    volatile int r;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        if (p != NULL) {
+            ssize_t n = sending ? p->write(s->sock, buf, len) : p->read(s->sock, buf, len);
+            if (n == -EAGAIN) {
+                r = sending ? MBEDTLS_ERR_SSL_WANT_WRITE : MBEDTLS_ERR_SSL_WANT_READ;
+            } else if (n < 0) {
+                s->bio_errno = (int)-n;
+                r = fail;
+            } else {
+                r = (int)n;
+            }
+        } else {
+            r = sending ? py_send(s, buf, len) : py_recv(s, buf, len);
+        }
+        nlr_pop();
+        return r;
+    }
+    s->bio_exc = nlr.value;
+    return fail;
+}
+
+static int bio_send(void *arg, const unsigned char *buf, size_t len) {
+    return bio_io(arg, true, (unsigned char *)buf, len);
+}
+
+static int bio_recv(void *arg, unsigned char *buf, size_t len) { return bio_io(arg, false, buf, len); }
 
 /* After an mbedTLS call failed: what the stream underneath raised, or its errno, or the TLS
  * error (a certificate that fails verification says why). The connection is unusable after. */
