@@ -55,6 +55,7 @@ static void led_tick(clock_timer_t *t, void *ctx) {
 }
 
 void led_init(void) {
+    clock_timer_cancel(&led_timer); /* a soft reset: it may be armed */
     clock_timer_init(&led_timer, led_tick, NULL, true);
     heartbeat = true;
     beat_start();

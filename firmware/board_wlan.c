@@ -1,5 +1,6 @@
-/* firmware/board_wlan.c: the "networks" key of the board file (--board FILE, JSON): the simulated
- * WLAN networks the radio can scan and join (board/wlan.h). Each entry is an object
+/* firmware/board_wlan.c: the "wlan" section of the board file (--board FILE, JSON; board/boardfile.c
+ * keeps it): {"networks": [...]}, the simulated WLAN networks the radio can scan and join
+ * (board/wlan.h). Each entry is an object
  *   {"ssid": "home", "auth": "WPA2"|"WPA"|"WEP"|"OPEN", "key": "...", "rssi": -60, "channel": 6,
  *    "bssid": "aa:bb:cc:dd:ee:ff", "up": true}
  * (ssid required; auth defaults to WPA2 when a key is given, else OPEN). A bad entry is refused
@@ -11,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "board/boardfile.h"
 #include "board/wlan.h"
-#include "host/host_fs.h"
 
 static bool parse_bssid(const char *s, uint8_t out[6]) {
     unsigned b[6];
@@ -114,27 +115,31 @@ int board_wlan_networks(const json_t *nets, char *err, size_t errlen) {
     return 0;
 }
 
-int board_wlan_load_file(const char *path, char *err, size_t errlen) {
-    size_t len;
-    char *text = host_read_file(path, &len);
+int board_wlan_apply(const char *path) {
+    const char *text = boardfile_section("wlan");
     if (text == NULL) {
-        snprintf(err, errlen, "can't read the board file '%s'", path);
-        return -1;
+        return 0;
     }
     json_error_t je;
-    json_t *root = json_loadb(text, len, 0, &je);
-    free(text);
-    if (root == NULL) {
-        snprintf(err, errlen, "%s:%d: %s", path, je.line, je.text);
-        return -1;
+    json_t *sec = json_loads(text, JSON_DECODE_ANY, &je);
+    if (sec == NULL) {
+        fprintf(stderr, "wipy: %s: wlan: %s\n", path, je.text);
+        return 2;
     }
+    /* "wlan": {"networks": [...]} (or the list itself) */
+    const json_t *nets = json_is_object(sec) ? json_object_get(sec, "networks") : sec;
+    char err[256];
     int r = 0;
-    if (!json_is_object(root)) {
-        snprintf(err, errlen, "%s: the board file is a JSON object", path);
+    if (json_is_object(sec) && (json_object_size(sec) != 1 || nets == NULL)) {
+        snprintf(err, sizeof(err), "\"wlan\" holds one key, \"networks\"");
         r = -1;
-    } else if (json_object_get(root, "networks") != NULL) {
-        r = board_wlan_networks(json_object_get(root, "networks"), err, errlen);
+    } else {
+        r = board_wlan_networks(nets, err, sizeof(err));
     }
-    json_decref(root);
-    return r;
+    json_decref(sec);
+    if (r != 0) {
+        fprintf(stderr, "wipy: %s: wlan: %s\n", path, err);
+        return 2;
+    }
+    return 0;
 }

@@ -160,6 +160,9 @@ int port_stdio_ready(int fd, int events) {
 }
 
 uint64_t port_ticks_us(void) {
+    if (port_hooks != NULL && port_hooks->ticks_us != NULL) {
+        return port_hooks->ticks_us();
+    }
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;

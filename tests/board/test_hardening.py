@@ -69,7 +69,7 @@ def test_exception_with_heap_locked_raw_repl(board):
 def test_exception_with_heap_locked_friendly(board):
     t = board.telnet(login=False).repl()
     out = friendly_exec(t, b"import micropython; micropython.heap_lock(); raise OSError(5, 'x')")
-    assert out.endswith(b"OSError: [Errno 5] x\r\n"), out
+    assert out.endswith(b"OSError: [Errno 5] EIO: x\r\n"), out
     assert friendly_exec(t, b"print(micropython.heap_locked())") == b"0\r\n"
     t.close()
     still_works(board)
@@ -203,3 +203,14 @@ def test_reconnect_right_after_disconnect_is_never_busy(board):
     t = board.telnet(login=False)
     t.repl()
     t.close()
+
+
+def test_telnet_stop_and_listen_lines(board):
+    board.term.read_until(PROMPT)  # boot.py made the terminal a REPL stream
+    board.write(b"import network; s = network.Server(); s.deinit()\r")
+    board.term.read_until(b"Telnet server stopped\r\n")
+    board.term.read_until(PROMPT)
+    board.write(b"s.init()\r")
+    board.term.read_until(b"Telnet server on 127.0.0.1:%d\r\n" % board.port)
+    board.term.read_until(PROMPT)
+    still_works(board)

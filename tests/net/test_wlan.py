@@ -10,11 +10,11 @@ import pytest
 
 from conftest import T, RawRepl, wipy_path
 
-NETWORKS = {"networks": [
+NETWORKS = {"wlan": {"networks": [
     {"ssid": "home", "auth": "WPA2", "key": "secret-key", "rssi": -55, "channel": 6, "bssid": "aa:bb:cc:dd:ee:01"},
     {"ssid": "cafe", "rssi": -80, "channel": 11},
     {"ssid": "gone", "key": "x" * 8, "up": False},
-]}
+]}}
 
 
 @pytest.fixture
@@ -107,12 +107,13 @@ def test_connect_closes_the_telnet_session_and_settings_survive_soft_reset(wlan_
 
 
 @pytest.mark.parametrize("doc, message", [
-    ('{"networks": 5}', '"networks" must be an array of objects'),
-    ('{"networks": [{"ssid": ""}]}', 'networks[0]: "ssid" must be a string of 1 to 32 characters'),
-    ('{"networks": [{"ssid": "a", "auth": "WPA3"}]}', 'networks[0] (a): "auth" must be "WPA2", "WPA", "WEP" or "OPEN"'),
-    ('{"networks": [{"ssid": "a", "channel": 14}]}', 'networks[0] (a): "channel" must be an integer 1..11'),
-    ('{"networks": [{"ssid": "a", "bssid": "zz"}]}', 'networks[0] (a): "bssid" must look like "aa:bb:cc:dd:ee:ff"'),
-    ('{"networks": [{"ssid": "a", "rssi": 5}]}', 'networks[0] (a): "rssi" must be an integer in dBm, -127..0'),
+    ('{"wlan": {"networks": 5}}', '"networks" must be an array of objects'),
+    ('{"wlan": {"nets": []}}', '"wlan" holds one key, "networks"'),
+    ('{"wlan": {"networks": [{"ssid": ""}]}}', 'networks[0]: "ssid" must be a string of 1 to 32 characters'),
+    ('{"wlan": {"networks": [{"ssid": "a", "auth": "WPA3"}]}}', 'networks[0] (a): "auth" must be "WPA2", "WPA", "WEP" or "OPEN"'),
+    ('{"wlan": {"networks": [{"ssid": "a", "channel": 14}]}}', 'networks[0] (a): "channel" must be an integer 1..11'),
+    ('{"wlan": {"networks": [{"ssid": "a", "bssid": "zz"}]}}', 'networks[0] (a): "bssid" must look like "aa:bb:cc:dd:ee:ff"'),
+    ('{"wlan": {"networks": [{"ssid": "a", "rssi": 5}]}}', 'networks[0] (a): "rssi" must be an integer in dBm, -127..0'),
     ('[1', None),
 ])
 def test_bad_board_files(tmp_path, doc, message):
@@ -122,9 +123,9 @@ def test_bad_board_files(tmp_path, doc, message):
                        capture_output=True, timeout=T, stdin=subprocess.DEVNULL)
     assert p.returncode == 2
     err = p.stderr.decode()
-    assert err.startswith("wipy: --board: ") and err.count("\n") == 1, err
+    assert err.startswith("wipy: ") and err.count("\n") == 1, err
     if message:
-        assert err == "wipy: --board: %s\n" % message
+        assert err == "wipy: %s: wlan: %s\n" % (path, message)
     assert not (tmp_path / "st").exists()
 
 
