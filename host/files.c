@@ -100,11 +100,74 @@ int64_t host_file_seek(int fd, int64_t off, int whence) {
     return r < 0 ? -errno : (int64_t)r;
 }
 
+ssize_t host_file_pread(int fd, void *buf, size_t n, uint64_t off) {
+    ssize_t got = pread(fd, buf, n, (off_t)off);
+    return got < 0 ? -errno : got;
+}
+
+ssize_t host_file_pwrite(int fd, const void *buf, size_t n, uint64_t off) {
+    ssize_t got = pwrite(fd, buf, n, (off_t)off);
+    return got < 0 ? -errno : got;
+}
+
+int host_file_sync(int fd, bool data_only) {
+    return (data_only ? fdatasync(fd) : fsync(fd)) == 0 ? 0 : -errno;
+}
+
+int host_file_truncate(int fd, uint64_t size) { return ftruncate(fd, (off_t)size) == 0 ? 0 : -errno; }
+
+int64_t host_file_size(int fd) {
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        return -errno;
+    }
+    return S_ISREG(st.st_mode) ? (int64_t)st.st_size : -ENODEV;
+}
+
+int host_dir_sync(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        return -errno;
+    }
+    int r = fsync(fd) == 0 ? 0 : -errno;
+    close(fd);
+    return r;
+}
+
 int host_file_close(int fd) { return close(fd) < 0 && errno != EINTR ? -errno : 0; }
 
+/* Through the program's real path, not /proc/self/exe: the process keeps its name ("wipy", not
+ * "exe") in ps, top and /proc/PID/comm. */
 int host_reexec(char *const argv[]) {
-    execv("/proc/self/exe", argv);
+    char path[4096];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+    if (n > 0 && (size_t)n < sizeof(path) - 1) {
+        path[n] = '\0';
+        execv(path, argv);
+    }
+    execv("/proc/self/exe", argv); /* the file was replaced or moved: this image still runs */
     return -errno;
+}
+
+int host_exec(const char *path, char *const argv[]) {
+    execv(path, argv);
+    return -errno;
+}
+
+int host_self_path(char *buf, size_t cap) {
+    ssize_t n = readlink("/proc/self/exe", buf, cap - 1);
+    if (n < 0) {
+        return -errno;
+    }
+    if ((size_t)n >= cap - 1) {
+        return -ENAMETOOLONG;
+    }
+    buf[n] = '\0';
+    return 0;
+}
+
+int host_make_executable(const char *path) {
+    return chmod(path, 0755) == 0 ? 0 : -errno;
 }
 
 void host_keep_on_reexec(int fd) {
@@ -222,3 +285,5 @@ int host_lock_dir(const char *dir, long *holder) {
     }
     return 0;
 }
+
+const char *host_env(const char *name) { return getenv(name); }

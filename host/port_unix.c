@@ -148,6 +148,9 @@ bool port_read_line(vstr_t *out) {
 }
 
 uint64_t port_ticks_us(void) {
+    if (port_hooks != NULL && port_hooks->ticks_us != NULL) {
+        return port_hooks->ticks_us();
+    }
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;

@@ -26,9 +26,14 @@ typedef struct {
     void (*poll)(void);
     void (*delay_us)(uint64_t us);
     void (*fatal)(const char *msg); /* must not return (board mode: the hard fault); may be NULL */
+    uint64_t (*ticks_us)(void);    /* port_ticks_us: the board's clock (NULL: the host's) */
+    int64_t (*rtc_base)(void);     /* RTC seconds before port_rtc_set_seconds' offset (NULL: host) */
 } port_hooks_t;
 void port_set_hooks(const port_hooks_t *hooks);
 const port_hooks_t *port_get_hooks(void);
+
+/* clock.c: the host's monotonic clock in ns (what the board's clock follows in real mode) */
+uint64_t host_monotonic_ns(void);
 
 /* terminal.c */
 bool terminal_raw_on(void); /* false if stdin isn't a terminal */
