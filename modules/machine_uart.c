@@ -19,6 +19,7 @@
 #include "modules/machine_pin.h"
 #include "modules/mod_io_file.h"
 #include "modules/mod_machine.h"
+#include "modules/stream.h"
 
 typedef struct {
     obj_base_t base;
@@ -392,5 +393,35 @@ static const map_elem_t uart_locals_table[] = {
     {ROM_QSTR(QSTR_RX_ANY), ROM_INT(UART_RX_ANY)},
 };
 static DEFINE_CONST_DICT(uart_locals_dict, uart_locals_table);
+/* select.poll on a UART (modules/stream.h): readable when its receive ring holds bytes; a
+ * deinitialised UART reports POLLNVAL. Its bytes arrive through the event loop, not a host
+ * descriptor, so a waiter asks again every millisecond. */
+static ssize_t uart_p_read(obj_t self, void *buf, size_t len) {
+    int id = uart_self(self)->id;
+    if (!uart_is_enabled(id)) {
+        return -EPERM;
+    }
+    size_t n = uart_read(id, buf, len);
+    return n > 0 ? (ssize_t)n : -EAGAIN;
+}
+static ssize_t uart_p_write(obj_t self, const void *buf, size_t len) {
+    int id = uart_self(self)->id;
+    if (!uart_is_enabled(id)) {
+        return -EPERM;
+    }
+    uart_write(id, buf, len);
+    send_on_wire(id, buf, len);
+    return (ssize_t)len;
+}
+static int uart_p_poll(obj_t self, int events) {
+    int id = uart_self(self)->id;
+    if (!uart_is_enabled(id)) {
+        return STREAM_POLL_NVAL;
+    }
+    return (uart_rx_available(id) > 0 ? events & STREAM_POLL_RD : 0) | (events & STREAM_POLL_WR);
+}
+static int uart_p_wait_fd(obj_t self, int *events) { return -1; }
+static const stream_p_t uart_stream_p = {QSTR_stream, uart_p_read, uart_p_write, uart_p_poll, uart_p_wait_fd};
+
 const type_t machine_uart_type = {.base = {&type_type}, .name = QSTR_UART, .print = uart_print,
-    .make_new = uart_make_new, .locals_dict = &uart_locals_dict};
+    .make_new = uart_make_new, .locals_dict = &uart_locals_dict, .protocol = &uart_stream_p};

@@ -5,6 +5,7 @@
  * and machine_signal.c. UART objects are one static object per id, so they need no GC root. */
 #include "modules/mod_machine.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "board/clock.h"
@@ -22,6 +23,7 @@
 #include "modules/machine_pin.h"
 #include "modules/machine_periph.h"
 #include "modules/mod_io_file.h"
+#include "modules/stream.h"
 
 #define MACHINE_MAIN_MAX 128
 
