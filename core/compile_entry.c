@@ -9,6 +9,8 @@
 #include "core/runtime.h"
 #include "core/vm.h"
 
+bool rt_dump_bytecode;
+
 obj_t rt_compile(const char *src, size_t len, qstr filename, input_kind_t kind, obj_t globals) {
     ast_arena_t *arena = ast_arena_new();
     nlr_buf_t nlr;
@@ -20,8 +22,7 @@ obj_t rt_compile(const char *src, size_t len, qstr filename, input_kind_t kind, 
         obj_t code = compile_module(mod, (int)kind);
         nlr_pop();
         ast_arena_free(arena);
-        const char *dis = getenv("WIPY_DIS");
-        if (dis != NULL && dis[0] == '1') {
+        if (rt_dump_bytecode) {
             vm_dump_code(OBJ_TO_PTR(code));
         }
         return fun_bc_new(OBJ_TO_PTR(code), globals, OBJ_NULL, OBJ_NULL, OBJ_NULL);

@@ -278,6 +278,7 @@ void map_clear(map_t *map);
 /* Returns the element (for ADD: a new one with value OBJ_NULL if it was absent); NULL if not found.
  * For REMOVE the returned element is a copy valid until the next call. */
 map_elem_t *map_lookup(map_t *map, obj_t key, map_lookup_kind_t kind);
+obj_t map_pop_first(map_t *map); /* removes and returns the first key in order; OBJ_NULL if empty */
 obj_t dict_new(size_t n);
 obj_t dict_get(obj_t dict, obj_t key);       /* OBJ_NULL if absent */
 void dict_store(obj_t dict, obj_t key, obj_t value);

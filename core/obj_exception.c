@@ -337,7 +337,11 @@ static void exc_print_str(const print_t *p, exception_obj_t *e) {
             return;
         }
         if (n == 2) {
+            /* MicroPython names a known errno: "[Errno 5] EIO: details" */
             print_fmt(p, "[Errno %d] ", (int)small_int_value(items[0]));
+            if (name != NULL) {
+                print_fmt(p, "%s: ", name);
+            }
             obj_print(p, items[1], PRINT_STR);
             return;
         }

@@ -114,5 +114,7 @@ void rt_keyboard_interrupt(void); /* schedule KeyboardInterrupt (async-signal sa
 /* Bounds for rt_stack_check (rt_init calls it with rt_config_t's stack_top/stack_limit). Until it
  * is called, the first rt_stack_check takes its own frame as the top and a 256 KiB limit. */
 void rt_set_stack_limits(void *stack_top, size_t stack_limit);
+/* Set by the port (WIPY_DIS=1 in script mode): every compiled module's bytecode is dumped. */
+extern bool rt_dump_bytecode;
 
 #endif

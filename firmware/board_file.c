@@ -19,6 +19,7 @@ int board_file_load(const char *path) {
     free(text);
     if (r != 0) {
         fprintf(stderr, "wipy: %s\n", err);
+        return r;
     }
-    return r;
+    return board_i2c_apply(path); /* the "i2c" section's devices (issue 10) */
 }

@@ -15,7 +15,6 @@
 #include "board/pin.h"
 #include "board/power.h"
 #include "board/uart.h"
-#include "core/gc.h"
 #include "core/nlr.h"
 #include "core/port.h"
 #include "core/runtime.h"
@@ -50,12 +49,12 @@ typedef struct {
     int ftp_port, ftp_data_port;
     bool ftp_explicit; /* a port was given: not getting it ends the start */
     size_t heap;
-    board_outside_opts_t outside; /* --control, --vcd */
     clock_mode_t clock;
     uint32_t step_ns;
     const char *board_file; /* NULL: the bare WiPy */
     int boot_cause;         /* internal (--boot-cause): what the last process's reset was */
     int boot_reason;
+    board_outside_opts_t outside; /* --control, --vcd (and the internal --handover) */
 } board_opts_t;
 
 static char **board_argv;
@@ -64,16 +63,15 @@ static bdev_t board_flash;
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
-        "          [--heap N[k|m]] [--control ADDR:PORT] [--vcd FILE]\n"
-        "          [--board FILE] [--clock real|virtual] [--step-ns N]\n"
+        "          [--heap N[k|m]] [--board FILE] [--clock real|virtual] [--step-ns N]\n"
+        "          [--control ADDR:PORT] [--vcd FILE]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
         "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
-        "Ctrl-\\ on the terminal powers it off. --control serves the control interface\n"
-        "(docs/control-protocol.md; port 0 picks one); --vcd traces every pin to a VCD file.\n"
         "--board FILE: the wires and parts around it (JSON, see boards/). --clock virtual: time\n"
         "advances N ns per VM step (--step-ns, default %u) and jumps to the next deadline when the\n"
-        "board waits.\n",
+        "board waits. --control: the control interface (docs/control-protocol.md; port 0 picks one);\n"
+        "--vcd FILE: every pin and the LED traced to a VCD file. Ctrl-\\ on the terminal powers it off.\n",
         prog, (unsigned)CLOCK_DEFAULT_STEP_NS);
 }
 
@@ -86,10 +84,10 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->ftp_data_port = 2024;
     o->ftp_explicit = false;
     o->heap = BOARD_DEFAULT_HEAP;
-    o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     o->clock = CLOCK_REAL;
     o->step_ns = CLOCK_DEFAULT_STEP_NS;
     o->board_file = NULL;
+    o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     o->boot_cause = POWER_PWRON_RESET;
     o->boot_reason = POWER_REASON_NONE;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
@@ -119,17 +117,6 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 fprintf(stderr, "%s: --heap wants a size such as 48k or 1m, not '%s'\n", argv[0], val);
                 return 2;
             }
-        } else if (strcmp(a, "--control") == 0 && val != NULL) {
-            char msg[160];
-            if (!board_outside_check_control(val, msg, sizeof(msg))) {
-                fprintf(stderr, "%s: %s\n", argv[0], msg);
-                return 2;
-            }
-            o->outside.control = val;
-        } else if (strcmp(a, "--vcd") == 0 && val != NULL) {
-            o->outside.vcd = val;
-        } else if (strcmp(a, "--handover") == 0 && val != NULL) {
-            o->outside.handover = val; /* internal: from the program before a reset */
         } else if (strcmp(a, "--clock") == 0 && val != NULL) {
             if (strcmp(val, "real") == 0) {
                 o->clock = CLOCK_REAL;
@@ -147,6 +134,17 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 return 2;
             }
             o->step_ns = (uint32_t)n;
+        } else if (strcmp(a, "--control") == 0 && val != NULL) {
+            char msg[160];
+            if (!board_outside_check_control(val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
+            o->outside.control = val;
+        } else if (strcmp(a, "--vcd") == 0 && val != NULL) {
+            o->outside.vcd = val;
+        } else if (strcmp(a, "--handover") == 0 && val != NULL) {
+            o->outside.handover = val; /* internal: from the program before a reset */
         } else if (strcmp(a, "--board") == 0 && val != NULL) {
             o->board_file = val;
         } else if (strcmp(a, "--boot-cause") == 0 && val != NULL) {
@@ -214,21 +212,24 @@ static void board_state_line(const char *state, bool made) {
     terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
 }
 
+/* The telnet server's view of the REPL (services/telnet.h). */
+static void board_notice(const char *line) { terminal_write(line, strlen(line)); }
+static const telnet_repl_t board_telnet_repl = {replio_push_input, replio_add_sink, replio_remove_sink,
+    replio_redraw, replio_source_opened, replio_source_closed, board_notice};
+
 /* A reset of the board (machine.reset(), the reset switch, a watchdog, deepsleep's wake, a power
- * cycle): everything written out, then the program starts again from scratch with the same
- * options, the ports it has now (so a "--telnet-port 0" board keeps its port), the outside's
- * handover and the reset's cause (a power cycle passes none: the new process is a power-on). */
+ * cycle): everything written out, then the program starts again from scratch with the same options,
+ * the ports it has now (so a "--telnet-port 0" board keeps its port) and the reset's cause
+ * (a power cycle passes none: the new process is a power-on). */
 static NORETURN void board_restart(int cause, int reason) {
     static char port_arg[3][16], cause_arg[16];
     static char *argv2[BOARD_MAX_ARGS + 11];
-    static const char *const replaced[] = {"--handover", "--boot-cause", "--telnet-port", "--ftp-port", "--ftp-data-port"};
     int n = 0;
     for (int i = 0; i < BOARD_MAX_ARGS && board_argv[i] != NULL; i++) {
-        bool ours = false;
-        for (size_t k = 0; k < sizeof(replaced) / sizeof(replaced[0]); k++) {
-            ours |= i > 0 && strcmp(board_argv[i], replaced[k]) == 0 && board_argv[i + 1] != NULL;
-        }
-        if (ours) {
+        bool ours = strcmp(board_argv[i], "--telnet-port") == 0 || strcmp(board_argv[i], "--ftp-port") == 0 ||
+                    strcmp(board_argv[i], "--ftp-data-port") == 0 || strcmp(board_argv[i], "--boot-cause") == 0 ||
+                    strcmp(board_argv[i], "--handover") == 0;
+        if (ours && i > 0 && board_argv[i + 1] != NULL) {
             i++; /* replaced below: the argument list doesn't grow with every reset */
             continue;
         }
@@ -243,14 +244,15 @@ static NORETURN void board_restart(int cause, int reason) {
             argv2[n++] = port_arg[i];
         }
     }
-    argv2[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
-    argv2[n++] = (char *)board_outside_handover();
     if (cause != POWER_PWRON_RESET) {
         snprintf(cause_arg, sizeof(cause_arg), "%d:%d", cause, reason);
         argv2[n++] = "--boot-cause";
         argv2[n++] = cause_arg;
     }
+    argv2[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
+    argv2[n++] = (char *)board_outside_handover();
     argv2[n] = NULL;
+    board_rtc_save(cause != POWER_PWRON_RESET); /* issue 10 */
     telnet_stop();
     ftp_server_stop();
     vfs_sync();
@@ -265,6 +267,7 @@ static void board_hard_reset(void) { board_restart(POWER_HARD_RESET, POWER_REASO
 static void board_deepsleep_reset(void) { board_restart(POWER_DEEPSLEEP_RESET, power_wake_reason()); }
 
 static NORETURN void board_power_off_status(int status) {
+    board_rtc_save(true); /* issue 10 */
     board_outside_stop();
     telnet_stop();
     ftp_server_stop();
@@ -276,11 +279,6 @@ static NORETURN void board_power_off_status(int status) {
 }
 
 void board_power_off(void) { board_power_off_status(0); }
-
-static bool board_soft_from_outside; /* the soft reset asked for by the outside: a full boot */
-static jmp_buf board_soft_jb;         /* in board_life, around the REPL session */
-static bool board_soft_ready;         /* board_soft_jb is set */
-static nlr_buf_t *board_soft_nlr;     /* nlr_top when it was set */
 
 void board_power_requests(void) {
     if (!power_request_pending()) {
@@ -296,14 +294,6 @@ void board_power_requests(void) {
     case POWER_REQ_OFF:
         board_power_off_status(0);
     case POWER_REQ_SOFT_RESET:
-        /* as Ctrl-D at the friendly prompt: the next boot runs main.py whatever mode the REPL was
-         * in. During the REPL session (waiting or running code) the session ends at once; during
-         * boot.py/main.py it is their SystemExit, which soft-resets too. */
-        board_soft_from_outside = true;
-        if (board_soft_ready) {
-            board_soft_ready = false;
-            longjmp(board_soft_jb, 1);
-        }
         if (rt_state.pending_exception == OBJ_NULL && rt_state.sys_modules != OBJ_NULL) {
             rt_state.pending_exception = exc_new(&type_SystemExit, 0, NULL);
         }
@@ -339,13 +329,7 @@ static void board_life(const rt_config_t *cfg, bool *raw) {
         board_hard_fault("/flash can't be used");
     }
     volatile bool next_raw = false;
-    board_soft_nlr = nlr_top;
-    if (setjmp(board_soft_jb) != 0) {
-        /* a soft reset from outside during the session: whatever ran is dropped with the heap */
-        nlr_top = board_soft_nlr;
-        gc_unlock();
-    } else if (booted && nlr_push(&nlr) == 0) {
-        board_soft_ready = true;
+    if (booted && nlr_push(&nlr) == 0) {
         int status;
         repl_end_t end = repl_session(*raw, &status); /* Ctrl-D: readline has ended the line */
         next_raw = end == REPL_END_RAW_RESET;
@@ -354,17 +338,12 @@ static void board_life(const rt_config_t *cfg, bool *raw) {
         /* an exception no REPL mode handled: reported, and the board soft-resets */
         repl_print_exception(&print_stdout, nlr.value);
     }
-    board_soft_ready = false;
-    if (board_soft_from_outside) {
-        next_raw = false;
-        board_soft_from_outside = false;
-    }
     port_write("MPY: soft reboot\r\n", 18);
     board_console_detach();
     machine_boot(false);
     rt_deinit();
-    power_set_boot_cause(POWER_SOFT_RESET, POWER_REASON_NONE);
     ftp_server_abort_transfer(); /* its open file is on a volume about to be unmounted */
+    power_set_boot_cause(POWER_SOFT_RESET, POWER_REASON_NONE);
     vfs_sync();
     vfs_umount_all();
     for (int id = 0; id < UART_COUNT; id++) {
@@ -374,12 +353,8 @@ static void board_life(const rt_config_t *cfg, bool *raw) {
 }
 
 /* ---- the hard fault ---- */
-void (*board_fault_led_hook)(void);
 static jmp_buf board_fault_jb;
 static bool board_fault_ready; /* board_fault_jb is set */
-static volatile bool board_reset_wanted;
-
-void board_reset_from_outside(void) { board_reset_wanted = true; }
 
 NORETURN void board_hard_fault(const char *msg) {
     if (!board_fault_ready) {
@@ -391,9 +366,7 @@ NORETURN void board_hard_fault(const char *msg) {
     int n = snprintf(line, sizeof(line),
         "\r\nHARD FAULT: %s; the board is halted (LED on): Ctrl-\\ powers it off\r\n", msg);
     terminal_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
-    if (board_fault_led_hook != NULL) {
-        board_fault_led_hook();
-    }
+    led_fatal();
     vfs_sync();
     longjmp(board_fault_jb, 1);
 }
@@ -403,12 +376,7 @@ static NORETURN void board_halted(void) {
     nlr_top = NULL;
     for (;;) {
         el_run_once(1000);
-        if (board_reset_wanted) {
-            board_hard_reset();
-        }
-        if (power_request_pending() && power_take_request() != POWER_REQ_SOFT_RESET) {
-            board_hard_reset(); /* the reset switch or a power cycle brings a halted board back */
-        }
+        board_power_requests(); /* a reset or power-off from the control interface */
     }
 }
 
@@ -423,7 +391,6 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r < 0 ? 0 : r;
     }
     board_argv = argv;
-    /* the simulated board first (a bad board file creates nothing), then the port */
     clock_init(o.clock, o.step_ns, host_monotonic_ns);
     pin_reset_all();
     power_init();
@@ -431,7 +398,9 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     if (o.board_file != NULL && board_file_load(o.board_file) != 0) {
         return 2;
     }
+    /* the port first: a board that can't run creates nothing */
     el_init();
+    telnet_set_repl(&board_telnet_repl);
     static char banner[128]; /* telnet keeps a pointer to it */
     repl_banner_line(banner, sizeof(banner));
     int err = telnet_start(o.bind, o.telnet_port, banner);
@@ -463,6 +432,8 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r;
     }
     cert_store_set(&hs); /* ssl reads /flash/cert/... from it (it lives as long as this call) */
+    board_i2c_state(o.state); /* devices' kept memory (issue 10) */
+    board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
     board_console_start(); /* first: on a terminal, the lines below are then written raw */
     board_state_line(o.state, made);
     char line[128];
@@ -472,8 +443,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             ftp_server_port(), ftp_server_data_port());
         terminal_write(line, (size_t)n);
     }
-    n = snprintf(line, sizeof(line), "Telnet server on %s:%d\r\n", o.bind, telnet_port());
-    terminal_write(line, (size_t)n);
+    telnet_announce();
     if ((r = board_outside_start(&o.outside)) != 0) {
         ftp_server_stop();
         telnet_stop();
@@ -485,7 +455,6 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     os_dupterm_handler = board_dupterm;
     machine_reset_hook = board_hard_reset;
     machine_deepsleep_hook = board_deepsleep_reset;
-    board_fault_led_hook = led_fatal;
     repl_raw_set_paste_window(REPL_RAW_WINDOW_TELNET);
     replio_source_opened(); /* a board waits for input for ever: its REPL input never ends */
     static rt_config_t cfg;

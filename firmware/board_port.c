@@ -6,6 +6,7 @@
  * Invariant: the event loop only ever runs from these hooks and from board_wait, on the
  * interpreter's thread, so callbacks never interleave with Python. */
 #include "board/clock.h"
+#include "board/rtc.h"
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
@@ -19,7 +20,6 @@
 #define BOARD_POLL_US 1000
 #define BOARD_VM_STEPS 256 /* the VM calls port_poll every 256 steps (core/vm.c) */
 #define BOARD_MAX_BLOCK_MS 100
-#define RTC_POWER_ON 473385600 /* 2015-01-01 00:00:00 in seconds from 2000-01-01 (spec §5 RTC) */
 
 static bool last_cr;
 static uint64_t last_poll;
@@ -50,8 +50,12 @@ static int board_read_byte(void) { return replio_read_byte(); }
 static bool board_read_line(vstr_t *out) {
     const char *line;
     size_t len;
-    if (readline_read("", NULL, &line, &len) == READLINE_CTRL_D) {
+    int r = readline_read("", NULL, &line, &len);
+    if (r == READLINE_CTRL_D) {
         return false; /* EOFError, as MicroPython's input() on Ctrl-D */
+    }
+    if (r == READLINE_TOO_LONG) {
+        raise_fmt(&type_ValueError, "input line longer than %d bytes", READLINE_MAX);
     }
     vstr_add_strn(out, line, len);
     return true;
@@ -78,7 +82,7 @@ void board_wait(uint64_t until, bool (*done)(void), bool service_irqs) {
         in_wait = true;
         port_poll(); /* Ctrl-C */
         in_wait = false;
-        board_power_requests(); /* a soft reset becomes a pending SystemExit, raised just below */
+        board_power_requests(); /* first: a soft reset it asks for is raised just below */
         rt_check_pending();
         if (service_irqs && machine_irq_work()) {
             machine_irq_service();
@@ -106,12 +110,15 @@ static void board_delay_us(uint64_t us) { board_wait(clock_now_ns() + us * 1000u
 
 static uint64_t board_ticks_us(void) { return clock_now_us(); }
 
-static int64_t board_rtc_base(void) { return RTC_POWER_ON + (int64_t)(clock_now_ns() / 1000000000u); }
+/* time.time() reads the board's RTC (board/rtc.c, issue 10) in both clock modes */
+static int64_t board_rtc_base(void) { return rtc_now_us() / 1000000; }
 
-static const port_hooks_t board_hooks_real = {board_write, board_read_byte, board_read_line, board_poll,
-    board_delay_us, board_hard_fault, board_ticks_us, NULL};
-static const port_hooks_t board_hooks_virtual = {board_write, board_read_byte, board_read_line, board_poll,
-    board_delay_us, board_hard_fault, board_ticks_us, board_rtc_base};
+static const port_hooks_t board_hooks_real = {.write = board_write, .read_byte = board_read_byte,
+    .read_line = board_read_line, .poll = board_poll, .delay_us = board_delay_us, .fatal = board_hard_fault,
+    .ticks_us = board_ticks_us, .rtc_base = board_rtc_base};
+static const port_hooks_t board_hooks_virtual = {.write = board_write, .read_byte = board_read_byte,
+    .read_line = board_read_line, .poll = board_poll, .delay_us = board_delay_us, .fatal = board_hard_fault,
+    .ticks_us = board_ticks_us, .rtc_base = board_rtc_base};
 
 void board_port_install(void) {
     port_set_hooks(clock_mode() == CLOCK_VIRTUAL ? &board_hooks_virtual : &board_hooks_real);

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "board/clock.h"
+#include "board/rtc.h"
+#include "board/wdt.h"
 #include "board/pin.h"
 #include "board/power.h"
 #include "board/uart.h"
@@ -80,7 +82,7 @@ static bool main_path_flash; /* --flash: "/flash" and "/flash/lib" end sys.path 
 /* sys.path = [first, MICROPYPATH entries..., (with --flash) "/flash", "/flash/lib"] */
 static void main_set_path(const char *first, size_t first_len) {
     list_append(rt_state.sys_path, str_new(first, first_len));
-    const char *mp = getenv("MICROPYPATH");
+    const char *mp = host_env("MICROPYPATH");
     while (mp != NULL && *mp != '\0') {
         const char *colon = strchr(mp, ':');
         size_t n = colon != NULL ? (size_t)(colon - mp) : strlen(mp);
@@ -282,6 +284,8 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
     clock_init(CLOCK_REAL, CLOCK_DEFAULT_STEP_NS, host_monotonic_ns);
     pin_reset_all();
     power_init();
+    rtc_power_on(); /* issue 10: the RTC and the watchdog as at power-on */
+    wdt_power_on();
     machine_boot(true);
     if (flash != NULL && !main_mount_flash(argv[0], flash)) {
         rt_deinit();
@@ -381,6 +385,8 @@ static void *main_thread(void *p) {
 
 int main(int argc, char **argv) {
     port_unix_init();
+    const char *dis = host_env("WIPY_DIS");
+    rt_dump_bytecode = dis != NULL && dis[0] == '1';
     main_args_t a = {argc, argv, 1};
     pthread_attr_t attr;
     pthread_attr_init(&attr);

@@ -106,6 +106,15 @@ static paste_end_t read_raw_paste(raw_input_t *in) {
     }
 }
 
+/* Runs the program received (or reports that it did not fit); true if it asked for a soft reset. */
+static bool raw_run(raw_input_t *in) {
+    if (in->full) {
+        raw_report_dropped(in);
+        return false;
+    }
+    return repl_exec_raw(in->src.buf, in->src.len, &raw_exit_status);
+}
+
 repl_raw_result_t repl_raw_run(void) {
     raw_input_t in;
     raw_input_init(&in);
@@ -131,11 +140,7 @@ repl_raw_result_t repl_raw_run(void) {
                         out_str("\x04KeyboardInterrupt: \r\n\x04");
                         goto prompt;
                     }
-                    if (in.full) {
-                        raw_report_dropped(&in);
-                        goto prompt;
-                    }
-                    if (repl_exec_raw(in.src.buf, in.src.len, &raw_exit_status)) {
+                    if (raw_run(&in)) {
                         return REPL_RAW_SOFT_RESET;
                     }
                     goto prompt;
@@ -157,11 +162,7 @@ repl_raw_result_t repl_raw_run(void) {
                     raw_exit_status = 0;
                     return REPL_RAW_SOFT_RESET;
                 }
-                if (in.full) {
-                    raw_report_dropped(&in);
-                    goto prompt;
-                }
-                if (repl_exec_raw(in.src.buf, in.src.len, &raw_exit_status)) {
+                if (raw_run(&in)) {
                     return REPL_RAW_SOFT_RESET;
                 }
                 goto prompt;

@@ -100,6 +100,40 @@ int64_t host_file_seek(int fd, int64_t off, int whence) {
     return r < 0 ? -errno : (int64_t)r;
 }
 
+ssize_t host_file_pread(int fd, void *buf, size_t n, uint64_t off) {
+    ssize_t got = pread(fd, buf, n, (off_t)off);
+    return got < 0 ? -errno : got;
+}
+
+ssize_t host_file_pwrite(int fd, const void *buf, size_t n, uint64_t off) {
+    ssize_t got = pwrite(fd, buf, n, (off_t)off);
+    return got < 0 ? -errno : got;
+}
+
+int host_file_sync(int fd, bool data_only) {
+    return (data_only ? fdatasync(fd) : fsync(fd)) == 0 ? 0 : -errno;
+}
+
+int host_file_truncate(int fd, uint64_t size) { return ftruncate(fd, (off_t)size) == 0 ? 0 : -errno; }
+
+int64_t host_file_size(int fd) {
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        return -errno;
+    }
+    return S_ISREG(st.st_mode) ? (int64_t)st.st_size : -ENODEV;
+}
+
+int host_dir_sync(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        return -errno;
+    }
+    int r = fsync(fd) == 0 ? 0 : -errno;
+    close(fd);
+    return r;
+}
+
 int host_file_close(int fd) { return close(fd) < 0 && errno != EINTR ? -errno : 0; }
 
 int host_reexec(char *const argv[]) {
@@ -222,3 +256,5 @@ int host_lock_dir(const char *dir, long *holder) {
     }
     return 0;
 }
+
+const char *host_env(const char *name) { return getenv(name); }

@@ -39,6 +39,13 @@ ssize_t host_file_read(int fd, void *buf, size_t n);
 ssize_t host_file_write(int fd, const void *buf, size_t n);
 int64_t host_file_seek(int fd, int64_t off, int whence); /* whence 0 set, 1 current, 2 end */
 int host_file_close(int fd);
+/* At an offset (the file position is left alone); a negative errno, -EINTR included. */
+ssize_t host_file_pread(int fd, void *buf, size_t n, uint64_t off);
+ssize_t host_file_pwrite(int fd, const void *buf, size_t n, uint64_t off);
+int host_file_sync(int fd, bool data_only); /* written out to the disk (fsync / fdatasync) */
+int host_file_truncate(int fd, uint64_t size);
+int64_t host_file_size(int fd);             /* of a regular file; -ENODEV for anything else */
+int host_dir_sync(const char *path);        /* a directory's entries written out (after a rename) */
 /* Runs this program again in this process with argv (a hard reset); returns only on failure. */
 int host_reexec(char *const argv[]);
 /* Lets a descriptor survive host_reexec (the control interface's sockets, the trace file); the new
@@ -57,6 +64,8 @@ int host_chdir(const char *path);
 int host_getcwd(char *buf, size_t cap);
 int host_statvfs(const char *path, host_statvfs_t *st);
 void host_sync(void);
+/* An environment variable's value, or NULL (MICROPYPATH, WIPY_DIS). */
+const char *host_env(const char *name);
 /* n bytes of the kernel's randomness into buf. */
 int host_random(void *buf, size_t n);
 

@@ -20,6 +20,7 @@
 #include "host/host_fs.h"
 #include "modules/machine_irq.h"
 #include "modules/machine_pin.h"
+#include "modules/machine_periph.h"
 #include "modules/mod_io_file.h"
 
 #define MACHINE_MAIN_MAX 128
@@ -35,6 +36,7 @@ const uint8_t machine_mac[6] = {0xd4, 0x36, 0x39, 0x5a, 0x1e, 0x0b};
 void machine_boot(bool ready) {
     machine_irq_boot(ready);
     if (ready) {
+        machine_periph_boot(); /* peripherals off at every reset (issue 10) */
         pin_reset_all();
         for (int p = 0; p < PIN_COUNT; p++) {
             power_wake_pin(p, 0);
@@ -155,6 +157,8 @@ static obj_t machine_sleep(size_t n_args, size_t n_kw, const obj_t *args) {
     int p = power_woken_pin();
     if (why == POWER_REASON_PIN && p >= 0) {
         machine_irq_run(IRQ_LINE_PIN(p));
+    } else if (why == POWER_REASON_RTC) {
+        machine_irq_run(IRQ_LINE_RTC); /* the RTC alarm's handler (issue 10) */
     }
     return OBJ_NONE;
 }
@@ -399,6 +403,9 @@ static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR_WLAN_WAKE), ROM_INT(POWER_REASON_WLAN)},
     {ROM_QSTR(QSTR_PIN_WAKE), ROM_INT(POWER_REASON_PIN)},
     {ROM_QSTR(QSTR_RTC_WAKE), ROM_INT(POWER_REASON_RTC)},
+    {ROM_QSTR(QSTR_I2C), ROM_PTR(&machine_i2c_type)}, /* peripherals (issue 10) */
+    {ROM_QSTR(QSTR_RTC), ROM_PTR(&machine_rtc_type)},
+    {ROM_QSTR(QSTR_WDT), ROM_PTR(&machine_wdt_type)},
 };
 static DEFINE_CONST_DICT(machine_globals, machine_globals_table);
 const module_obj_t machine_module = {{&module_type}, &machine_globals};

@@ -1,5 +1,5 @@
-/* modules/mod_micropython.c: the micropython module: schedule (machine_irq.c runs the queue),
- * const (the compiler folds `x = const(1)` too, but it must also work as a call), opt_level,
+/* modules/mod_micropython.c: the micropython module: schedule (machine_irq.c runs the queue), const
+ * (the compiler folds `x = const(1)` too, but it must also work as a call), opt_level,
  * heap_lock/heap_unlock/heap_locked,
  * alloc_emergency_exception_buf, kbd_intr (which byte interrupts) and mem_info.
  * Invariant: state kept here is plain C (ints), never Python objects. */

@@ -95,7 +95,7 @@ static void client_flush(ctl_client_t *c) {
         c->tx_head = 0;
     }
     if (!el_watch(c->fd, EL_READ | (c->tx_len > 0 ? EL_WRITE : 0), on_client, c)) {
-        client_close(c); /* the loop's table is full: a client it can't watch is dropped */
+        client_close(c); /* no event-loop slot: it can't be served */
     }
 }
 
@@ -265,7 +265,7 @@ int control_start(const char *addr, int port) {
     }
     if (!el_watch(ctl.lfd, EL_READ, on_listen, NULL)) {
         control_stop();
-        return ENOMEM;
+        return EMFILE; /* no event-loop slot */
     }
     control_cmd_init();
     return 0;
@@ -298,7 +298,7 @@ int control_adopt(int lfd) {
     ctl.lfd = lfd;
     if (!el_watch(ctl.lfd, EL_READ, on_listen, NULL)) {
         control_stop();
-        return ENOMEM;
+        return EMFILE; /* no event-loop slot */
     }
     control_cmd_init();
     return 0;

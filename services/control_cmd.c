@@ -10,6 +10,7 @@
 
 #include "board/clock.h"
 #include "board/led.h"
+#include "board/parts.h"
 #include "board/pin.h"
 #include "board/pin_history.h"
 #include "board/power.h"
@@ -279,6 +280,66 @@ static json_t *cmd_pin_history(ctl_client_t *c, json_t *req, char *err, size_t e
     return o;
 }
 
+/* "button": a push button of the board file, by its id or by the pin it sits on. */
+static bool arg_button(json_t *req, int *idx, char *err, size_t errlen) {
+    json_t *v = json_object_get(req, "button");
+    if (!json_is_string(v)) {
+        snprintf(err, errlen, "\"button\" wants a button's name in the board file (or its pin)");
+        return false;
+    }
+    const char *name = json_string_value(v);
+    *idx = parts_find(name);
+    int pin = pin_by_name(name, strlen(name));
+    for (int i = 0; *idx < 0 && pin >= 0 && i < parts_count(); i++) {
+        if (parts_get(i)->kind == PART_BUTTON && parts_get(i)->pin == pin) {
+            *idx = i;
+        }
+    }
+    if (*idx < 0 || parts_get(*idx)->kind != PART_BUTTON) {
+        char names[160] = "";
+        for (int i = 0; i < parts_count(); i++) {
+            if (parts_get(i)->kind == PART_BUTTON && strlen(names) + PART_ID_MAX + 3 < sizeof(names)) {
+                strcat(names, names[0] ? ", " : "");
+                strcat(names, parts_get(i)->id);
+            }
+        }
+        snprintf(err, errlen, "no button '%.40s' on this board (%s%s)", name, names[0] ? "buttons: " : "the board file has none",
+            names);
+        return false;
+    }
+    return true;
+}
+
+static json_t *button_json(int idx) {
+    const part_t *b = parts_get(idx);
+    json_t *o = json_object();
+    json_object_set_new(o, "button", json_string(b->id));
+    json_object_set_new(o, "pressed", json_boolean(b->pressed));
+    json_object_set_new(o, "pin", pin_json(b->pin));
+    return o;
+}
+
+static json_t *cmd_button(json_t *req, bool press, char *err, size_t errlen) {
+    int idx;
+    if (!arg_button(req, &idx, err, errlen)) {
+        return NULL;
+    }
+    int r = parts_button_press(idx, press);
+    if (r != 0) {
+        snprintf(err, errlen, "the button could not be %s (error %d)", press ? "pressed" : "released", r);
+        return NULL;
+    }
+    return button_json(idx);
+}
+
+static json_t *cmd_button_press(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
+    return cmd_button(req, true, err, errlen);
+}
+
+static json_t *cmd_button_release(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
+    return cmd_button(req, false, err, errlen);
+}
+
 static json_t *cmd_led(ctl_client_t *c, json_t *req, char *err, size_t errlen) { return led_json(); }
 
 static json_t *cmd_energy(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
@@ -513,6 +574,8 @@ static const struct {
     {"pin.drive", cmd_pin_drive},
     {"pin.release", cmd_pin_release},
     {"pin.history", cmd_pin_history},
+    {"button.press", cmd_button_press},
+    {"button.release", cmd_button_release},
     {"led", cmd_led},
     {"energy", cmd_energy},
     {"clock", cmd_clock},

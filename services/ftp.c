@@ -62,7 +62,7 @@ static void tx_flush(void) {
         return;
     }
     if (!el_watch(ftp.fd, (ftp.closing ? 0 : EL_READ) | (ftp.tx_len > 0 ? EL_WRITE : 0), on_cmd, NULL)) {
-        session_close(); /* the loop's table is full: a session it can't watch ends */
+        session_close(); /* no event-loop slot: it can't be served */
     }
 }
 
@@ -220,7 +220,7 @@ static void data_update(void) {
         return;
     }
     if (!el_watch(ftp.dfd, ftp_xfer_is_upload(&ftp.s) ? EL_READ : EL_WRITE, on_data, NULL)) {
-        session_close();
+        data_close(); /* no event-loop slot: the transfer fails as a broken connection would */
     }
 }
 
@@ -344,6 +344,8 @@ static void on_listen(int lfd, int events, void *arg) {
     ftp.closing = false;
     ftp.last_activity = el_now_us();
     if (!el_watch(fd, EL_READ, on_cmd, NULL)) {
+        static const char full[] = "421 Can't take a client now (no event-loop slot).\r\n";
+        net_send(fd, full, sizeof(full) - 1);
         net_close(fd);
         ftp.fd = -1;
         return;
@@ -377,7 +379,7 @@ int ftp_server_start(const char *bind_addr, int port, int data_port) {
     ftp.bound = true;
     if (!el_watch(ftp.lfd, EL_READ, on_listen, NULL) || !el_watch(ftp.dlfd, EL_READ, on_data_listen, NULL)) {
         ftp_server_stop();
-        return ENOMEM;
+        return EMFILE; /* no event-loop slot */
     }
     return 0;
 }

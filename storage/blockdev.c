@@ -4,11 +4,10 @@
 #include "storage/blockdev.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "host/host_fs.h"
 
 static bool bdev_range_ok(const bdev_t *bd, uint32_t lba, uint32_t n) {
     uint32_t cnt = bd->count(bd->ctx);
@@ -66,10 +65,10 @@ typedef struct bdev_file {
 static int bdev_file_read(void *ctx, uint32_t lba, uint32_t n, uint8_t *buf) {
     bdev_file_t *f = ctx;
     size_t len = (size_t)n * BDEV_BLOCK_SIZE, done = 0;
-    off_t off = (off_t)lba * BDEV_BLOCK_SIZE;
+    uint64_t off = (uint64_t)lba * BDEV_BLOCK_SIZE;
     while (done < len) {
-        ssize_t r = pread(f->fd, buf + done, len - done, off + (off_t)done);
-        if (r < 0 && errno == EINTR)
+        ssize_t r = host_file_pread(f->fd, buf + done, len - done, off + done);
+        if (r == -EINTR)
             continue;
         if (r < 0)
             return -EIO;
@@ -85,13 +84,13 @@ static int bdev_file_read(void *ctx, uint32_t lba, uint32_t n, uint8_t *buf) {
 static int bdev_file_write(void *ctx, uint32_t lba, uint32_t n, const uint8_t *buf) {
     bdev_file_t *f = ctx;
     size_t len = (size_t)n * BDEV_BLOCK_SIZE, done = 0;
-    off_t off = (off_t)lba * BDEV_BLOCK_SIZE;
+    uint64_t off = (uint64_t)lba * BDEV_BLOCK_SIZE;
     while (done < len) {
-        ssize_t r = pwrite(f->fd, buf + done, len - done, off + (off_t)done);
-        if (r < 0 && errno == EINTR)
+        ssize_t r = host_file_pwrite(f->fd, buf + done, len - done, off + done);
+        if (r == -EINTR)
             continue;
         if (r < 0)
-            return errno == ENOSPC ? -ENOSPC : -EIO;
+            return r == -ENOSPC ? -ENOSPC : -EIO;
         done += (size_t)r;
     }
     return 0;
@@ -99,7 +98,7 @@ static int bdev_file_write(void *ctx, uint32_t lba, uint32_t n, const uint8_t *b
 
 static int bdev_file_sync(void *ctx) {
     bdev_file_t *f = ctx;
-    return fdatasync(f->fd) == 0 ? 0 : -EIO;
+    return host_file_sync(f->fd, true) == 0 ? 0 : -EIO;
 }
 
 static uint32_t bdev_file_count(void *ctx) {
@@ -111,36 +110,35 @@ static uint32_t bdev_size_512(void *ctx) {
 
 static void bdev_file_close(void *ctx) {
     bdev_file_t *f = ctx;
-    close(f->fd);
+    host_file_close(f->fd);
     free(f);
 }
 
 int bdev_file_open(bdev_t *bd, const char *path, bool readonly, bool create, uint32_t nblocks) {
     memset(bd, 0, sizeof *bd);
-    int flags = readonly ? O_RDONLY : O_RDWR;
-    int fd = open(path, flags | O_CLOEXEC);
-    if (fd < 0 && errno == ENOENT && create && !readonly) {
-        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        if (fd >= 0 && ftruncate(fd, (off_t)nblocks * BDEV_BLOCK_SIZE) != 0) {
-            close(fd);
-            unlink(path);
+    int fd = host_file_open(path, readonly ? HOST_O_READ : HOST_O_READ | HOST_O_WRITE);
+    if (fd == -ENOENT && create && !readonly) {
+        fd = host_file_open(path, HOST_O_READ | HOST_O_WRITE | HOST_O_CREAT | HOST_O_EXCL);
+        if (fd >= 0 && host_file_truncate(fd, (uint64_t)nblocks * BDEV_BLOCK_SIZE) != 0) {
+            host_file_close(fd);
+            host_remove(path);
             return -EIO;
         }
     }
     if (fd < 0)
-        return -errno;
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
+        return fd;
+    int64_t size = host_file_size(fd);
+    if (size < 0) {
+        host_file_close(fd);
         return -ENODEV;
     }
     bdev_file_t *f = malloc(sizeof *f);
     if (!f) {
-        close(fd);
+        host_file_close(fd);
         return -ENOMEM;
     }
     f->fd = fd;
-    uint64_t blocks = (uint64_t)st.st_size / BDEV_BLOCK_SIZE;
+    uint64_t blocks = (uint64_t)size / BDEV_BLOCK_SIZE;
     f->nblocks = blocks > UINT32_MAX ? UINT32_MAX : (uint32_t)blocks;
     bd->ctx = f;
     bd->read = bdev_file_read;

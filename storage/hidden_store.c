@@ -1,14 +1,13 @@
-/* The hidden store over POSIX files: key -> <dir>/<key>. Writes go to <dir>/.<key>.tmp, are
+/* The hidden store over the host's files (host/host_fs.h): key -> <dir>/<key>. Writes go to <dir>/.<key>.tmp, are
  * fsync'ed, renamed over the key and the directory is fsync'ed.
  * Invariant: a key's file is always a complete blob (old or new), never a partial write. */
 #include "storage/hidden_store.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "host/host_fs.h"
 
 bool hstore_key_ok(const char *key) {
     size_t n = key ? strlen(key) : 0;
@@ -26,12 +25,13 @@ bool hstore_key_ok(const char *key) {
 int hstore_open(hstore_t *hs, const char *dir) {
     if (strlen(dir) >= sizeof hs->dir)
         return -ENAMETOOLONG;
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-        return -errno;
-    struct stat st;
-    if (stat(dir, &st) != 0)
-        return -errno;
-    if (!S_ISDIR(st.st_mode))
+    int r = host_mkdir(dir);
+    if (r != 0 && r != -EEXIST)
+        return r;
+    host_stat_t st;
+    if ((r = host_stat(dir, &st)) != 0)
+        return r;
+    if (!st.is_dir)
         return -ENOTDIR;
     strcpy(hs->dir, dir);
     return 0;
@@ -45,12 +45,7 @@ int hstore_path(const hstore_t *hs, const char *key, char *out, size_t cap) {
 }
 
 static int hstore_sync_dir(const hstore_t *hs) {
-    int fd = open(hs->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -errno;
-    int r = fsync(fd) == 0 ? 0 : -errno;
-    close(fd);
-    return r;
+    return host_dir_sync(hs->dir);
 }
 
 int hstore_begin(const hstore_t *hs, const char *key, hstore_writer_t *w) {
@@ -63,18 +58,23 @@ int hstore_begin(const hstore_t *hs, const char *key, hstore_writer_t *w) {
     int n = snprintf(w->tmp, sizeof w->tmp, "%s/.%s.tmp", hs->dir, key);
     if (n < 0 || (size_t)n >= sizeof w->tmp)
         return -ENAMETOOLONG;
-    w->fd = open(w->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    return w->fd < 0 ? -errno : 0;
+    w->fd = host_file_open(w->tmp, HOST_O_WRITE | HOST_O_CREAT | HOST_O_TRUNC);
+    if (w->fd < 0) {
+        int e = w->fd;
+        w->fd = -1;
+        return e;
+    }
+    return 0;
 }
 
 int hstore_append(hstore_writer_t *w, const void *data, size_t len) {
     const char *p = data;
     while (len) {
-        ssize_t k = write(w->fd, p, len);
-        if (k < 0 && errno == EINTR)
+        ssize_t k = host_file_write(w->fd, p, len);
+        if (k == -EINTR)
             continue;
         if (k < 0)
-            return -errno;
+            return (int)k;
         p += k;
         len -= (size_t)k;
         w->len += (size_t)k;
@@ -84,8 +84,8 @@ int hstore_append(hstore_writer_t *w, const void *data, size_t len) {
 
 void hstore_abort(hstore_writer_t *w) {
     if (w->fd >= 0) {
-        close(w->fd);
-        unlink(w->tmp);
+        host_file_close(w->fd);
+        host_remove(w->tmp);
     }
     w->fd = -1;
 }
@@ -93,16 +93,15 @@ void hstore_abort(hstore_writer_t *w) {
 int hstore_commit(hstore_writer_t *w) {
     if (w->fd < 0)
         return -EBADF;
-    if (fsync(w->fd) != 0) {
-        int r = -errno;
+    int r = host_file_sync(w->fd, false);
+    if (r != 0) {
         hstore_abort(w);
         return r;
     }
-    close(w->fd);
+    host_file_close(w->fd);
     w->fd = -1;
-    if (rename(w->tmp, w->final) != 0) {
-        int r = -errno;
-        unlink(w->tmp);
+    if ((r = host_rename(w->tmp, w->final)) != 0) {
+        host_remove(w->tmp);
         return r;
     }
     return hstore_sync_dir(w->hs);
@@ -125,26 +124,27 @@ ssize_t hstore_get(const hstore_t *hs, const char *key, void *buf, size_t cap) {
     int r = hstore_path(hs, key, path, sizeof path);
     if (r)
         return r;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = host_file_open(path, HOST_O_READ);
     if (fd < 0)
-        return -errno;
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        r = -errno;
-        close(fd);
-        return r;
+        return fd;
+    int64_t size = host_file_size(fd);
+    if (size < 0) {
+        host_file_close(fd);
+        return (ssize_t)size;
     }
-    size_t want = (size_t)st.st_size < cap ? (size_t)st.st_size : cap, got = 0;
+    size_t want = (uint64_t)size < cap ? (size_t)size : cap, got = 0;
     while (got < want) {
-        ssize_t k = read(fd, (char *)buf + got, want - got);
-        if (k < 0 && errno == EINTR)
+        ssize_t k = host_file_read(fd, (char *)buf + got, want - got);
+        if (k == -EINTR)
             continue;
         if (k <= 0)
             break;
         got += (size_t)k;
     }
-    close(fd);
-    return (ssize_t)st.st_size;
+    host_file_close(fd);
+    if (got < want)
+        return -EIO; /* the file ended early or could not be read: never report bytes not read */
+    return (ssize_t)size;
 }
 
 ssize_t hstore_size(const hstore_t *hs, const char *key) {
@@ -152,10 +152,10 @@ ssize_t hstore_size(const hstore_t *hs, const char *key) {
     int r = hstore_path(hs, key, path, sizeof path);
     if (r)
         return r;
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return -errno;
-    return (ssize_t)st.st_size;
+    host_stat_t st;
+    if ((r = host_stat(path, &st)) != 0)
+        return r;
+    return (ssize_t)st.size;
 }
 
 int hstore_delete(const hstore_t *hs, const char *key) {
@@ -163,7 +163,7 @@ int hstore_delete(const hstore_t *hs, const char *key) {
     int r = hstore_path(hs, key, path, sizeof path);
     if (r)
         return r;
-    if (unlink(path) != 0)
-        return -errno;
+    if ((r = host_remove(path)) != 0)
+        return r;
     return hstore_sync_dir(hs);
 }

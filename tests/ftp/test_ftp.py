@@ -369,10 +369,13 @@ def test_server_timeout_221_and_deinit(board):
     assert time.monotonic() - t0 >= 4.5
     assert c.read_all() == b""
     # deinit stops both servers; init starts them again on the same ports
-    assert friendly_exec(board.term, b"s.deinit(); print(s.isrunning())") == b"False\r\n"
+    # the console is told when telnet stops listening (issue 14)
+    assert friendly_exec(board.term, b"s.deinit(); print(s.isrunning())") == b"Telnet server stopped\r\nFalse\r\n"
     with pytest.raises(OSError):
         Ftp(board.ftp_port).reply(timeout=2)
-    assert friendly_exec(board.term, b"s.init(login=('u2', 'p2'), timeout=300)") == b""
+    # and when it listens again, on the same port
+    out = friendly_exec(board.term, b"s.init(login=('u2', 'p2'), timeout=300)")
+    assert out == b"Telnet server on 127.0.0.1:%d\r\n" % board.port, out
     t = board.telnet(login=False)
     t.login(b"u2", b"p2")
     t.read_until(b">>> ")

@@ -1095,6 +1095,18 @@ static void test_hidden_store(void **state) {
     system("rm -rf hstore-test");
 }
 
+/* A key whose data can't be read (here: a directory in its place) is an error, never its size
+ * with nothing read (issue 14). */
+static void test_hidden_store_unreadable_key(void **state) {
+    hstore_t hs;
+    system("rm -rf hstore-short");
+    assert_int_equal(hstore_open(&hs, "hstore-short"), 0);
+    assert_int_equal(system("mkdir hstore-short/blob.bin"), 0);
+    char buf[64];
+    assert_true(hstore_get(&hs, "blob.bin", buf, sizeof buf) < 0);
+    system("rm -rf hstore-short");
+}
+
 #define PER_TYPE(fn)                                                                                                   \
     cmocka_unit_test_prestate_setup_teardown(fn, setup, teardown, &cfg_flash),                                         \
         cmocka_unit_test_prestate_setup_teardown(fn, setup, teardown, &cfg12),                                         \
@@ -1129,6 +1141,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_vfs_readonly, vfs_setup, vfs_teardown),
         cmocka_unit_test_setup_teardown(test_flash_first_boot, vfs_setup, vfs_teardown),
         cmocka_unit_test(test_hidden_store),
+        cmocka_unit_test(test_hidden_store_unreadable_key),
     };
     size_t n = sizeof tests / sizeof tests[0];
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,5 +26,5 @@ print(machine.UART(1).readinto(buf), buf)
 print(machine.main("other.py"), machine.main)
 try:
     machine.main(5)
-except TypeError as e:
-    print("TypeError", e)
+except ValueError as e:
+    print("ValueError", e)
