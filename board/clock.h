@@ -42,7 +42,7 @@ struct clock_timer {
     uint64_t seq; /* arming order, for ties */
     clock_timer_t *next;
 };
-void clock_timer_init(clock_timer_t *t, clock_timer_fn_t fn, void *ctx, bool background);
+void clock_timer_init(clock_timer_t *t, clock_timer_fn_t fn, void *ctx, bool background); /* not while armed */
 void clock_timer_at(clock_timer_t *t, uint64_t when_ns); /* (re)arms; a past time fires at the next run */
 void clock_timer_after(clock_timer_t *t, uint64_t delay_ns);
 void clock_timer_cancel(clock_timer_t *t);

@@ -19,13 +19,16 @@ typedef struct {
     bool ext_voltage; /* the outside drive is a voltage source of ext_mv */
     uint32_t ext_mv;
     bool analog;
+    uint8_t ext_pull; /* pin_pull_t of an outside resistor */
     uint8_t level;
     bool conflict;
     uint8_t trig, flags;
 } pin_state_t;
 
 static pin_state_t pins[PIN_COUNT];
-static int8_t next_in_net[PIN_COUNT];
+/* every pin its own net until wired (a ring of one) */
+static int8_t next_in_net[PIN_COUNT] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+    23, 24};
 static const pin_listener_t *listeners[PIN_LISTENERS];
 static int n_listeners;
 static uint32_t damage_count, conflict_count;
@@ -137,8 +140,8 @@ static void resolve(int p) {
         } else if (s->ext_level == 0) {
             lo++;
         }
-        pu += s->cfg.pull == PIN_PULL_UP;
-        pd += s->cfg.pull == PIN_PULL_DOWN;
+        pu += (s->cfg.pull == PIN_PULL_UP) + (s->ext_pull == PIN_PULL_UP);
+        pd += (s->cfg.pull == PIN_PULL_DOWN) + (s->ext_pull == PIN_PULL_DOWN);
         q = next_in_net[q];
     } while (q != p);
     int old = pins[p].level;
@@ -187,22 +190,26 @@ static void resolve(int p) {
 static bool nets_ready;
 
 void pin_reset_all(void) {
-    if (!nets_ready) { /* first power-on: every pin its own net; later resets keep the wires */
+    if (!nets_ready) { /* first power-on: every pin its own net, no outside drive */
         for (int i = 0; i < PIN_COUNT; i++) {
             next_in_net[i] = (int8_t)i;
+            pins[i].ext_level = -1;
         }
+        pins[PIN_SAFE_BOOT].ext_pull = PIN_PULL_DOWN; /* the board's resistor on GP28 (spec §4) */
         nets_ready = true;
     }
     for (int i = 0; i < PIN_COUNT; i++) {
         pin_state_t *s = &pins[i];
-        uint8_t level = s->level; /* the nets keep their charge; resolve() below reports changes */
-        bool conflict = s->conflict;
+        pin_state_t keep = *s; /* the outside's drives stay; the nets keep their charge */
         memset(s, 0, sizeof(*s));
         s->cfg = (pin_config_t){PIN_MODE_IN, PIN_PULL_NONE, PIN_DRIVE_MED, -1};
         s->alt_level = -1;
-        s->ext_level = -1;
-        s->level = level;
-        s->conflict = conflict;
+        s->ext_level = keep.ext_level;
+        s->ext_voltage = keep.ext_voltage;
+        s->ext_mv = keep.ext_mv;
+        s->ext_pull = keep.ext_pull;
+        s->level = keep.level;
+        s->conflict = keep.conflict;
     }
     for (int i = 0; i < PIN_COUNT; i++) {
         resolve(i);
@@ -293,6 +300,15 @@ pin_err_t pin_ext_release(int p) {
     }
     pins[p].ext_level = -1;
     pins[p].ext_voltage = false;
+    resolve(p);
+    return PIN_OK;
+}
+
+pin_err_t pin_ext_pull(int p, pin_pull_t pull) {
+    if (!pin_ok(p)) {
+        return PIN_ERR_NO_PIN;
+    }
+    pins[p].ext_pull = (uint8_t)pull;
     resolve(p);
     return PIN_OK;
 }

@@ -15,7 +15,7 @@
 #define PIN_COUNT 25
 #define PIN_MAX_ALT 5
 #define PIN_LED 21        /* index of GP25, the heartbeat LED */
-#define PIN_SAFE_BOOT 22  /* index of GP28 */
+#define PIN_SAFE_BOOT 22  /* index of GP28: the board pulls it down (an outside pull from power-on) */
 #define PIN_VDD_MV 3300u  /* a high level's voltage */
 #define PIN_GPIO_MAX_MV 3600u
 #define PIN_ANALOG_MAX_MV 1800u
@@ -54,9 +54,9 @@ typedef struct {
     int8_t alt; /* -1 outside the ALT modes */
 } pin_config_t;
 
-/* Reset state: every pin an input without pull, latch 0, no peripheral or outside drive, no IRQ
- * trigger; a floating net keeps its level (0 at power-on). Wires are the board's and survive
- * (pin_unwire_all removes them). Listeners hear the levels that change. */
+/* Reset state: every pin an input without pull, latch 0, no peripheral drive, no IRQ trigger; a
+ * floating net keeps its level (0 at power-on). Wires and the outside's drives are the board's
+ * and survive (pin_unwire_all, pin_ext_release remove them). Listeners hear levels that change. */
 void pin_reset_all(void);
 void pin_configure(int pin, const pin_config_t *cfg);
 void pin_get_config(int pin, pin_config_t *cfg);
@@ -79,6 +79,8 @@ pin_err_t pin_ext_drive(int pin, int level);  /* a strong 0/1 from outside (butt
  * PIN_GPIO_MAX_MV (PIN_ANALOG_MAX_MV on an analog pin) it is refused and counted as damage. */
 pin_err_t pin_ext_voltage(int pin, uint32_t mv);
 pin_err_t pin_ext_release(int pin);
+/* An outside resistor (a part's pull-up or pull-down) on the pin's net; PIN_PULL_NONE removes it. */
+pin_err_t pin_ext_pull(int pin, pin_pull_t pull);
 bool pin_ext_driven(int pin);
 uint32_t pin_voltage_mv(int pin); /* the net's voltage: a source's, else level * PIN_VDD_MV */
 uint32_t pin_damage_count(void);

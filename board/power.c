@@ -15,6 +15,7 @@ static uint64_t spent_ns[POWER_STATES];
 static uint8_t pin_levels[PIN_COUNT];
 static unsigned source_levels[4]; /* by power_reason_t */
 static power_reason_t woken;
+static int woken_pin = -1;
 static int reset_cause;
 static power_reason_t wake_reason;
 static power_request_t request;
@@ -35,6 +36,7 @@ static void check_pin(int p, int old_level) {
                  (old_level == 0 && level == 1 && (trig & PIN_IRQ_RISING));
     if (fired) {
         woken = POWER_REASON_PIN;
+        woken_pin = p;
     }
 }
 
@@ -59,6 +61,7 @@ void power_init(void) {
         source_levels[i] = 0;
     }
     woken = POWER_REASON_NONE;
+    woken_pin = -1;
     reset_cause = POWER_PWRON_RESET;
     wake_reason = POWER_REASON_NONE;
     request = POWER_REQ_NONE;
@@ -76,8 +79,9 @@ void power_set_state(power_state_t s) {
     state = s;
     if (asleep()) { /* a level trigger that already holds wakes at once */
         for (int p = 0; p < PIN_COUNT; p++) {
-            if ((pin_levels[p] & state_level(s)) && pin_irq_level_active(p)) {
+            if (woken == POWER_REASON_NONE && (pin_levels[p] & state_level(s)) && pin_irq_level_active(p)) {
                 woken = POWER_REASON_PIN;
+                woken_pin = p;
             }
         }
     }
@@ -142,7 +146,11 @@ void power_wake_fire(power_reason_t source) {
 }
 
 power_reason_t power_woken(void) { return woken; }
-void power_clear_woken(void) { woken = POWER_REASON_NONE; }
+int power_woken_pin(void) { return woken == POWER_REASON_PIN ? woken_pin : -1; }
+void power_clear_woken(void) {
+    woken = POWER_REASON_NONE;
+    woken_pin = -1;
+}
 
 void power_set_boot_cause(int cause, power_reason_t reason) {
     reset_cause = cause;

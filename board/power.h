@@ -41,6 +41,7 @@ void power_wake_levels(power_reason_t source, unsigned levels);
 void power_wake_fire(power_reason_t source);
 /* The wake of the current/last sleep: POWER_REASON_NONE while still asleep. */
 power_reason_t power_woken(void);
+int power_woken_pin(void);    /* the pin that woke it, -1 if none */
 void power_clear_woken(void); /* entering a sleep */
 
 /* This boot's reset cause (machine.*_RESET) and wake reason, given by the firmware at boot. */

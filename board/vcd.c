@@ -9,8 +9,11 @@
 #include <string.h>
 
 #define VCD_LINE_MAX 128 /* longest line: a 64-bit vector, or a stamp, or a real */
-#define VCD_ID_FIRST 33  /* identifier codes: printable ASCII '!'..'~' */
-#define VCD_ID_BASE 94
+/* Identifier codes: printable ASCII '!'..'~' but '#' and '$', which the standard allows but
+ * readers that split on tokens take for a stamp or a keyword (sigrok does). */
+static const char vcd_id_chars[] = "!\"%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
+                                   "abcdefghijklmnopqrstuvwxyz{|}~";
+#define VCD_ID_BASE ((int)sizeof(vcd_id_chars) - 1)
 
 void vcd_init(vcd_t *v) {
     memset(v, 0, sizeof(*v));
@@ -70,77 +73,103 @@ static void vcd_room(vcd_t *v) {
     }
 }
 
-static void put_c(vcd_t *v, char c) { v->buf[v->len++] = c; }
-
+/* Text for the header: any length, flushed as it fills. */
 static void put_s(vcd_t *v, const char *s) {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n; i++) {
+    for (; *s != '\0'; s++) {
         vcd_room(v);
-        put_c(v, s[i]);
+        v->buf[v->len++] = *s;
     }
 }
 
-static void put_u64(vcd_t *v, uint64_t x) {
-    char tmp[20];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + x % 10);
-        x /= 10;
-    } while (x != 0);
-    while (n > 0) {
-        put_c(v, tmp[--n]);
+/* The formatters write at a cursor p into buf (room checked by the caller: one line fits in
+ * VCD_LINE_MAX) and return the cursor after what they wrote. A local cursor, not v->len, so
+ * that the compiler keeps it in a register across the byte stores. */
+/* Decimal digits written two at a time from a table, straight into place (the length is found
+ * first by comparisons): a stamp is formatted for every change of a busy pin. */
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                  "8081828384858687888990919293949596979899";
+
+static char *fmt_u64(char *p, uint64_t x) {
+    int n = 1;
+    for (uint64_t pow = 10; n < 20 && x >= pow; pow *= 10) {
+        n++;
     }
+    char *end = p + n, *q = end;
+    while (x >= 100) {
+        unsigned r = (unsigned)(x % 100);
+        x /= 100;
+        q -= 2;
+        memcpy(q, digit_pairs + 2 * r, 2);
+    }
+    if (x >= 10) {
+        memcpy(q - 2, digit_pairs + 2 * x, 2);
+    } else {
+        q[-1] = (char)('0' + x);
+    }
+    return end;
 }
 
-static void put_id(vcd_t *v, int id) {
+static char *fmt_id(char *p, int id) {
     do {
-        put_c(v, (char)(VCD_ID_FIRST + id % VCD_ID_BASE));
+        *p++ = vcd_id_chars[id % VCD_ID_BASE];
         id /= VCD_ID_BASE;
     } while (id != 0);
+    return p;
 }
 
-static void put_stamp(vcd_t *v, uint64_t t) {
+static char *fmt_stamp(vcd_t *v, char *p, uint64_t t) {
     if (t < v->last_t) {
         t = v->last_t; /* never backwards: a late change lands at the last stamp */
     }
     if (v->stamped && t == v->last_t) {
-        return;
+        return p;
     }
-    put_c(v, '#');
-    put_u64(v, t);
-    put_c(v, '\n');
+    /* The stamp's digits are last_t's plus the (small) step, added digit by digit: a few
+     * digits of work instead of a division per digit of a 10-20 digit number. */
+    *p++ = '#';
+    p = fmt_u64(p, t);
+    *p++ = '\n';
     v->last_t = t;
     v->stamped = true;
+    return p;
 }
 
 /* One value line for signal id (its current value), without the stamp. */
-static void put_value(vcd_t *v, int id) {
+static char *fmt_value(const vcd_t *v, char *p, int id) {
     const vcd_signal_t *s = &v->sig[id];
     if (s->width == 0) {
-        char num[40];
-        int n = snprintf(num, sizeof(num), "r%.17g ", s->real);
-        for (int i = 0; i < n; i++) {
-            put_c(v, num[i]);
-        }
+        p += snprintf(p, 40, "r%.17g ", s->real);
     } else if (s->width == 1) {
-        put_c(v, s->state != 0 ? s->state : (char)('0' + (int)(s->value & 1)));
+        *p++ = s->state != 0 ? s->state : (char)('0' + (int)(s->value & 1));
     } else {
-        put_c(v, 'b');
+        *p++ = 'b';
         if (s->state != 0) {
-            put_c(v, s->state); /* one x/z extends to the vector's width */
+            *p++ = s->state; /* one x/z extends to the vector's width */
         } else {
             int top = s->width - 1;
             while (top > 0 && !((s->value >> top) & 1)) {
                 top--; /* leading zeros dropped, as the standard allows */
             }
             for (int b = top; b >= 0; b--) {
-                put_c(v, (char)('0' + (int)((s->value >> b) & 1)));
+                *p++ = (char)('0' + (int)((s->value >> b) & 1));
             }
         }
-        put_c(v, ' ');
+        *p++ = ' ';
     }
-    put_id(v, id);
-    put_c(v, '\n');
+    p = fmt_id(p, id);
+    *p++ = '\n';
+    return p;
+}
+
+static void put_stamp(vcd_t *v, uint64_t t) {
+    vcd_room(v);
+    v->len = (size_t)(fmt_stamp(v, v->buf + v->len, t) - v->buf);
+}
+
+static void put_value(vcd_t *v, int id) {
+    vcd_room(v);
+    v->len = (size_t)(fmt_value(v, v->buf + v->len, id) - v->buf);
 }
 
 static void vcd_changed(vcd_t *v, int id, uint64_t t) {
@@ -148,8 +177,9 @@ static void vcd_changed(vcd_t *v, int id, uint64_t t) {
         return;
     }
     vcd_room(v);
-    put_stamp(v, t);
-    put_value(v, id);
+    char *p = fmt_stamp(v, v->buf + v->len, t);
+    p = fmt_value(v, p, id);
+    v->len = (size_t)(p - v->buf);
     v->changes++;
 }
 
@@ -223,7 +253,6 @@ bool vcd_resume(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t) {
     }
     put_stamp(v, t);
     for (int i = 0; i < v->count; i++) {
-        vcd_room(v);
         put_value(v, i);
     }
     vcd_flush(v);
@@ -258,14 +287,16 @@ bool vcd_start(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t, const char *co
             if (strcmp(s->scope, v->sig[i].scope) != 0) {
                 continue;
             }
-            vcd_room(v);
             put_s(v, s->width == 0 ? "$var real 64 " : "$var wire ");
+            vcd_room(v);
+            char *p = v->buf + v->len;
             if (s->width != 0) {
-                put_u64(v, s->width);
-                put_c(v, ' ');
+                p = fmt_u64(p, s->width);
+                *p++ = ' ';
             }
-            put_id(v, j);
-            put_c(v, ' ');
+            p = fmt_id(p, j);
+            *p++ = ' ';
+            v->len = (size_t)(p - v->buf);
             put_s(v, s->name);
             put_s(v, " $end\n");
         }
@@ -275,7 +306,6 @@ bool vcd_start(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t, const char *co
     put_stamp(v, t);
     put_s(v, "$dumpvars\n");
     for (int i = 0; i < v->count; i++) {
-        vcd_room(v);
         put_value(v, i);
     }
     put_s(v, "$end\n");
@@ -285,7 +315,6 @@ bool vcd_start(vcd_t *v, vcd_sink_fn sink, void *ctx, uint64_t t, const char *co
 
 bool vcd_stop(vcd_t *v, uint64_t t) {
     if (v->sink != NULL) {
-        vcd_room(v);
         put_stamp(v, t);
         vcd_flush(v);
     }

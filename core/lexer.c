@@ -301,6 +301,90 @@ static void lex_number(lexer_t *lx) {
     lx->pos = p;
 }
 
+/* ---- the extent of a string literal (f-strings may nest strings with the same quote) ---- */
+
+static const char *lex_string_end(const char *p, const char *end, char q, bool triple, bool fstr);
+
+/* p is just after the '{' of a replacement field; returns the position just after its '}'. */
+static const char *lex_field_end(const char *p, const char *end) {
+    const char *start = p;
+    int brackets = 0;
+    while (p < end) {
+        char c = *p;
+        if (c == '\'' || c == '"') {
+            p = lex_skip_string(p, end, start);
+            if (p == NULL) {
+                return NULL;
+            }
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{') {
+            brackets++;
+        } else if (c == ')' || c == ']') {
+            brackets--;
+        } else if (c == '}') {
+            if (brackets == 0) {
+                return p + 1;
+            }
+            brackets--;
+        } else if (c == ':' && brackets == 0) {
+            /* the format spec: literal text with nested fields */
+            for (p++; p < end && *p != '}'; p++) {
+                if (*p == '{') {
+                    p = lex_field_end(p + 1, end);
+                    if (p == NULL) {
+                        return NULL;
+                    }
+                    p--;
+                }
+            }
+            return p < end ? p + 1 : NULL;
+        }
+        p++;
+    }
+    return NULL;
+}
+
+/* p is just after the opening quote(s); returns the position of the closing quote(s). */
+static const char *lex_string_end(const char *p, const char *end, char q, bool triple, bool fstr) {
+    while (p < end) {
+        char c = *p;
+        if (c == '\\') {
+            p += 2;
+            continue;
+        }
+        if (c == q && (!triple || (p + 2 < end && p[1] == q && p[2] == q))) {
+            return p;
+        }
+        if (fstr && c == '{') {
+            if (p + 1 < end && p[1] == '{') {
+                p += 2;
+                continue;
+            }
+            p = lex_field_end(p + 1, end);
+            if (p == NULL) {
+                return NULL;
+            }
+            continue;
+        }
+        p++;
+    }
+    return NULL;
+}
+
+const char *lex_skip_string(const char *p, const char *end, const char *floor) {
+    bool fstr = false;
+    for (const char *b = p; b > floor && b > p - 3 && strchr("fFrRbBuU", b[-1]) != NULL && b[-1] != 0; b--) {
+        if (b[-1] == 'f' || b[-1] == 'F') {
+            fstr = true;
+        }
+    }
+    char q = *p;
+    bool triple = p + 2 < end && p[1] == q && p[2] == q;
+    const char *e = lex_string_end(p + (triple ? 3 : 1), end, q, triple, fstr);
+    return e == NULL ? NULL : e + (triple ? 3 : 1);
+}
+
 /* lx->pos is at the opening quote; prefix_start at the first prefix letter. */
 static void lex_string(lexer_t *lx, const char *prefix_start, int flags) {
     const char *p = lx->pos;
@@ -311,6 +395,8 @@ static void lex_string(lexer_t *lx, const char *prefix_start, int flags) {
     bool triple = p + 2 < end && p[1] == q && p[2] == q;
     p += triple ? 3 : 1;
     const char *body = p;
+    /* an f-string ends at the quote found past its replacement fields (which may use q too) */
+    const char *fend = (flags & LEX_STR_F) ? lex_string_end(p, end, q, triple, true) : NULL;
     for (;;) {
         if (p >= end) {
             lx->line = start_line;
@@ -341,13 +427,8 @@ static void lex_string(lexer_t *lx, const char *prefix_start, int flags) {
             p = lx->pos;
             continue;
         }
-        if (c == q) {
-            if (!triple) {
-                break;
-            }
-            if (p + 2 < end && p[1] == q && p[2] == q) {
-                break;
-            }
+        if (fend != NULL ? p == fend : c == q && (!triple || (p + 2 < end && p[1] == q && p[2] == q))) {
+            break;
         }
         p++;
     }
@@ -475,10 +556,7 @@ void lex_next(lexer_t *lx) {
         if (c == '\\') {
             if (s + 1 < end && (s[1] == '\n' || s[1] == '\r')) {
                 lx->pos = s + 1;
-                lex_newline(lx);
-                if (lx->pos >= end) {
-                    lex_error(lx, "unexpected EOF while parsing");
-                }
+                lex_newline(lx); /* at the end of the input it just ends (MicroPython) */
                 continue;
             }
             if (s + 1 >= end) {

@@ -79,6 +79,11 @@ typedef struct {
 void lex_init(lexer_t *lx, ast_arena_t *arena, const char *src, size_t len, qstr filename,
     int first_line, bool no_layout);
 void lex_next(lexer_t *lx); /* advances lx->tok */
+/* p is at the opening quote of a string literal whose prefix letters (if any) are just before p,
+ * no further back than `floor`; returns the position just past its closing quote, or NULL when it
+ * is not closed before end. An f-string's replacement fields may hold strings using the same quote
+ * (Python 3.12), at any depth. */
+const char *lex_skip_string(const char *p, const char *end, const char *floor);
 /* Raises type(msg) with (filename, line) in the traceback. */
 NORETURN void lex_raise(const type_t *type, qstr filename, int line, const char *msg);
 

@@ -279,6 +279,7 @@ void map_clear(map_t *map);
 /* Returns the element (for ADD: a new one with value OBJ_NULL if it was absent); NULL if not found.
  * For REMOVE the returned element is a copy valid until the next call. */
 map_elem_t *map_lookup(map_t *map, obj_t key, map_lookup_kind_t kind);
+obj_t map_pop_first(map_t *map); /* removes and returns the first key in order; OBJ_NULL if empty */
 obj_t dict_new(size_t n);
 obj_t dict_get(obj_t dict, obj_t key);       /* OBJ_NULL if absent */
 void dict_store(obj_t dict, obj_t key, obj_t value);
@@ -431,7 +432,7 @@ NORETURN void raise_msg(const type_t *type, const char *msg);
 NORETURN void raise_fmt(const type_t *type, const char *fmt, ...);
 NORETURN void raise_type_error_unsupported(binary_op_t op, obj_t lhs, obj_t rhs);
 NORETURN void raise_os_error(int errno_value); /* OSError(errno) */
-/* OSError(errno, "ENAME: what failed"): e.args[0] is still the errno, the text says why. */
+/* OSError(errno, "what failed"): e.args[0] is still the errno, the text says why. */
 NORETURN void raise_os_error_why(int errno_value, const char *fmt, ...);
 NORETURN void raise_memory_error(void);       /* a preallocated MemoryError; never allocates */
 NORETURN void raise_stop_iteration(obj_t value);

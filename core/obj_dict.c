@@ -120,6 +120,23 @@ static void map_rebuild(map_t *map, size_t new_alloc) {
     map->index_size = size;
 }
 
+obj_t map_pop_first(map_t *map) {
+    size_t i = 0;
+    while (i < map->used && map->table[i].key == OBJ_NULL) {
+        i++;
+    }
+    if (i == map->used) {
+        return OBJ_NULL;
+    }
+    obj_t k = map->table[i].key;
+    map_lookup(map, k, MAP_LOOKUP_REMOVE_IF_FOUND);
+    /* holes before the first entry make the next pop scan them: drop them once they pile up */
+    if (i >= 32) {
+        map_rebuild(map, map->alloc);
+    }
+    return k;
+}
+
 void map_init(map_t *map, size_t n) {
     memset(map, 0, sizeof(*map));
     if (n > 0) {
@@ -794,6 +811,9 @@ static DEFINE_FUN(dict_popitem_obj, popitem, 1, 1, dict_popitem_fun);
 
 static obj_t dict_setdefault_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     map_t *m = dict_map(dict_self(args[0]));
+    if (m->is_fixed) {
+        map_raise_fixed();
+    }
     map_elem_t *e = map_lookup(m, args[1], MAP_LOOKUP_ADD_IF_NOT_FOUND);
     if (e->value == OBJ_NULL) {
         e->value = n_args > 2 ? args[2] : OBJ_NONE;

@@ -257,7 +257,11 @@ static void exc_print_str(const print_t *p, exception_obj_t *e) {
             return;
         }
         if (n == 2) {
+            /* MicroPython names a known errno: "[Errno 5] EIO: details" */
             print_fmt(p, "[Errno %d] ", (int)small_int_value(items[0]));
+            if (name != NULL) {
+                print_fmt(p, "%s: ", name);
+            }
             obj_print(p, items[1], PRINT_STR);
             return;
         }
@@ -466,12 +470,7 @@ NORETURN void raise_os_error_why(int errno_value, const char *fmt, ...) {
         vstr_init(&v, 48);
         print_t p;
         vstr_print_init(&v, &p);
-        const char *name = errno_name(errno_value);
-        if (name != NULL) {
-            print_str(&p, name);
-            print_str(&p, ": ");
-        }
-        print_vfmt(&p, fmt, ap);
+        print_vfmt(&p, fmt, ap); /* printed "[Errno N] ENAME: why" (exc_print_str names it) */
         args[1] = str_new_from_vstr(&v);
         nlr_pop();
     }

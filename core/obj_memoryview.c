@@ -26,7 +26,11 @@ static uint8_t mv_itemsize(int typecode) {
         case 'l':
         case 'L':
         case 'f':
+        case 'P':
+        case 'S':
             return 4;
+        case 'O':
+            return sizeof(obj_t);
         case 'q':
         case 'Q':
         case 'd':

@@ -380,16 +380,11 @@ static obj_t set_discard_fun(size_t n_args, size_t n_kw, const obj_t *args) {
 static DEFINE_FUN(set_discard_obj, discard, 2, 2, set_discard_fun);
 
 static obj_t set_pop_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    map_t *m = &set_ptr(set_self(args[0], true))->map;
-    size_t i = m->used;
-    while (i > 0 && m->table[i - 1].key == OBJ_NULL) {
-        i--;
-    }
-    if (i == 0) {
+    /* the first member in iteration order, as CPython and MicroPython pop */
+    obj_t k = map_pop_first(&set_ptr(set_self(args[0], true))->map);
+    if (k == OBJ_NULL) {
         raise_msg(&type_KeyError, "pop from an empty set");
     }
-    obj_t k = m->table[i - 1].key;
-    map_lookup(m, k, MAP_LOOKUP_REMOVE_IF_FOUND);
     return k;
 }
 static DEFINE_FUN(set_pop_obj, pop, 1, 1, set_pop_fun);

@@ -1788,6 +1788,11 @@ obj_t str_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     } else {
         buffer_info_t bi;
         rhs_ok = !obj_is_str(rhs) && rt_get_buffer(rhs, &bi, BUFFER_READ);
+        if (op >= BINARY_OP_LESS && op <= BINARY_OP_NOT_EQUAL) {
+            /* compared only with bytes, bytearray, memoryview: an array is never equal to bytes */
+            rhs_ok = obj_is_type(rhs, &bytes_type) || obj_is_type(rhs, &bytearray_type) ||
+                     obj_is_type(rhs, &memoryview_type);
+        }
     }
     if (!rhs_ok) {
         if (op == BINARY_OP_ADD && lhs_str && !(obj_type(rhs)->flags & TYPE_FLAG_USER_CLASS)) {

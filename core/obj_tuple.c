@@ -4,6 +4,7 @@
 #include "core/obj.h"
 #include "core/obj_int.h"
 #include "core/obj_list.h"
+#include "core/obj_type.h"
 #include "core/runtime.h"
 
 const tuple_obj_t empty_tuple_obj = {{&tuple_type}, 0};
@@ -245,8 +246,30 @@ static obj_t tuple_unary_op(unary_op_t op, obj_t o) {
     }
 }
 
+/* The tuple behind an operand: itself, or the native part of an instance of a user subclass of a
+ * tuple type; OBJ_NULL for anything else. */
+static obj_t tuple_operand(obj_t o) {
+    if (tuple_is_layout(o)) {
+        return o;
+    }
+    if (obj_is_ptr(o) && (obj_type(o)->flags & TYPE_FLAG_USER_CLASS) && obj_is_subclass_fast(obj_type(o), &tuple_type)) {
+        obj_t sub = instance_get_subobj(o);
+        if (sub != OBJ_NULL && tuple_is_layout(sub)) {
+            return sub;
+        }
+    }
+    return OBJ_NULL;
+}
+
 static obj_t tuple_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     const tuple_obj_t *a = OBJ_TO_PTR(lhs);
+    if (op != BINARY_OP_CONTAINS && op != BINARY_OP_MULTIPLY && op != BINARY_OP_INPLACE_MULTIPLY &&
+        op != BINARY_OP_REVERSE_MULTIPLY && !tuple_is_layout(rhs)) {
+        obj_t t = tuple_operand(rhs);
+        if (t != OBJ_NULL) {
+            rhs = t;
+        }
+    }
     switch (op) {
         case BINARY_OP_ADD:
         case BINARY_OP_INPLACE_ADD: {

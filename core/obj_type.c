@@ -1289,7 +1289,9 @@ static obj_t type_make_new(const type_t *type, size_t n_args, size_t n_kw, const
         if (!obj_is_type(args[1], &tuple_type)) {
             raise_msg(&type_TypeError, "type() argument 2 must be tuple");
         }
-        if (!obj_is_type(args[2], &dict_type)) {
+        const type_t *dt = obj_is_ptr(args[2]) ? obj_type(args[2]) : NULL;
+        if (dt == NULL || (dt != &dict_type && (dt->parent != &dict_type || type_is_user(dt)))) {
+            /* a dict, or a built-in dict type such as OrderedDict */
             raise_msg(&type_TypeError, "type() argument 3 must be dict");
         }
         obj_t d = dict_copy(args[2]);

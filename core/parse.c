@@ -1234,6 +1234,15 @@ static size_t parse_fstring_field(parser_t *p, fstr_t *fs, const char *s, size_t
             continue;
         }
         if (c == '\'' || c == '"') {
+            /* a string inside the expression, perhaps an f-string nesting the same quotes */
+            const char *after = lex_skip_string(s + j, s + n, s + i);
+            if (after != NULL) {
+                for (const char *k = s + j; k < after; k++) {
+                    *line += *k == '\n';
+                }
+                j = (size_t)(after - s);
+                continue;
+            }
             quote = c;
             triple = j + 2 < n && s[j + 1] == c && s[j + 2] == c;
             j += triple ? 3 : 1;

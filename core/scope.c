@@ -275,6 +275,13 @@ static void sc_expr(sc_t *sc, scope_t *s, ast_expr_t *e, bool store) {
         case EXPR_NAMEDEXPR: {
             sc_expr(sc, s, e->u.namedexpr.value, false);
             qstr name = e->u.namedexpr.target->u.name.id;
+            if (s->kind == SCOPE_COMP) {
+                /* the comprehension's own loop variables (MicroPython checks only the innermost) */
+                scope_id_t *own = scope_find(s, name);
+                if (own != NULL && (own->flags & ID_FL_BOUND) && !(own->flags & ID_FL_WALRUS)) {
+                    sc_error_fmt(sc, e->line, "assignment expression cannot rebind comprehension iteration variable '%'", name);
+                }
+            }
             scope_t *t = s;
             while (t->kind == SCOPE_COMP) {
                 sc_get_id(t, name, e->line)->flags |= ID_FL_WALRUS | ID_FL_USED;

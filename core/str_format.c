@@ -6,6 +6,8 @@
 #include "core/obj_str.h"
 
 #include "core/obj_int.h"
+#include "core/obj_list.h"
+#include "core/obj_type.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
 
@@ -639,8 +641,13 @@ obj_t str_modulo_format(obj_t fmt_obj, obj_t args_obj) {
     const obj_t *args;
     size_t n_args;
     obj_t mapping = OBJ_NULL;
-    if (obj_is_type(args_obj, &tuple_type)) {
-        const tuple_obj_t *t = OBJ_TO_PTR(args_obj);
+    /* a tuple, also of a subclass (namedtuple, os.uname(), class T(tuple)), gives the arguments */
+    obj_t tup = args_obj;
+    if ((obj_type(tup)->flags & TYPE_FLAG_USER_CLASS) && obj_is_subclass_fast(obj_type(tup), &tuple_type)) {
+        tup = instance_get_subobj(tup);
+    }
+    if (tup != OBJ_NULL && tuple_is_layout(tup)) {
+        const tuple_obj_t *t = OBJ_TO_PTR(tup);
         args = t->items;
         n_args = t->len;
     } else {
@@ -790,6 +797,12 @@ obj_t str_modulo_format(obj_t fmt_obj, obj_t args_obj) {
             case 'x':
             case 'X':
             case 'o': {
+                if ((type == 'd' || type == 'i' || type == 'u') && (obj_type(arg)->flags & TYPE_FLAG_USER_CLASS)) {
+                    obj_t n = rt_unary_op(UNARY_OP_INT, arg); /* %d takes __int__ */
+                    if (n != OBJ_NULL && obj_is_int(n)) {
+                        arg = n;
+                    }
+                }
                 if (!obj_is_int(arg) && !obj_is_type(arg, &bool_type)) {
                     if (type == 'd' || type == 'i' || type == 'u') {
                         raise_fmt(&type_TypeError, "%%%c format: a real number is required, not %s", type, rt_type_name(arg));

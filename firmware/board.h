@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/obj.h"
 #include "storage/blockdev.h"
@@ -20,18 +21,36 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit);
  * restored (Ctrl-\ on the terminal). */
 void board_power_off(void);
 
+/* Safe boot (spec §12): boot.py and main.py are skipped for the life of this process. */
+extern bool board_safe_boot;
 /* A hard fault: what can't be handled (an exception with no handler, a fatal error of the port,
  * /flash that can't be mounted). As on the WiPy the LED stays on and one line says so on the
  * console; /flash is written out and the process waits, its servers alive, for Ctrl-\ (power
- * off) or board_reset_from_outside(). Never returns. */
+ * off) or a reset or power cycle from the control interface. Never returns. */
 NORETURN void board_hard_fault(const char *msg);
-/* The LED "solid on" of a hard fault: set by the board's LED model (NULL: no LED yet). */
-extern void (*board_fault_led_hook)(void);
-/* A reset asked from outside the Python side (the control interface): a hard reset. */
-void board_reset_from_outside(void);
 
 /* board_port.c */
 void board_port_install(void);
+/* Waits, running the event loop, board timers and (if asked) irq handlers, until done() (may be
+ * NULL) or the board clock reaches until_ns (CLOCK_NEVER: no limit). Ctrl-C raises from it. */
+void board_wait(uint64_t until_ns, bool (*done)(void), bool service_irqs);
+void board_wait_input(void); /* until the REPL queue has a byte */
+
+/* board_file.c: applies --board FILE (0), or says what is wrong on stderr (-1). */
+int board_file_load(const char *path);
+
+/* board_i2c.c (issue 10): the board file's I2C devices (0, or -1 said on stderr), and their
+ * persistent memory in the state directory (loaded now, saved after every write). */
+int board_i2c_apply(const char *board_file);
+void board_i2c_state(const char *state_dir);
+/* board_rtc.c (issue 10): the RTC (and the watchdog, stopped) at start, the RTC from the state
+ * directory; saved at a reset or power-off (keep false: a power cycle forgets it). */
+void board_rtc_load(const char *state_dir);
+void board_rtc_save(bool keep);
+
+/* board_main.c: carries out a pending reset / power request of board/power.h (from the outside,
+ * a watchdog...); returns if there is none or it is a soft reset (raised as SystemExit later). */
+void board_power_requests(void);
 
 /* board_console.c */
 void board_console_start(void);

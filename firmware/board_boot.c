@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "board/led.h"
 #include "core/import.h"
 #include "core/port.h"
 #include "core/runtime.h"
@@ -33,6 +34,7 @@ static bool boot_run_script(const char *name, bool must_exist) {
     }
     if (exc != OBJ_NULL) {
         repl_print_exception(&print_stdout, exc);
+        led_error_flash(); /* spec §12: the LED toggles every 50 ms for 1.2 s */
     }
     return true;
 }
@@ -58,6 +60,9 @@ bool board_boot(const bdev_t *flash, bool skip_main, bool *fatal) {
     }
     boot_sys_path();
     machine_main_file_reset();
+    if (board_safe_boot) {
+        return true;
+    }
     if (!boot_run_script("boot.py", false)) {
         return false;
     }

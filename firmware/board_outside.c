@@ -6,7 +6,7 @@
  * --handover, made of comma-separated tokens:
  *   t<ns>  trace time at the reset        L<fd>  the listening socket
  *   C<fd>/<subs>/<pin mask hex>  a client  D<pin>/<level>, V<pin>/<mV>  an outside drive
- *   T<fd>/<path as hex>  the trace file */
+ *   B<part>  a button of the board file held pressed   T<fd>/<path as hex>  the trace file */
 #include "firmware/board_outside.h"
 
 #include <inttypes.h>
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "board/pin.h"
+#include "board/parts.h"
 #include "board/pin_history.h"
 #include "board/trace.h"
 #include "host/port_unix.h"
@@ -107,6 +107,11 @@ const char *board_outside_handover(void) {
             p += snprintf(p, (size_t)(end - p), ",D%d/%d", d[i].pin, d[i].level);
         }
     }
+    for (int i = 0; i < parts_count() && p < end; i++) {
+        if (parts_get(i)->kind == PART_BUTTON && parts_get(i)->pressed) {
+            p += snprintf(p, (size_t)(end - p), ",B%d", i);
+        }
+    }
     return buf;
 }
 
@@ -125,6 +130,8 @@ static bool take_handover(const board_outside_opts_t *o, const char *spec, char 
     int nk = 0;
     ctl_drive_t drives[64];
     int nd = 0;
+    int pressed[PARTS_MAX];
+    int np = 0;
     for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
         char tail;
         unsigned a = 0, b = 0;
@@ -156,6 +163,12 @@ static bool take_handover(const board_outside_opts_t *o, const char *spec, char 
                     path[i + 1] = '\0';
                 }
                 break;
+            case 'B':
+                ok = np < PARTS_MAX && sscanf(tok, "B%d%c", &pin, &tail) == 1;
+                if (ok) {
+                    pressed[np++] = pin;
+                }
+                break;
             default: ok = false;
         }
         if (!ok) {
@@ -166,6 +179,9 @@ static bool take_handover(const board_outside_opts_t *o, const char *spec, char 
     /* the drives first: the trace and the clients then see the board as the reset left it */
     for (int i = 0; i < nd; i++) {
         control_redrive(&drives[i]);
+    }
+    for (int i = 0; i < np; i++) {
+        parts_button_press(pressed[i], true); /* the board file made the same parts again */
     }
     if (trace_file_resume(tfd, t, path, err, errlen) != 0) {
         return false;
@@ -188,8 +204,6 @@ static bool take_handover(const board_outside_opts_t *o, const char *spec, char 
 }
 
 int board_outside_start(const board_outside_opts_t *o) {
-    pin_reset_all(); /* the nets' power-on state, until board mode powers the model on itself (the
-                        board branch does; then this line goes, though a second call is harmless) */
     trace_init();
     pin_history_init();
     if (o->handover != NULL) {

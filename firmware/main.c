@@ -12,6 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "board/clock.h"
+#include "board/rtc.h"
+#include "board/wdt.h"
+#include "board/pin.h"
+#include "board/power.h"
 #include "board/uart.h"
 #include "core/import.h"
 #include "core/nlr.h"
@@ -24,6 +29,7 @@
 #include "host/host_fs.h"
 #include "host/port_unix.h"
 #include "modules/fs_route.h"
+#include "modules/mod_machine.h"
 #include "storage/flash_init.h"
 #include "storage/vfs.h"
 
@@ -274,6 +280,13 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
         fprintf(stderr, "%s: the heap (%u bytes) is too small to start\n", argv[0], (unsigned)heap);
         return 1;
     }
+    /* the board's core, as at power-on: script mode has pins too (no heartbeat runs: no loop) */
+    clock_init(CLOCK_REAL, CLOCK_DEFAULT_STEP_NS, host_monotonic_ns);
+    pin_reset_all();
+    power_init();
+    rtc_power_on(); /* issue 10: the RTC and the watchdog as at power-on */
+    wdt_power_on();
+    machine_boot(true);
     if (flash != NULL && !main_mount_flash(argv[0], flash)) {
         rt_deinit();
         main_unmount_flash();

@@ -339,7 +339,8 @@ static size_t repl_auto_indent(const char *src, size_t len) {
 }
 
 /* readline_read, where a KeyboardInterrupt raised while waiting for a key (a SIGINT from
- * outside: the terminal itself sends Ctrl-C as a byte) cancels the line like Ctrl-C. */
+ * outside: the terminal itself sends Ctrl-C as a byte) cancels the line like Ctrl-C, and a
+ * SystemExit (a soft reset requested from outside) ends the session like Ctrl-D. */
 static int repl_readline(const char *prompt, const char *prefill, const char **line, size_t *len) {
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
@@ -350,6 +351,9 @@ static int repl_readline(const char *prompt, const char *prefill, const char **l
     repl_out("\r\n");
     *line = "";
     *len = 0;
+    if (exc_is_instance(nlr.value, &type_SystemExit)) {
+        return READLINE_CTRL_D; /* a soft reset asked for from outside (board/power.h) */
+    }
     return READLINE_CTRL_C;
 }
 

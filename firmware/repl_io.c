@@ -3,7 +3,7 @@
 #include "firmware/repl_io.h"
 
 #include "core/runtime.h"
-#include "host/event_loop.h"
+#include "firmware/board.h"
 
 #define REPLIO_QUEUE 1024
 #define REPLIO_SINKS 8
@@ -48,8 +48,7 @@ int replio_read_byte(void) {
         if (sources_open == 0) {
             return -1;
         }
-        el_run_once(-1);
-        rt_check_pending();
+        board_wait_input();
     }
     uint8_t b = queue[q_head];
     q_head = (q_head + 1) % REPLIO_QUEUE;

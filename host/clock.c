@@ -1,6 +1,7 @@
-/* host/clock.c: the time services of the port in script mode: the RTC (host wall clock moved to
- * the 2000-01-01 epoch, plus an offset set by port_rtc_set_seconds) and delays that sleep in
- * short slices so Ctrl-C and the poll hook keep working. */
+/* host/clock.c: the time services of the port: the host's monotonic clock, the RTC (host wall
+ * clock moved to the 2000-01-01 epoch, or board mode's base, plus an offset set by
+ * port_rtc_set_seconds) and script mode's delays, which sleep in short slices so Ctrl-C and the
+ * poll hook keep working. */
 #include <time.h>
 
 #include "core/port.h"
@@ -11,9 +12,24 @@
 
 static int64_t rtc_offset;
 
-int64_t port_rtc_seconds(void) { return (int64_t)time(NULL) - EPOCH_2000 + rtc_offset; }
+uint64_t host_monotonic_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
 
-void port_rtc_set_seconds(int64_t secs) { rtc_offset = secs - ((int64_t)time(NULL) - EPOCH_2000); }
+/* The RTC before the offset: the host's wall clock, or what board mode says (its own clock) */
+static int64_t rtc_base(void) {
+    const port_hooks_t *hooks = port_get_hooks();
+    if (hooks != NULL && hooks->rtc_base != NULL) {
+        return hooks->rtc_base();
+    }
+    return (int64_t)time(NULL) - EPOCH_2000;
+}
+
+int64_t port_rtc_seconds(void) { return rtc_base() + rtc_offset; }
+
+void port_rtc_set_seconds(int64_t secs) { rtc_offset = secs - rtc_base(); }
 
 void port_delay_us(uint64_t us) {
     const port_hooks_t *hooks = port_get_hooks();

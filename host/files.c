@@ -149,6 +149,27 @@ int host_reexec(char *const argv[]) {
     return -errno;
 }
 
+int host_exec(const char *path, char *const argv[]) {
+    execv(path, argv);
+    return -errno;
+}
+
+int host_self_path(char *buf, size_t cap) {
+    ssize_t n = readlink("/proc/self/exe", buf, cap - 1);
+    if (n < 0) {
+        return -errno;
+    }
+    if ((size_t)n >= cap - 1) {
+        return -ENAMETOOLONG;
+    }
+    buf[n] = '\0';
+    return 0;
+}
+
+int host_make_executable(const char *path) {
+    return chmod(path, 0755) == 0 ? 0 : -errno;
+}
+
 void host_keep_on_reexec(int fd) {
     int fl = fcntl(fd, F_GETFD, 0);
     if (fl >= 0) {

@@ -1,8 +1,11 @@
-/* modules/mod_array.c: array.array with typecodes b B h H i I l L q Q: construction from an
- * iterable or a buffer, indexing, slicing (a copy), item and slice assignment, append, extend,
- * len, iteration, ==, tobytes, the buffer protocol. Items are stored packed, little endian as on
- * the board; l/L are 4 bytes (the WiPy's C long). */
+/* modules/mod_array.c: array.array with typecodes b B h H i I l L q Q, MicroPython's O (objects)
+ * and P/S (pointers, unsigned words), and f/d (sized, but no element access without floats):
+ * construction from an iterable, a buffer or another array (converting each element), indexing,
+ * slicing (a copy), item and slice assignment, append, extend, len, iteration, comparisons,
+ * tobytes, the buffer protocol. Items are stored packed, little endian as on the board; l/L, P
+ * and S are 4 bytes (the WiPy's C long and pointer); an 'O' array's items are obj_t words. */
 #include "core/obj.h"
+#include "core/obj_type.h"
 #include "core/runtime.h"
 
 typedef struct {
@@ -16,18 +19,25 @@ typedef struct {
 
 extern const type_t array_type;
 
+#define ARRAY_BAD_TYPECODE "bad typecode (must be b, B, h, H, i, I, l, L, q, Q, O, P, S, f or d)"
+
 static size_t typecode_size(char tc) {
     switch (tc) {
         case 'b': case 'B': return 1;
         case 'h': case 'H': return 2;
-        case 'i': case 'I': case 'l': case 'L': return 4;
-        case 'q': case 'Q': return 8;
+        case 'i': case 'I': case 'l': case 'L': case 'P': case 'S': case 'f': return 4;
+        case 'q': case 'Q': case 'd': return 8;
+        case 'O': return sizeof(obj_t);
         default:
-            raise_msg(&type_ValueError, "bad typecode (must be b, B, h, H, i, I, l, L, q or Q)");
+            raise_msg(&type_ValueError, ARRAY_BAD_TYPECODE);
     }
 }
 
 static bool typecode_signed(char tc) { return tc == 'b' || tc == 'h' || tc == 'i' || tc == 'l' || tc == 'q'; }
+
+static NORETURN void array_no_float(void) {
+    raise_msg(&type_TypeError, "no floating point: 'f' and 'd' arrays hold no accessible items");
+}
 
 static obj_t array_get(const array_obj_t *a, size_t i) {
     const uint8_t *p = a->items + i * a->itemsize;
@@ -37,13 +47,23 @@ static obj_t array_get(const array_obj_t *a, size_t i) {
         case 'h': { int16_t v; memcpy(&v, p, 2); return small_int_new(v); }
         case 'H': { uint16_t v; memcpy(&v, p, 2); return small_int_new(v); }
         case 'i': case 'l': { int32_t v; memcpy(&v, p, 4); return small_int_new(v); }
-        case 'I': case 'L': { uint32_t v; memcpy(&v, p, 4); return int_from_uint(v); }
+        case 'I': case 'L': case 'P': case 'S': { uint32_t v; memcpy(&v, p, 4); return int_from_uint(v); }
         case 'q': { int64_t v; memcpy(&v, p, 8); return int_from_ll(v); }
+        case 'O': { obj_t v; memcpy(&v, p, sizeof(v)); return v; }
+        case 'f': case 'd': array_no_float();
         default: { uint64_t v; memcpy(&v, p, 8); return int_from_ull(v); }
     }
 }
 
 static void array_set(array_obj_t *a, size_t i, obj_t v) {
+    uint8_t *p = a->items + i * a->itemsize;
+    if (a->typecode == 'O') {
+        memcpy(p, &v, sizeof(v));
+        return;
+    }
+    if (a->typecode == 'f' || a->typecode == 'd') {
+        array_no_float();
+    }
     if (!obj_is_int(v) && !obj_is_type(v, &bool_type)) {
         raise_fmt(&type_TypeError, "can't convert %s to int", rt_type_name(v));
     }
@@ -56,7 +76,6 @@ static void array_set(array_obj_t *a, size_t i, obj_t v) {
             raise_msg(&type_OverflowError, "value out of range for the array's typecode");
         }
     }
-    uint8_t *p = a->items + i * a->itemsize;
     uint64_t u = (uint64_t)x;
     for (size_t k = 0; k < a->itemsize; k++) {
         p[k] = (uint8_t)(u >> (8 * k));
@@ -114,10 +133,17 @@ static obj_t array_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
     size_t tl;
     const char *tc = str_get_data(args[0], &tl);
     if (tl != 1) {
-        raise_msg(&type_ValueError, "bad typecode (must be b, B, h, H, i, I, l, L, q or Q)");
+        raise_msg(&type_ValueError, ARRAY_BAD_TYPECODE);
     }
     array_obj_t *a = array_alloc(tc[0], 0);
-    if (n_args == 2) {
+    if (n_args == 2 && obj_is_type(args[1], &array_type) && ((array_obj_t *)OBJ_TO_PTR(args[1]))->typecode != tc[0]) {
+        /* from an array of another typecode: element by element, converted */
+        obj_t it = rt_getiter(args[1]);
+        obj_t v;
+        while ((v = rt_iternext(it)) != OBJ_NULL) {
+            array_append_value(a, v);
+        }
+    } else if (n_args == 2) {
         buffer_info_t b;
         if (!obj_is_str(args[1]) && !obj_is_type(args[1], &array_type) && !obj_is_type(args[1], &list_type) &&
             !obj_is_type(args[1], &tuple_type) && rt_get_buffer(args[1], &b, BUFFER_READ)) {
@@ -215,24 +241,67 @@ static obj_t array_unary_op(unary_op_t op, obj_t self) {
     }
 }
 
+/* The array behind an operand: itself or the native part of an instance of a user subclass. */
+static array_obj_t *array_operand(obj_t o) {
+    if (obj_is_type(o, &array_type)) {
+        return OBJ_TO_PTR(o);
+    }
+    if (obj_is_ptr(o) && (obj_type(o)->flags & TYPE_FLAG_USER_CLASS)) {
+        obj_t sub = instance_get_subobj(o);
+        if (sub != OBJ_NULL && obj_is_type(sub, &array_type)) {
+            return OBJ_TO_PTR(sub);
+        }
+    }
+    return NULL;
+}
+
+/* Two arrays compare when their typecodes are the same up to signedness and not f/d, as in
+ * MicroPython (NotImplementedError otherwise); items compare by value, lexicographically. An
+ * array is never equal to anything else (bytes included). */
+static obj_t array_compare(binary_op_t op, array_obj_t *a, obj_t rhs) {
+    array_obj_t *b = array_operand(rhs);
+    if (b == NULL) {
+        if (op == BINARY_OP_EQUAL) {
+            return OBJ_FALSE;
+        }
+        return op == BINARY_OP_NOT_EQUAL ? OBJ_TRUE : OBJ_NULL;
+    }
+    char ca = a->typecode, cb = b->typecode;
+    ca = ca >= 'A' && ca <= 'Z' && ca != 'O' && ca != 'P' && ca != 'S' ? (char)(ca + 32) : ca;
+    cb = cb >= 'A' && cb <= 'Z' && cb != 'O' && cb != 'P' && cb != 'S' ? (char)(cb + 32) : cb;
+    if (ca != cb || ca == 'f' || ca == 'd') {
+        raise_msg(&type_NotImplementedError, "");
+    }
+    size_t n = a->len < b->len ? a->len : b->len;
+    for (size_t i = 0; i < n; i++) {
+        obj_t x = array_get(a, i), y = array_get(b, i);
+        if (!rt_equal(x, y)) {
+            if (op == BINARY_OP_EQUAL || op == BINARY_OP_NOT_EQUAL) {
+                return obj_bool(op == BINARY_OP_NOT_EQUAL);
+            }
+            return rt_binary_op(op, x, y);
+        }
+    }
+    switch (op) {
+        case BINARY_OP_EQUAL: return obj_bool(a->len == b->len);
+        case BINARY_OP_NOT_EQUAL: return obj_bool(a->len != b->len);
+        case BINARY_OP_LESS: return obj_bool(a->len < b->len);
+        case BINARY_OP_LESS_EQUAL: return obj_bool(a->len <= b->len);
+        case BINARY_OP_MORE: return obj_bool(a->len > b->len);
+        default: return obj_bool(a->len >= b->len);
+    }
+}
+
 static obj_t array_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     array_obj_t *a = OBJ_TO_PTR(lhs);
     switch (op) {
-        case BINARY_OP_EQUAL: {
-            if (!obj_is_type(rhs, &array_type)) {
-                return OBJ_FALSE;
-            }
-            array_obj_t *b = OBJ_TO_PTR(rhs);
-            if (a->len != b->len) {
-                return OBJ_FALSE;
-            }
-            for (size_t i = 0; i < a->len; i++) {
-                if (!rt_equal(array_get(a, i), array_get(b, i))) {
-                    return OBJ_FALSE;
-                }
-            }
-            return OBJ_TRUE;
-        }
+        case BINARY_OP_EQUAL:
+        case BINARY_OP_NOT_EQUAL:
+        case BINARY_OP_LESS:
+        case BINARY_OP_LESS_EQUAL:
+        case BINARY_OP_MORE:
+        case BINARY_OP_MORE_EQUAL:
+            return array_compare(op, a, rhs);
         case BINARY_OP_ADD: {
             if (!obj_is_type(rhs, &array_type)) {
                 return OBJ_NULL;

@@ -1,6 +1,8 @@
-/* modules/mod_collections.c: collections.deque (a ring buffer with optional maxlen: appending to
- * a full deque drops from the other end), namedtuple (modules/namedtuple.c) and OrderedDict (dicts
- * keep insertion order, so it is a dict subclass with its own name). */
+/* modules/mod_collections.c: collections.deque with MicroPython's rules: deque(iterable, maxlen
+ * [, flags]), maxlen required; appending to a full deque drops from the other end, or raises
+ * IndexError('full') when flags asks for overflow checks; popping an empty one raises
+ * IndexError('empty'). Also namedtuple (modules/namedtuple.c) and OrderedDict (dicts keep
+ * insertion order, so it is a dict subclass with its own name). */
 #include "core/obj.h"
 #include "core/runtime.h"
 #include "modules/namedtuple.h"
@@ -10,7 +12,8 @@ typedef struct {
     size_t head;  /* index of the first item */
     size_t len;
     size_t alloc; /* capacity of items[] */
-    int_t maxlen; /* -1: unbounded */
+    int_t maxlen;
+    bool check_overflow; /* flags argument: a full deque refuses appends */
     obj_t *items;
     size_t version; /* bumped on mutation: iterators detect changes */
 } deque_obj_t;
@@ -30,7 +33,7 @@ static void deque_grow(deque_obj_t *d) {
 
 static obj_t deque_pop_left_impl(deque_obj_t *d) {
     if (d->len == 0) {
-        raise_msg(&type_IndexError, "pop from an empty deque");
+        raise_msg(&type_IndexError, "empty");
     }
     obj_t v = d->items[d->head];
     d->items[d->head] = OBJ_NULL;
@@ -42,7 +45,7 @@ static obj_t deque_pop_left_impl(deque_obj_t *d) {
 
 static obj_t deque_pop_right_impl(deque_obj_t *d) {
     if (d->len == 0) {
-        raise_msg(&type_IndexError, "pop from an empty deque");
+        raise_msg(&type_IndexError, "empty");
     }
     size_t i = (d->head + d->len - 1) % d->alloc;
     obj_t v = d->items[i];
@@ -54,9 +57,15 @@ static obj_t deque_pop_right_impl(deque_obj_t *d) {
 
 static void deque_push_right(deque_obj_t *d, obj_t v) {
     if (d->maxlen == 0) {
+        if (d->check_overflow) {
+            raise_msg(&type_IndexError, "full");
+        }
         return;
     }
-    if (d->maxlen > 0 && d->len == (size_t)d->maxlen) {
+    if (d->len == (size_t)d->maxlen) {
+        if (d->check_overflow) {
+            raise_msg(&type_IndexError, "full");
+        }
         deque_pop_left_impl(d);
     }
     if (d->len == d->alloc) {
@@ -69,9 +78,15 @@ static void deque_push_right(deque_obj_t *d, obj_t v) {
 
 static void deque_push_left(deque_obj_t *d, obj_t v) {
     if (d->maxlen == 0) {
+        if (d->check_overflow) {
+            raise_msg(&type_IndexError, "full");
+        }
         return;
     }
-    if (d->maxlen > 0 && d->len == (size_t)d->maxlen) {
+    if (d->len == (size_t)d->maxlen) {
+        if (d->check_overflow) {
+            raise_msg(&type_IndexError, "full");
+        }
         deque_pop_right_impl(d);
     }
     if (d->len == d->alloc) {
@@ -93,21 +108,19 @@ static void deque_extend_impl(deque_obj_t *d, obj_t iterable, bool left) {
 
 static obj_t deque_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
     static const arg_spec_t specs[] = {
-        {QSTR_iterable, 0, ROM_PTR(&empty_tuple_obj)},
-        {QSTR_maxlen, 0, ROM_PTR(&none_obj)},
+        {QSTR_iterable, ARG_REQUIRED, OBJ_NULL},
+        {QSTR_maxlen, ARG_REQUIRED, OBJ_NULL},
         {QSTR_flags, 0, ROM_INT(0)},
     };
     arg_val_t v[3];
     arg_parse_all(n_args, args, n_kw, args + n_args, 3, specs, v);
     deque_obj_t *d = NEW_OBJ(deque_obj_t);
     d->base.type = &deque_type;
-    d->maxlen = -1;
-    if (v[1].o != OBJ_NONE) {
-        d->maxlen = obj_get_int(v[1].o);
-        if (d->maxlen < 0) {
-            raise_msg(&type_ValueError, "maxlen must be non-negative");
-        }
+    d->maxlen = obj_get_int(v[1].o);
+    if (d->maxlen < 0) {
+        raise_msg(&type_ValueError, "maxlen must be non-negative");
     }
+    d->check_overflow = rt_is_true(v[2].o);
     d->alloc = 8;
     d->items = gc_alloc(d->alloc * sizeof(obj_t), false);
     deque_extend_impl(d, v[0].o, false);
@@ -254,16 +267,14 @@ static void deque_print(const print_t *p, obj_t self, print_kind_t kind) {
         obj_print(p, d->items[(d->head + i) % d->alloc], PRINT_REPR);
     }
     print_str(p, "]");
-    if (d->maxlen >= 0) {
-        print_fmt(p, ", maxlen=%ld", (long)d->maxlen);
-    }
+    print_fmt(p, ", maxlen=%ld", (long)d->maxlen);
     print_str(p, ")");
 }
 
 static void deque_attr(obj_t self, qstr attr, obj_t *dest) {
     if (dest[0] == OBJ_NULL && attr == QSTR_maxlen) {
         deque_obj_t *d = OBJ_TO_PTR(self);
-        dest[0] = d->maxlen < 0 ? OBJ_NONE : small_int_new(d->maxlen);
+        dest[0] = small_int_new(d->maxlen);
     }
 }
 

@@ -18,6 +18,7 @@ static obj_t errno_errorcode_dict(void) {
     for (size_t i = 0; i < sizeof(errno_rows) / sizeof(errno_rows[0]); i++) {
         dict_store(d, small_int_new(errno_rows[i].value), obj_new_qstr(errno_rows[i].name));
     }
+    dict_map(d)->is_fixed = 1; /* read-only: every mutating method raises TypeError */
     return d;
 }
 

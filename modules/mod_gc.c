@@ -31,13 +31,14 @@ static DEFINE_FUN(gc_mem_free_obj, mem_free, 0, 0, gc_mod_mem_free);
 static obj_t gc_mod_mem_alloc(size_t n_args, size_t n_kw, const obj_t *args) { return int_from_uint(gc_mem_alloc()); }
 static DEFINE_FUN(gc_mem_alloc_obj, mem_alloc, 0, 0, gc_mod_mem_alloc);
 
-/* threshold() -> current (-1: off); threshold(n) sets it (n < 0 turns it off) */
+/* threshold() -> current (-1: off); threshold(n) sets it (n < 0 turns it off), rounded down to
+ * the heap's block size as MicroPython reads it back */
 static obj_t gc_mod_threshold(size_t n_args, size_t n_kw, const obj_t *args) {
     if (n_args == 0) {
         return int_from_int(gc_get_threshold());
     }
     int_t t = obj_get_int(args[0]);
-    gc_set_threshold(t < 0 ? -1 : t);
+    gc_set_threshold(t < 0 ? -1 : t / 16 * 16); /* counted in 16-byte blocks, as the heap is */
     return OBJ_NONE;
 }
 static DEFINE_FUN(gc_threshold_obj, threshold, 0, 1, gc_mod_threshold);

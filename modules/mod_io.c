@@ -1,7 +1,9 @@
 /* modules/mod_io.c: io.StringIO and io.BytesIO: in-memory streams over a growable buffer
- * (read, readline, readlines, write, seek, tell, getvalue, close, flush, iteration, with), and
- * io.open (the built-in open), io.IOBase. Positions are byte offsets, as in MicroPython. A closed stream
- * raises ValueError on every operation but close. */
+ * (read, readinto, readline, readlines, write, seek, tell, getvalue, close, flush, iteration,
+ * with), io.IOBase (a base class for user streams) and io.open (the built-in open). Positions are
+ * byte offsets and a seek before the start is OSError(EINVAL), as in MicroPython; write also takes
+ * MicroPython's forms write(buf, len) and write(buf, off, len). A closed stream raises ValueError
+ * on every operation but close. */
 #include "core/obj.h"
 #include "core/import.h"
 #include "core/runtime.h"
@@ -72,6 +74,14 @@ static obj_t bufio_write(size_t n_args, size_t n_kw, const obj_t *args) {
         data = b.buf;
         len = b.len;
     }
+    if (n_args > 2) {
+        /* write(buf, len) or write(buf, off, len): a part of buf, clamped to it */
+        size_t off = n_args == 4 ? (size_t)obj_get_int(args[2]) : 0;
+        int_t n = obj_get_int(args[n_args - 1]);
+        off = off > len ? len : off;
+        len = n < 0 || (size_t)n > len - off ? len - off : (size_t)n;
+        data += off;
+    }
     size_t end = s->pos + len;
     while (s->buf.len < s->pos) {
         vstr_add_byte(&s->buf, 0); /* writing past the end after a seek pads with zeros */
@@ -86,7 +96,7 @@ static obj_t bufio_write(size_t n_args, size_t n_kw, const obj_t *args) {
     s->pos = end;
     return small_int_new((int_t)(is_text(s) ? len : len));
 }
-DEFINE_FUN(bufio_write_obj, write, 2, 2, bufio_write);
+DEFINE_FUN(bufio_write_obj, write, 2, 4, bufio_write);
 
 static obj_t bufio_read(size_t n_args, size_t n_kw, const obj_t *args) {
     bufio_obj_t *s = get_open(args[0]);
@@ -115,6 +125,22 @@ static obj_t bufio_read(size_t n_args, size_t n_kw, const obj_t *args) {
     return r;
 }
 DEFINE_FUN(bufio_read_obj, read, 1, 2, bufio_read);
+
+static obj_t bufio_readinto(size_t n_args, size_t n_kw, const obj_t *args) {
+    bufio_obj_t *s = get_open(args[0]);
+    buffer_info_t b;
+    rt_get_buffer_or_raise(args[1], &b, BUFFER_WRITE);
+    size_t avail = s->pos < s->buf.len ? s->buf.len - s->pos : 0;
+    size_t n = b.len < avail ? b.len : avail;
+    if (n_args > 2 && args[2] != OBJ_NONE) {
+        int_t want = obj_get_int(args[2]);
+        n = want >= 0 && (size_t)want < n ? (size_t)want : n;
+    }
+    memcpy(b.buf, s->buf.buf + s->pos, n);
+    s->pos += n;
+    return small_int_new((int_t)n);
+}
+DEFINE_FUN(bufio_readinto_obj, readinto, 2, 3, bufio_readinto);
 
 static obj_t bufio_readline_impl(bufio_obj_t *s, int_t limit) {
     size_t start = s->pos < s->buf.len ? s->pos : s->buf.len;
@@ -164,11 +190,11 @@ static obj_t bufio_seek(size_t n_args, size_t n_kw, const obj_t *args) {
         case 2: base = (int_t)s->buf.len; break;
         default: raise_fmt(&type_ValueError, "invalid whence (%d, should be 0, 1 or 2)", (int)whence);
     }
-    if (whence == 0 && off < 0) {
-        raise_fmt(&type_ValueError, "negative seek position %d", (int)off);
-    }
     int_t np = base + off;
-    s->pos = np < 0 ? 0 : (size_t)np;
+    if (np < 0) {
+        raise_os_error(22); /* EINVAL, as a real file says */
+    }
+    s->pos = (size_t)np;
     return small_int_new((int_t)s->pos);
 }
 DEFINE_FUN(bufio_seek_obj, seek, 2, 3, bufio_seek);
@@ -204,6 +230,7 @@ DEFINE_FUN(bufio_exit_obj, __exit__, 1, 4, bufio_exit);
 
 static const map_elem_t bufio_locals_table[] = {
     {ROM_QSTR(QSTR_read), ROM_PTR(&bufio_read_obj)},
+    {ROM_QSTR(QSTR_readinto), ROM_PTR(&bufio_readinto_obj)},
     {ROM_QSTR(QSTR_readline), ROM_PTR(&bufio_readline_obj)},
     {ROM_QSTR(QSTR_readlines), ROM_PTR(&bufio_readlines_obj)},
     {ROM_QSTR(QSTR_write), ROM_PTR(&bufio_write_obj)},
@@ -238,10 +265,10 @@ static obj_t iobase_make_new(const type_t *type, size_t n_args, size_t n_kw, con
 static const type_t iobase_type = {.base = {&type_type}, .name = QSTR_IOBase, .make_new = iobase_make_new};
 
 static const map_elem_t io_globals_table[] = {
-    {ROM_QSTR(QSTR_IOBase), ROM_PTR(&iobase_type)},
     {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_io)},
     {ROM_QSTR(QSTR_StringIO), ROM_PTR(&stringio_type)},
     {ROM_QSTR(QSTR_BytesIO), ROM_PTR(&bytesio_type)},
+    {ROM_QSTR(QSTR_IOBase), ROM_PTR(&iobase_type)},
     {ROM_QSTR(QSTR_open), ROM_PTR(&io_file_open_obj)},
 };
 static DEFINE_CONST_DICT(io_globals, io_globals_table);

@@ -1,11 +1,13 @@
-/* modules/mod_micropython.c: the micropython module: const (the compiler folds
- * `x = const(1)` too, but it must also work as a call), opt_level, heap_lock/heap_unlock/heap_locked,
+/* modules/mod_micropython.c: the micropython module: schedule (machine_irq.c runs the queue), const
+ * (the compiler folds `x = const(1)` too, but it must also work as a call), opt_level,
+ * heap_lock/heap_unlock/heap_locked,
  * alloc_emergency_exception_buf, kbd_intr (which byte interrupts) and mem_info.
  * Invariant: state kept here is plain C (ints), never Python objects. */
 #include "core/gc.h"
 #include "core/import.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
+#include "modules/machine_irq.h"
 
 int micropython_kbd_intr_char = 3; /* Ctrl-C; -1 disables */
 static int_t micropython_opt_level;
@@ -71,6 +73,13 @@ static obj_t micropython_qstr_info(size_t n_args, size_t n_kw, const obj_t *args
 }
 static DEFINE_FUN(micropython_qstr_info_obj, qstr_info, 0, 1, micropython_qstr_info);
 
+/* schedule(fn, arg): fn(arg) runs soon, outside any irq handler, with the heap usable */
+static obj_t micropython_schedule(size_t n_args, size_t n_kw, const obj_t *args) {
+    machine_schedule(args[0], args[1]);
+    return OBJ_NONE;
+}
+static DEFINE_FUN(micropython_schedule_obj, schedule, 2, 2, micropython_schedule);
+
 static const map_elem_t micropython_globals_table[] = {
     {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_micropython)},
     {ROM_QSTR(QSTR_const), ROM_PTR(&micropython_const_obj)},
@@ -82,6 +91,7 @@ static const map_elem_t micropython_globals_table[] = {
     {ROM_QSTR(QSTR_kbd_intr), ROM_PTR(&micropython_kbd_intr_obj)},
     {ROM_QSTR(QSTR_mem_info), ROM_PTR(&micropython_mem_info_obj)},
     {ROM_QSTR(QSTR_qstr_info), ROM_PTR(&micropython_qstr_info_obj)},
+    {ROM_QSTR(QSTR_schedule), ROM_PTR(&micropython_schedule_obj)},
 };
 static DEFINE_CONST_DICT(micropython_globals, micropython_globals_table);
 const module_obj_t micropython_module = {{&module_type}, &micropython_globals};

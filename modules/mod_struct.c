@@ -1,7 +1,9 @@
 /* modules/mod_struct.c: struct: calcsize, pack, pack_into, unpack, unpack_from.
  * Formats: an optional byte-order prefix (@ native with alignment, = < > ! standard sizes, no
- * alignment), then codes b B h H i I l L q Q s P x ? with optional counts. Native sizes are the
- * WiPy's (a 32-bit board): l, L and P are 4 bytes. Floats (e, f, d) are a clear ValueError. */
+ * alignment), then codes b B h H i I l L q Q s P x ? and MicroPython's O (an object reference) with
+ * optional counts. Native sizes are the WiPy's (a 32-bit board): l, L and P are 4 bytes; O is a
+ * reference of this host. Floats (e, f, d) are a clear ValueError. As in MicroPython, pack takes
+ * fewer values than the format has (the rest stay zero), never more. */
 #include "core/obj.h"
 #include "core/runtime.h"
 
@@ -48,6 +50,8 @@ static size_t code_size(char c) {
             return 4;
         case 'q': case 'Q':
             return 8;
+        case 'O':
+            return sizeof(obj_t);
         case 'e': case 'f': case 'd':
             raise_fmt(&type_ValueError, "bad typecode '%c': no floating point on this board", c);
         default:
@@ -147,6 +151,9 @@ static void pack_into_buf(obj_t fmt, uint8_t *buf, size_t n_args, const obj_t *a
             off += count;
             continue;
         }
+        if (ai >= n_args) {
+            break; /* fewer values than the format holds */
+        }
         if (c == 's') {
             buffer_info_t b;
             rt_get_buffer_or_raise(args[ai++], &b, BUFFER_READ);
@@ -156,9 +163,14 @@ static void pack_into_buf(obj_t fmt, uint8_t *buf, size_t n_args, const obj_t *a
             off += count;
             continue;
         }
-        for (size_t k = 0; k < count; k++) {
+        for (size_t k = 0; k < count && ai < n_args; k++) {
             obj_t v = args[ai++];
             unsigned long long u;
+            if (c == 'O') {
+                memcpy(buf + off, &v, sizeof(v));
+                off += sz;
+                continue;
+            }
             if (c == '?') {
                 u = rt_is_true(v);
             } else {
@@ -171,13 +183,12 @@ static void pack_into_buf(obj_t fmt, uint8_t *buf, size_t n_args, const obj_t *a
             off += sz;
         }
     }
-    (void)n_args;
 }
 
 static void check_arg_count(obj_t fmt, size_t n_given) {
     size_t n_values;
     struct_calcsize_fmt(fmt, &n_values);
-    if (n_values != n_given) {
+    if (n_given > n_values) {
         raise_fmt(&type_ValueError, "pack expected %lu items for packing (got %lu)", (unsigned long)n_values,
             (unsigned long)n_given);
     }
@@ -234,6 +245,11 @@ static obj_t unpack_buf(obj_t fmt, const uint8_t *buf) {
             continue;
         }
         for (size_t k = 0; k < count; k++) {
+            if (c == 'O') {
+                memcpy(&items[vi++], buf + off, sizeof(obj_t));
+                off += sz;
+                continue;
+            }
             unsigned long long u = get_uint(buf + off, sz, f.big_endian);
             off += sz;
             if (c == '?') {

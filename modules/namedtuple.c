@@ -208,18 +208,39 @@ DEFINE_FUN(namedtuple_fun_obj, namedtuple, 2, 3, namedtuple_fun);
 /* ---- OrderedDict ---- */
 
 static void odict_print(const print_t *p, obj_t self, print_kind_t kind) {
-    print_str(p, "OrderedDict(");
-    map_t *m = dict_map(self);
-    if (m->filled > 0) {
-        dict_type.print(p, self, kind);
-    }
+    print_str(p, "OrderedDict("); /* MicroPython's form, also when empty: OrderedDict({}) */
+    dict_type.print(p, self, kind);
     print_str(p, ")");
 }
 
 static obj_t odict_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args);
 
+/* Two OrderedDicts are equal when they hold the same items in the same order; against a plain
+ * dict order doesn't matter (dict's own rule). */
+static obj_t odict_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
+    if ((op == BINARY_OP_EQUAL || op == BINARY_OP_NOT_EQUAL) && obj_is_type(rhs, &ordereddict_type)) {
+        map_t *a = dict_map(lhs), *b = dict_map(rhs);
+        bool eq = a->filled == b->filled;
+        for (size_t i = 0, j = 0; eq; i++, j++) {
+            while (i < a->used && a->table[i].key == OBJ_NULL) {
+                i++;
+            }
+            while (j < b->used && b->table[j].key == OBJ_NULL) {
+                j++;
+            }
+            if (i >= a->used || j >= b->used) {
+                eq = i >= a->used && j >= b->used;
+                break;
+            }
+            eq = rt_equal(a->table[i].key, b->table[j].key) && rt_equal(a->table[i].value, b->table[j].value);
+        }
+        return obj_bool(eq == (op == BINARY_OP_EQUAL));
+    }
+    return dict_type.binary_op(op, lhs, rhs);
+}
+
 type_t ordereddict_type = {.base = {&type_type}, .name = QSTR_OrderedDict, .print = odict_print,
-    .make_new = odict_make_new, .parent = &dict_type};
+    .make_new = odict_make_new, .binary_op = odict_binary_op, .parent = &dict_type};
 
 static obj_t odict_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
     type_t *t = &ordereddict_type;
@@ -228,7 +249,6 @@ static obj_t odict_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
          * constant expressions where this type is defined */
         t->call = dict_type.call;
         t->unary_op = dict_type.unary_op;
-        t->binary_op = dict_type.binary_op;
         t->attr = dict_type.attr;
         t->subscr = dict_type.subscr;
         t->getiter = dict_type.getiter;

@@ -679,7 +679,8 @@ class Stream:
         return self
 
     async def __aexit__(self, exc_type, exc, tb):
-        await self.close()
+        self.close()
+        await self.wait_closed()
 
     def close(self):
         pass
@@ -751,6 +752,9 @@ StreamReader = Stream
 StreamWriter = Stream
 
 
+_EINPROGRESS = 115  # Linux's and the WiPy's errno
+
+
 async def open_connection(host, port):
     import socket
     ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
@@ -759,7 +763,7 @@ async def open_connection(host, port):
     try:
         s.connect(ai[-1])
     except OSError as er:
-        if er.args[0] != 115:  # EINPROGRESS
+        if er.args[0] != _EINPROGRESS:
             raise er
     yield _io.queue_write(s)
     ss = Stream(s)
@@ -784,9 +788,9 @@ class Server:
         while True:
             try:
                 yield _io.queue_read(s)
-            except CancelledError as er:
-                s.close()
-                raise er
+            except CancelledError:
+                s.close()  # close(): the server ends, and wait_closed() returns
+                return
             try:
                 s2, addr = s.accept()
             except OSError:
@@ -805,5 +809,6 @@ async def start_server(cb, host, port, backlog=5):
     s.bind(ai[-1])
     s.listen(backlog)
     srv = Server()
+    srv.sockets = [s]  # as CPython's Server.sockets (getsockname() tells a port 0's number)
     srv.task = create_task(srv._serve(s, cb))
     return srv

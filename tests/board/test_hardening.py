@@ -69,7 +69,7 @@ def test_exception_with_heap_locked_raw_repl(board):
 def test_exception_with_heap_locked_friendly(board):
     t = board.telnet(login=False).repl()
     out = friendly_exec(t, b"import micropython; micropython.heap_lock(); raise OSError(5, 'x')")
-    assert out.endswith(b"OSError: [Errno 5] x\r\n"), out
+    assert out.endswith(b"OSError: [Errno 5] EIO: x\r\n"), out
     assert friendly_exec(t, b"print(micropython.heap_locked())") == b"0\r\n"
     t.close()
     still_works(board)
@@ -149,10 +149,13 @@ def test_failed_start_creates_nothing(make_board, tmp_path):
 def test_power_on_line_says_where_the_state_is(make_board, tmp_path):
     state = tmp_path / "st"
     b = make_board(state)
-    assert b.before_telnet_line.startswith(b"WiPy state in %s (created now); Ctrl-\\ powers the board off\r\n" % str(state).encode())
+    ftp_line = b"FTP server on 127.0.0.1:%d (passive data port %d)\r\n"
+    assert b.before_telnet_line == (b"WiPy state in %s (created now); Ctrl-\\ powers the board off\r\n" % str(state).encode()
+                                    + ftp_line % (b.ftp_port, b.ftp_data_port))
     b.kill()
     b2 = make_board(state)
-    assert b2.before_telnet_line.startswith(b"WiPy state in %s (kept from before); Ctrl-\\ powers the board off\r\n" % str(state).encode())
+    assert b2.before_telnet_line == (b"WiPy state in %s (kept from before); Ctrl-\\ powers the board off\r\n" % str(state).encode()
+                                     + ftp_line % (b2.ftp_port, b2.ftp_data_port))
 
 
 # ---- issue 14 items 5-7 ----

@@ -21,11 +21,6 @@ sys.modules["board_harness"] = board_harness
 from board_harness import PROMPT, SCALE, T, RawRepl, make_board, wipy  # noqa: E402,F401  (fixtures)
 from wipyctl import Control, ControlError  # noqa: E402,F401
 
-from board_harness import wipy_path  # noqa: E402
-import subprocess  # noqa: E402
-# TEMPORARY, until board mode has --clock (the board branch)
-HAS_CLOCK = b"--clock" in subprocess.run([wipy_path(), "--state", "/nonexistent", "--help"], stdout=subprocess.PIPE,
-                                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL).stdout
 CONTROL_LINE = re.compile(rb"Control on ([0-9.]+):(\d+)\r*\n")
 RIGS = os.path.join(ROOT, "boards")
 
@@ -33,7 +28,7 @@ RIGS = os.path.join(ROOT, "boards")
 def start(make_board, *args, clock="virtual", **kw):
     """A board with a control server (and the given options); returns (board, Control)."""
     opts = ["--control", "127.0.0.1:0"]
-    if clock is not None and HAS_CLOCK:
+    if clock is not None:
         opts += ["--clock", clock]
     b = make_board(args=opts + list(args), **kw)
     m = b.term.read_regex(CONTROL_LINE)
@@ -70,6 +65,7 @@ class Vcd:
         self.changes = {}   # name -> [(t_ns, value)], value '0' '1' 'x' 'z' or 'b...' or float
         self.timescale_ns = None
         self.end_ns = None
+        self.stamps = []    # every time stamp, in file order (ns)
         tokens = text.split()
         i = 0
         t = None
@@ -97,6 +93,7 @@ class Vcd:
             elif tok.startswith("#"):
                 t = int(tok[1:]) * self.timescale_ns
                 self.end_ns = t
+                self.stamps.append(t)
                 i += 1
             elif tok[0] in "bBrR":
                 code = tokens[i + 1]
@@ -108,8 +105,14 @@ class Vcd:
                 i += 1
 
     def edges(self, name):
-        """[(t_ns, level)] of a 1-bit signal's changes after its initial value."""
-        return [(t, v) for t, v in self.changes[name][1:]]
+        """[(t_ns, level)] of a 1-bit signal's changes after its initial value (a value written
+        again unchanged, as when a dump resumes after a reset, is not an edge)."""
+        out, last = [], self.changes[name][0][1]
+        for t, v in self.changes[name][1:]:
+            if v != last:
+                out.append((t, v))
+            last = v
+        return out
 
     def initial(self, name):
         return self.changes[name][0][1]

@@ -10,11 +10,7 @@ import sys
 
 import pytest
 
-from conftest import HAS_CLOCK, ROOT, T, Control, ControlError, read_vcd, repl, run, start
-
-# TEMPORARY, until board mode has --clock (the board branch): the tests that need it wait for it.
-_HAS_CLOCK = HAS_CLOCK
-needs_clock = pytest.mark.skipif(not _HAS_CLOCK, reason="board mode has no --clock yet")
+from conftest import ROOT, T, Control, ControlError, read_vcd, repl, run, start
 
 WIPYCTL = os.path.join(ROOT, "tools", "wipyctl")
 
@@ -152,7 +148,6 @@ def test_overvoltage_is_refused_and_recorded(make_board):
     assert c.status()["damage"] == 2
 
 
-@needs_clock
 def test_virtual_clock_read_and_advance(make_board):
     b, c = start(make_board, clock="virtual")
     assert c.info()["clock"] == "virtual"
@@ -164,7 +159,6 @@ def test_virtual_clock_read_and_advance(make_board):
     assert e["total_ns"] >= 1500 * 10**6 and e["charge_uc"] > 0
 
 
-@needs_clock
 def test_real_clock_refuses_advance(make_board):
     b, c = start(make_board, clock="real")
     t0 = c.clock()
@@ -174,7 +168,6 @@ def test_real_clock_refuses_advance(make_board):
     assert c.clock() >= t0
 
 
-@needs_clock
 def test_trace_from_outside(make_board, tmp_path):
     b, c = start(make_board)
     path = str(tmp_path / "t.vcd")
@@ -208,7 +201,6 @@ def test_console_events(make_board):
     c.console_until("hello from python")
 
 
-@needs_clock
 def test_wipyctl_command_line(make_board, tmp_path):
     b, c = start(make_board)
 

@@ -10,9 +10,11 @@
 
 #include <cmocka.h>
 
+#include "board/boardfile.h"
 #include "board/clock.h"
 #include "board/irq.h"
 #include "board/led.h"
+#include "board/parts.h"
 #include "board/pin.h"
 #include "board/power.h"
 
@@ -39,6 +41,11 @@ static int setup(void **state) {
     irq_reset_all();
     pin_unwire_all();
     pin_reset_all();
+    for (int p = 0; p < PIN_COUNT; p++) { /* the outside's drives survive resets: take them away */
+        pin_ext_release(p);
+        pin_ext_pull(p, PIN_PULL_NONE);
+        pin_set_analog(p, false);
+    }
     return 0;
 }
 
@@ -377,13 +384,14 @@ static void test_led_heartbeat_and_error(void **state) {
     led_edges = 0;
     pin_listen(&led_listener);
     led_init();
-    assert_true(led_on());
+    assert_false(led_on()); /* the off phase first */
     wait_until(8001 * MS);
-    assert_int_equal(led_edges, 5); /* on 0, off 80, on 4000, off 4080, on 8000 */
-    assert_int_equal(led_t[1], 80 * MS);
-    assert_int_equal(led_t[2], 4000 * MS);
-    assert_int_equal(led_t[3], 4080 * MS);
-    assert_int_equal(led_v[4], 1);
+    assert_int_equal(led_edges, 4); /* on 3920, off 4000, on 7920, off 8000 */
+    assert_int_equal(led_t[0], 3920 * MS);
+    assert_int_equal(led_t[1], 4000 * MS);
+    assert_int_equal(led_t[2], 7920 * MS);
+    assert_int_equal(led_t[3], 8000 * MS);
+    assert_int_equal(led_v[3], 0);
     led_heartbeat(false);
     assert_false(led_on());
     assert_false(led_heartbeat_enabled());
@@ -456,6 +464,93 @@ static void test_power_wake_and_energy(void **state) {
     assert_false(power_request_pending());
 }
 
+static void test_led_reinit_while_armed(void **state) {
+    (void)state;
+    led_init();
+    led_init(); /* a soft reset while the heartbeat timer is armed: no double link */
+    assert_int_equal(clock_next_deadline(true), 3920 * MS);
+    clock_timer_t t;
+    clock_timer_init(&t, tmr_cb, NULL, false);
+    clock_timer_at(&t, 90 * MS);
+    assert_int_equal(clock_next_deadline(false), 90 * MS);
+    clock_timer_cancel(&t);
+    led_heartbeat(false);
+    assert_int_equal(clock_next_deadline(true), CLOCK_NEVER);
+}
+
+static int apply(const char *text, char *err) {
+    return boardfile_apply("b.json", text, strlen(text), err, 256);
+}
+
+static void test_boardfile_and_parts(void **state) {
+    (void)state;
+    char err[256];
+    parts_clear();
+    int gp10 = pin_of("GP10"), gp9 = pin_of("GP9"), gp12 = pin_of("GP12"), gp17 = pin_of("GP17");
+    const char *good = "{\"version\": 1, \"parts\": [{\"type\": \"wipy\", \"id\": \"wipy\"},"
+                       "{\"type\": \"pushbutton\", \"id\": \"b\", \"attrs\": {\"pull\": \"up\", \"bounce_ms\": 10}},"
+                       "{\"type\": \"wokwi-led\", \"id\": \"l\"}],"
+                       "\"connections\": [[\"b:1\", \"wipy:GP10\"], [\"b:2\", \"wipy:GND\"], [\"l:A\", \"wipy:GP9\"],"
+                       "[\"l:C\", \"wipy:GND\"], [\"wipy:GP12\", \"wipy:GP17\", \"green\", []]],"
+                       "\"i2c\": [{\"type\": \"mpu9150\", \"address\": 104}]}";
+    assert_int_equal(apply(good, err), 0);
+    assert_true(pin_same_net(gp12, gp17));
+    assert_string_equal(boardfile_section("i2c"), "[{\"type\":\"mpu9150\",\"address\":104}]");
+    assert_null(boardfile_section("sd"));
+    int b = parts_find("b"), l = parts_find("l");
+    assert_true(b >= 0 && l >= 0);
+    assert_int_equal(pin_level(gp10), 1); /* the button's pull-up */
+    /* a press bounces: edges until the contact settles low after bounce_ms */
+    memset(level_changes, 0, sizeof(level_changes));
+    assert_true(pin_listen(&listener));
+    assert_int_equal(parts_button_press(b, true), PIN_OK);
+    assert_int_equal(pin_level(gp10), 0);
+    uint64_t t0 = clock_now_ns();
+    while (clock_wait_step(t0 + 20 * MS) || clock_now_ns() < t0 + 20 * MS) {
+    }
+    assert_int_equal(level_changes[gp10], 5);
+    assert_int_equal(pin_level(gp10), 0);
+    assert_int_equal(parts_button_press(b, false), PIN_OK);
+    while (clock_wait_step(t0 + 40 * MS) || clock_now_ns() < t0 + 40 * MS) {
+    }
+    assert_int_equal(pin_level(gp10), 1);
+    pin_unlisten(&listener);
+    assert_int_equal(parts_button_press(l, true), PIN_ERR_NO_PIN); /* not a button */
+    /* the LED follows its pin */
+    cfg(gp9, PIN_MODE_OUT, PIN_PULL_NONE);
+    pin_write(gp9, 1);
+    assert_true(parts_led_lit(l));
+    pin_write(gp9, 0);
+    assert_false(parts_led_lit(l));
+    /* a bad file changes nothing */
+    pin_unwire_all();
+    int n = parts_count();
+    assert_int_equal(apply("{\"connections\": [[\"wipy:GP12\", \"wipy:GP17\"], [\"wipy:GP1\", \"x:1\"]]}", err), -1);
+    assert_string_equal(err, "b.json: connections[1]: no part has the id 'x'");
+    assert_false(pin_same_net(gp12, gp17));
+    assert_int_equal(parts_count(), n);
+    assert_int_equal(apply("{\n\"parts\": 3,\n}", err), -1);
+    assert_true(strncmp(err, "b.json: line 3", 14) == 0);
+    assert_int_equal(apply("{\"parts\": [{\"type\": \"wipy\", \"id\": \"board\"}]}", err), -1);
+    assert_string_equal(err, "b.json: parts[0].id: the WiPy's id is \"wipy\", not 'board'");
+    /* over-voltage from a part is refused before anything is applied */
+    assert_int_equal(apply("{\"parts\": [{\"type\": \"voltage-source\", \"id\": \"v\", \"attrs\": {\"mv\": 3700}}],"
+                           "\"connections\": [[\"v:+\", \"wipy:GP3\"]]}", err), -1);
+    assert_non_null(strstr(err, "3700 mV on GP3 is above the 3600 mV"));
+    parts_clear();
+    /* sources on an analog pin: 1.8 V at most, counted as damage */
+    int gp3 = pin_of("GP3");
+    pin_set_analog(gp3, true);
+    int v = parts_add_source("pot", PART_POT, gp3, 1000);
+    assert_true(v >= 0);
+    uint32_t dmg = pin_damage_count();
+    assert_int_equal(parts_set_mv(v, 2000), PIN_ERR_OVERVOLTAGE);
+    assert_int_equal(pin_damage_count(), dmg + 1);
+    assert_int_equal(pin_voltage_mv(gp3), 1000);
+    pin_set_analog(gp3, false);
+    parts_clear();
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_clock_virtual, setup),
@@ -469,6 +564,8 @@ int main(void) {
         cmocka_unit_test_setup(test_irq_priorities_and_mask, setup),
         cmocka_unit_test_setup(test_led_heartbeat_and_error, setup),
         cmocka_unit_test_setup(test_power_wake_and_energy, setup),
+        cmocka_unit_test_setup(test_led_reinit_while_armed, setup),
+        cmocka_unit_test_setup(test_boardfile_and_parts, setup),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     int total = (int)(sizeof(tests) / sizeof(tests[0]));

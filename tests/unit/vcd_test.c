@@ -64,7 +64,7 @@ static void test_header_and_values(void **state) {
                        "$timescale 1ns $end\n"
                        "$scope module pins $end\n"
                        "$var wire 1 ! GP10 $end\n"
-                       "$var wire 1 # GP11 $end\n"
+                       "$var wire 1 % GP11 $end\n"
                        "$upscope $end\n"
                        "$scope module board $end\n"
                        "$var wire 1 \" LED $end\n"
@@ -74,7 +74,7 @@ static void test_header_and_values(void **state) {
                        "$dumpvars\n"
                        "1!\n"
                        "x\"\n"
-                       "z#\n"
+                       "z%\n"
                        "$end\n"
                        "#150\n"
                        "0!\n"
@@ -118,10 +118,12 @@ static void test_registration_errors(void **state) {
         assert_int_equal(vcd_add(&v, "s", name, 1), i);
     }
     assert_int_equal(vcd_add(&v, "s", "onemore", 1), -1);
-    /* ids past 93 take two characters */
+    /* ids past 91 take two characters; none is '#' or '$' */
     assert_true(vcd_start(&v, sink, NULL, 0, NULL));
     vcd_stop(&v, 0);
-    assert_non_null(strstr(out, "$var wire 1 !\" s94 $end\n"));
+    assert_non_null(strstr(out, "$var wire 1 !\" s92 $end\n"));
+    assert_null(strstr(out, " # "));
+    assert_null(strstr(out, " $ "));
     /* out-of-range ids are ignored */
     vcd_set(&v, -1, 0, 1);
     vcd_set(&v, VCD_MAX_SIGNALS, 0, 1);
@@ -167,6 +169,26 @@ static void test_large_dump(void **state) {
     assert_string_equal(p, "#200000000\n");
 }
 
+/* stamps written incrementally agree with printf's, across carries and large steps */
+static void test_stamp_digits(void **state) {
+    (void)state;
+    int a = vcd_add(&v, "pins", "GP0", 1);
+    assert_true(vcd_start(&v, sink, NULL, 7, NULL));
+    size_t head = out_len;
+    uint64_t steps[] = {3, 90, 900, 1, 99999, 12345678901ull, 1, 999999999999999ull, 8};
+    uint64_t t = 7;
+    char want[4096] = "";
+    for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+        t += steps[i];
+        vcd_set(&v, a, t, i & 1 ? 0 : 1);
+        char line[64];
+        snprintf(line, sizeof(line), "#%llu\n%d!\n", (unsigned long long)t, i & 1 ? 0 : 1);
+        strcat(want, line);
+    }
+    vcd_stop(&v, t);
+    assert_string_equal(out + head, want);
+}
+
 static void test_resume(void **state) {
     (void)state;
     int a = vcd_add(&v, "pins", "GP0", 1);
@@ -188,6 +210,7 @@ int main(void) {
         cmocka_unit_test_setup(test_double_start_and_failing_sink, setup),
         cmocka_unit_test_setup(test_large_dump, setup),
         cmocka_unit_test_setup(test_resume, setup),
+        cmocka_unit_test_setup(test_stamp_digits, setup),
     };
     int failed = cmocka_run_group_tests_name("vcd", tests, NULL, NULL);
     int n = (int)(sizeof(tests) / sizeof(tests[0]));

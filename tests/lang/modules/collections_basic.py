@@ -8,10 +8,10 @@ for i in range(5):
 print(list(d), len(d), d.maxlen)
 d.appendleft(9)
 print(list(d), d.pop(), d.popleft(), list(d))
-d = deque([1, 2, 3])
+d = deque([1, 2, 3], 10)
 d.extend([4, 5])
 d.extendleft([0, -1])
-print(list(d), d[0], d[-1], 3 in d, 7 in d, bool(deque()))
+print(list(d), d[0], d[-1], 3 in d, 7 in d, bool(deque((), 1)))
 d.clear()
 print(len(d))
 try:
@@ -19,7 +19,7 @@ try:
 except IndexError:
     print("IndexError pop")
 try:
-    deque().popleft()
+    deque((), 1).popleft()
 except IndexError:
     print("IndexError popleft")
 q = deque([], 2)
