@@ -74,11 +74,13 @@ def irq_latency(wipy, n, loop):
 
 
 def cpu_seconds(pid):
-    """User + system CPU time of a process so far (from /proc: on a loaded machine the wall time
-    of a loop says more about the other processes than about the board)."""
-    with open("/proc/%d/stat" % pid) as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU time the process's threads have run so far (schedstat, in ns: on a loaded machine the
+    wall time of a loop says more about the other processes than about the board)."""
+    total = 0
+    for tid in os.listdir("/proc/%d/task" % pid):
+        with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
+            total += int(f.read().split()[0])
+    return total / 1e9
 
 
 def pin_writes(wipy, n, trace):

@@ -183,7 +183,7 @@ socks.append(socket.socket())
 print('ninth after a close: ok')
 """)
     assert rc == 0, out
-    assert out == ("12 [Errno 12] no free socket: the board has 8 in all, the telnet and FTP servers' included\n"
+    assert out == ("12 [Errno 12] ENOMEM: no free socket: the board has 8 in all, the telnet and FTP servers' included\n"
                    "ninth after a close: ok\n")
 
 
