@@ -228,6 +228,7 @@ static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR_WDT), ROM_PTR(&machine_wdt_type)},
     {ROM_QSTR(QSTR_ADC), ROM_PTR(&machine_adc_type)},
     {ROM_QSTR(QSTR_SPI), ROM_PTR(&machine_spi_type)},
+    {ROM_QSTR(QSTR_Timer), ROM_PTR(&machine_timer_type)},
 };
 static DEFINE_CONST_DICT(machine_globals, machine_globals_table);
 const module_obj_t machine_module = {{&module_type}, &machine_globals};
