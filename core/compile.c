@@ -1054,8 +1054,30 @@ static void c_loop_jump(comp_t *c, ast_stmt_t *st, bool is_break) {
 
 /* ---- statements ---- */
 
+/* MicroPython's compile-time decorators: @micropython.bytecode is dropped (bytecode is all there
+ * is); any other @micropython.<name> (native, viper, asm_thumb, ...) is a SyntaxError. */
+static void c_filter_decorators(comp_t *c, ast_expr_list_t *decs) {
+    size_t k = 0;
+    for (size_t i = 0; i < decs->n; i++) {
+        ast_expr_t *d = decs->items[i];
+        ast_expr_t *root = d;
+        while (root->kind == EXPR_ATTRIBUTE) {
+            root = root->u.attribute.value;
+        }
+        if (d->kind == EXPR_ATTRIBUTE && root->kind == EXPR_NAME && root->u.name.id == QSTR_micropython) {
+            if (d->u.attribute.value == root && d->u.attribute.attr == QSTR_bytecode) {
+                continue;
+            }
+            c_error(c, d->line, "invalid micropython decorator");
+        }
+        decs->items[k++] = d;
+    }
+    decs->n = k;
+}
+
 static void c_function_def(comp_t *c, ast_stmt_t *st) {
     ast_expr_list_t *decs = &st->u.functiondef.decorators;
+    c_filter_decorators(c, decs);
     for (size_t i = 0; i < decs->n; i++) {
         c_expr(c, decs->items[i]);
     }
@@ -1069,6 +1091,7 @@ static void c_function_def(comp_t *c, ast_stmt_t *st) {
 
 static void c_class_def(comp_t *c, ast_stmt_t *st) {
     ast_expr_list_t *decs = &st->u.classdef.decorators;
+    c_filter_decorators(c, decs);
     for (size_t i = 0; i < decs->n; i++) {
         c_expr(c, decs->items[i]);
     }
@@ -1329,8 +1352,48 @@ static bool c_in_handler(comp_t *c, int *hidden) {
     return false;
 }
 
+/* Whether e can't be the argument of const(): a name that is no constant, @, or a division by
+ * zero or negative shift of constants (MicroPython's SyntaxErrors). */
+static bool c_const_invalid(comp_t *c, ast_expr_t *e) {
+    int64_t r;
+    switch (e->kind) {
+        case EXPR_CONSTANT:
+            return e->u.constant.kind != AST_CONST_INT && e->u.constant.kind != AST_CONST_BIGINT;
+        case EXPR_NAME: {
+            /* a constant defined before, or a module name bound by one made at run time (bignum) */
+            obj_t v;
+            if (c_const_lookup(c, e->u.name.id, &v)) {
+                return false;
+            }
+            scope_t *m = c->cu->scope;
+            while (m->parent != NULL) {
+                m = m->parent;
+            }
+            scope_id_t *id = scope_find(m, e->u.name.id);
+            return id == NULL || !(id->flags & ID_FL_BOUND);
+        }
+        case EXPR_UNARYOP:
+            return c_const_invalid(c, e->u.unaryop.operand);
+        case EXPR_BINOP:
+            if (e->u.binop.op == AST_MATMULT || c_const_invalid(c, e->u.binop.left) ||
+                c_const_invalid(c, e->u.binop.right)) {
+                return true;
+            }
+            if (c_fold(c, e->u.binop.right, &r)) {
+                int op = e->u.binop.op;
+                if (((op == AST_FLOORDIV || op == AST_MOD) && r == 0) || ((op == AST_LSHIFT || op == AST_RSHIFT) && r < 0)) {
+                    return true;
+                }
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
 static bool c_try_const_assign(comp_t *c, ast_stmt_t *st) {
-    if (c->cu->scope->kind != SCOPE_MODULE || st->u.assign.targets.n != 1) {
+    scope_kind_t sk = c->cu->scope->kind; /* const() at module or class level */
+    if ((sk != SCOPE_MODULE && sk != SCOPE_CLASS) || st->u.assign.targets.n != 1) {
         return false;
     }
     ast_expr_t *t = st->u.assign.targets.items[0], *v = st->u.assign.value;
@@ -1343,8 +1406,19 @@ static bool c_try_const_assign(comp_t *c, ast_stmt_t *st) {
                         f->u.attribute.value->kind == EXPR_NAME &&
                         f->u.attribute.value->u.name.id == QSTR_micropython);
     int64_t val;
-    if (!is_const || !c_fold(c, v->u.call.args.items[0], &val)) {
+    if (!is_const) {
         return false;
+    }
+    if (!c_fold(c, v->u.call.args.items[0], &val)) {
+        if (c_const_invalid(c, v->u.call.args.items[0])) {
+            c_error(c, st->line, "constant must be an integer");
+        }
+        return false; /* an integer too big to fold (a bignum): computed at run time */
+    }
+    for (size_t i = 0; i < c->n_cnames; i++) {
+        if (c->cnames[i] == t->u.name.id) {
+            c_error(c, st->line, "constant redefined");
+        }
     }
     c->cnames = c_grow(c->cnames, &c->alloc_cnames, sizeof(qstr), c->n_cnames + 1);
     c->cnames[c->n_cnames++] = t->u.name.id;

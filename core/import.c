@@ -26,7 +26,7 @@ const size_t import_n_builtin_modules =
 /* Modules importable as u<name> too (spec §3). */
 static const uint16_t import_u_aliases[] = {QSTR_os, QSTR_time, QSTR_socket, QSTR_ssl, QSTR_hashlib,
     QSTR_json, QSTR_re, QSTR_binascii, QSTR_select, QSTR_errno, QSTR_struct, QSTR_array,
-    QSTR_collections, QSTR_io, QSTR_sys};
+    QSTR_collections, QSTR_io, QSTR_sys, QSTR_random};
 
 static obj_t import_builtin_exact(qstr name) {
     for (size_t i = 0; i < import_n_builtin_modules; i++) {

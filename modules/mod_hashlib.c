@@ -41,6 +41,7 @@ typedef struct {
     bool engine_mode;  /* block_size given: the WiPy's hardware rules apply */
     size_t block_size; /* total length announced (engine mode) */
     size_t fed;        /* bytes fed so far */
+    bool final;        /* digest() was taken: MicroPython refuses update() and digest() after it */
     union {
         mbedtls_sha1_context sha1;
         mbedtls_sha256_context sha256;
@@ -76,12 +77,17 @@ static void hash_feed(hash_obj_t *h, const uint8_t *data, size_t len) {
 static void hash_update_checked(hash_obj_t *h, obj_t data) {
     buffer_info_t buf;
     rt_get_buffer_or_raise(data, &buf, BUFFER_READ);
+    if (h->final && !h->engine_mode) { /* engine mode: spec section 14's EPERM comes first */
+        raise_msg(&type_ValueError, "hash is final");
+    }
     if (h->engine_mode) {
         if (h->fed >= h->block_size) {
-            raise_os_error(EPERM);
+            raise_os_error_why(EPERM, "update() after all %lu bytes of block_size were fed",
+                (unsigned long)h->block_size);
         }
         if (buf.len > h->block_size - h->fed) {
-            raise_fmt(&type_ValueError, "data exceeds block_size (%lu bytes)", (unsigned long)h->block_size);
+            raise_fmt(&type_ValueError, "data exceeds block_size: %lu of %lu bytes fed, %lu more given",
+                (unsigned long)h->fed, (unsigned long)h->block_size, (unsigned long)buf.len);
         }
         bool final = h->fed + buf.len == h->block_size;
         if (!final && buf.len % 4 != 0) {
@@ -134,11 +140,17 @@ static obj_t hash_update(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 DEFINE_FUN(hash_update_obj, update, 2, 2, hash_update);
 
-/* The digest of what was fed so far; the running state is copied, so hashing can go on. */
+/* The digest of what was fed; afterwards the object is final (MicroPython: ValueError on any
+ * further update() or digest()). */
 static void hash_final(hash_obj_t *h, uint8_t *out) {
-    if (h->engine_mode && h->fed != h->block_size) {
-        raise_os_error(EPERM);
+    if (h->final) {
+        raise_msg(&type_ValueError, "hash is final");
     }
+    if (h->engine_mode && h->fed != h->block_size) {
+        raise_os_error_why(EPERM, "digest() before all of block_size was fed: %lu of %lu bytes",
+            (unsigned long)h->fed, (unsigned long)h->block_size);
+    }
+    h->final = true;
     hash_obj_t copy = *h;
     switch (h->alg) {
         case ALG_SHA1:

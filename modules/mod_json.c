@@ -60,8 +60,8 @@ static void enc_value(json_enc_t *e, obj_t v) {
         obj_t s = obj_str(v);
         const char *d = str_get_data(s, &len);
         vstr_add_strn(&e->out, d, len);
-    } else if (obj_is_str(v)) {
-        enc_str(e, v);
+    } else if (obj_is_str(v) || obj_is_type(v, &bytes_type)) {
+        enc_str(e, v); /* MicroPython writes bytes as a string */
     } else if (obj_is_type(v, &list_type) || obj_is_type(v, &tuple_type)) {
         size_t n;
         obj_t *items;
@@ -75,8 +75,9 @@ static void enc_value(json_enc_t *e, obj_t v) {
             obj_get_array(v, &n, &items); /* a __repr__-free encoder can't mutate, but stay safe */
         }
         vstr_add_byte(&e->out, ']');
-    } else if (obj_is_type(v, &dict_type)) {
-        map_t *m = dict_map(v);
+    } else if (obj_is_type(v, &dict_type) || (obj_is_ptr(v) && obj_type(v)->parent == &dict_type &&
+                                                !(obj_type(v)->flags & TYPE_FLAG_USER_CLASS))) {
+        map_t *m = dict_map(v); /* a dict or a built-in dict type (OrderedDict) */
         vstr_add_byte(&e->out, '{');
         bool first = true;
         for (size_t i = 0; i < m->used; i++) {

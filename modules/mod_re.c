@@ -75,10 +75,11 @@ static const char *subject_data(obj_t s, size_t *len) {
     return str_get_data(s, len);
 }
 
-/* Runs the program; returns a match object or None. */
-static obj_t re_run(re_pattern_obj_t *p, obj_t subject, size_t start_byte, bool search, bool full) {
+/* Runs the program over subject[:end_byte] from start_byte; returns a match object or None. */
+static obj_t re_run(re_pattern_obj_t *p, obj_t subject, size_t start_byte, size_t end_byte, bool search, bool full) {
     size_t len;
     const char *s = subject_data(subject, &len);
+    len = end_byte < len ? end_byte : len;
     int n_groups = re_group_count(p->prog);
     re_match_obj_t *m = gc_alloc(sizeof(re_match_obj_t) + sizeof(long) * 2 * (size_t)(n_groups + 1), false);
     m->base.type = &re_match_type;
@@ -233,11 +234,23 @@ static const type_t re_match_type = {
 static obj_t do_match(obj_t pat, obj_t subject, size_t n_extra, const obj_t *extra, bool search, bool full) {
     re_pattern_obj_t *p = OBJ_TO_PTR(re_compile_obj(pat));
     check_subject(p, subject);
-    size_t start = 0;
+    size_t start = 0, end = SIZE_MAX;
     if (n_extra > 0) {
-        start = byte_offset(subject, p->is_bytes, obj_get_int(extra[0]));
+        int_t pos = obj_get_int(extra[0]);
+        if (pos > (int_t)rt_len(subject)) {
+            return OBJ_NONE; /* no match past the end of the input */
+        }
+        start = byte_offset(subject, p->is_bytes, pos);
     }
-    return re_run(p, subject, start, search, full);
+    if (n_extra > 1) {
+        /* endpos: the subject ends there; before pos nothing matches */
+        int_t endpos = obj_get_int(extra[1]);
+        end = byte_offset(subject, p->is_bytes, endpos);
+        if (end < start) {
+            return OBJ_NONE;
+        }
+    }
+    return re_run(p, subject, start, end, search, full);
 }
 
 static obj_t re_match_f(size_t n, size_t k, const obj_t *a) { return do_match(a[0], a[1], n - 2, a + 2, false, false); }
@@ -257,7 +270,7 @@ static void for_each_match(re_pattern_obj_t *p, obj_t subject, int_t max, match_
     bool must_advance = false;
     int_t count = 0;
     while (pos <= len && (max <= 0 || count < max)) {
-        obj_t mo = re_run(p, subject, pos, true, false);
+        obj_t mo = re_run(p, subject, pos, SIZE_MAX, true, false);
         if (mo == OBJ_NONE) {
             break;
         }
@@ -272,7 +285,7 @@ static void for_each_match(re_pattern_obj_t *p, obj_t subject, int_t max, match_
             while (!p->is_bytes && next < len && (s[next] & 0xC0) == 0x80) {
                 next++;
             }
-            mo = re_run(p, subject, next, true, false);
+            mo = re_run(p, subject, next, SIZE_MAX, true, false);
             if (mo == OBJ_NONE) {
                 break;
             }
@@ -455,9 +468,9 @@ DEFINE_FUN(re_compile_fun, compile, 1, 2, re_compile_f);
 static obj_t pat_match(size_t n, size_t k, const obj_t *a) { return do_match(a[0], a[1], n - 2, a + 2, false, false); }
 static obj_t pat_search(size_t n, size_t k, const obj_t *a) { return do_match(a[0], a[1], n - 2, a + 2, true, false); }
 static obj_t pat_fullmatch(size_t n, size_t k, const obj_t *a) { return do_match(a[0], a[1], n - 2, a + 2, false, true); }
-DEFINE_FUN(pat_match_fun, match, 2, 3, pat_match);
-DEFINE_FUN(pat_search_fun, search, 2, 3, pat_search);
-DEFINE_FUN(pat_fullmatch_fun, fullmatch, 2, 3, pat_fullmatch);
+DEFINE_FUN(pat_match_fun, match, 2, 4, pat_match);
+DEFINE_FUN(pat_search_fun, search, 2, 4, pat_search);
+DEFINE_FUN(pat_fullmatch_fun, fullmatch, 2, 4, pat_fullmatch);
 
 static obj_t pat_sub(size_t n_args, size_t n_kw, const obj_t *args) {
     static const arg_spec_t specs[] = {

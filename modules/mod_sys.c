@@ -219,7 +219,6 @@ static DEFINE_FUN(sys_print_exception_obj, print_exception, 1, 2, sys_print_exce
 #define SYS_STR(name, text)                                                                                  \
     static str_obj_t name = {{&str_type}, 0, sizeof(text) - 1, sizeof(text) - 1, (const uint8_t *)text}
 SYS_STR(sys_version_obj, WIPY_PYTHON_VERSION);
-SYS_STR(sys_machine_obj, WIPY_MACHINE);
 
 typedef struct {
     obj_base_t base;
@@ -239,12 +238,12 @@ static void sys_impl_attr(obj_t self, qstr attr, obj_t *dest) {
     } else if (attr == QSTR_version) {
         dest[0] = ROM_PTR(&sys_mp_version_obj);
     } else if (attr == QSTR__machine) {
-        dest[0] = OBJ_FROM_PTR(&sys_machine_obj);
+        dest[0] = str_new(port_machine, strlen(port_machine));
     }
 }
 
 static void sys_impl_print(const print_t *p, obj_t o, print_kind_t kind) {
-    print_fmt(p, "(name='micropython', version=%r, _machine='%s')", ROM_PTR(&sys_mp_version_obj), WIPY_MACHINE);
+    print_fmt(p, "(name='micropython', version=%r, _machine='%s')", ROM_PTR(&sys_mp_version_obj), port_machine);
 }
 
 static const type_t sys_impl_type = {

@@ -90,6 +90,10 @@ DEFINE_FUN(time_ticks_cpu_obj, ticks_cpu, 0, 0, time_ticks_us);
 static obj_t time_ticks_add(size_t n_args, size_t n_kw, const obj_t *args) {
     int_t t = obj_get_int(args[0]);
     int_t delta = obj_get_int(args[1]);
+    if (delta <= -TICKS_PERIOD / 2 || delta >= TICKS_PERIOD / 2) {
+        /* beyond what ticks_diff can tell apart */
+        raise_msg(&type_OverflowError, "ticks interval overflow");
+    }
     return small_int_new((t + delta) & TICKS_MASK);
 }
 DEFINE_FUN(time_ticks_add_obj, ticks_add, 2, 2, time_ticks_add);

@@ -16,10 +16,11 @@ h = hashlib.sha256()
 for i in range(100):
     h.update(bytes([i]) * i)
 data = b"".join(bytes([i]) * i for i in range(100))
-print(h.digest() == hashlib.sha256(data).digest(), h.hexdigest() == hx(hashlib.sha256(data)).decode())
+d = h.digest()
+print(d == hashlib.sha256(data).digest(), binascii.hexlify(d) == hx(hashlib.sha256(data)))
 h = hashlib.sha1(b"a")
 h.update(b"b")
-print(h.digest() == h.digest(), hx(h))
+print(hx(h))
 seed = 7
 for n in range(20):
     seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
@@ -30,7 +31,6 @@ for n in range(20):
         step = (seed >> pos % 16) % 37 + 1
         a.update(blob[pos:pos + step])
         pos += step
-    assert a.digest() == hashlib.sha256(blob).digest()
     # printed, so the digests themselves are checked against CPython's
     print(n, len(blob), a.hexdigest(), hashlib.sha1(blob).hexdigest(), hashlib.md5(blob).hexdigest())
 print("chunked ok")
