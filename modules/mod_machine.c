@@ -161,6 +161,8 @@ static obj_t machine_sleep(size_t n_args, size_t n_kw, const obj_t *args) {
         machine_irq_run(IRQ_LINE_PIN(p));
     } else if (why == POWER_REASON_RTC) {
         machine_irq_run(IRQ_LINE_RTC); /* the RTC alarm's handler (issue 10) */
+    } else if (why == POWER_REASON_WLAN) {
+        machine_irq_run(IRQ_LINE_WLAN); /* WLAN activity (issue 12) */
     }
     return OBJ_NONE;
 }
