@@ -13,7 +13,7 @@ SAN       ?=
 CFLAGS    := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
              -fno-strict-aliasing -g $(OPT) $(SAN) -I. -I$(BUILD)/gen $(EXTRA_CFLAGS)
 LDFLAGS   := $(SAN) $(EXTRA_LDFLAGS)
-LDLIBS    := -lmbedtls -lmbedx509 -lmbedcrypto -lm
+LDLIBS    := -lmbedtls -lmbedx509 -lmbedcrypto -ljansson -lm
 
 # The layers of DESIGN.md. firmware/main.c holds main(); everything else is a library.
 MAIN_SRCS := firmware/main.c
@@ -59,14 +59,15 @@ $(BUILD)/wipy: $(MAIN_OBJS) $(VERSION_OBJ) $(BUILD)/libwipy.a $(BUILD)/version.t
 	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(VERSION_OBJ) $(BUILD)/libwipy.a $(LDLIBS)
 
 # The firmware image (spec §12): the executable followed by the 32 lowercase hex digits of its MD5.
-$(BUILD)/mcuimg.bin: $(BUILD)/wipy
-	@scripts/mkimage.sh $< $@
+# OTA_SIGN_KEY=priv.pem signs it for boards started with --ota-key (see scripts/mkimage.sh).
+$(BUILD)/mcuimg.bin: $(BUILD)/wipy $(OTA_SIGN_KEY)
+	@scripts/mkimage.sh $< $@ $(OTA_SIGN_KEY)
 # Another version's image without touching $(BUILD)/wipy: `make build/v/1.2.4/mcuimg.bin`.
 $(BUILD)/v/%/wipy: $(MAIN_OBJS) $(BUILD)/version/%.o $(BUILD)/libwipy.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(BUILD)/version/$*.o $(BUILD)/libwipy.a $(LDLIBS)
-$(BUILD)/v/%/mcuimg.bin: $(BUILD)/v/%/wipy
-	@scripts/mkimage.sh $< $@
+$(BUILD)/v/%/mcuimg.bin: $(BUILD)/v/%/wipy $(OTA_SIGN_KEY)
+	@scripts/mkimage.sh $< $@ $(OTA_SIGN_KEY)
 .PRECIOUS: $(BUILD)/v/%/wipy $(BUILD)/version/%.o
 
 run: deps $(BUILD)/wipy

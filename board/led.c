@@ -54,11 +54,15 @@ static void led_tick(clock_timer_t *t, void *ctx) {
     }
 }
 
+/* At boot the heartbeat begins with its off phase, so that an error in boot.py or main.py right
+ * after finds the LED off and its signal starts with a visible rise. */
 void led_init(void) {
     clock_timer_cancel(&led_timer); /* a soft reset: it may be armed */
     clock_timer_init(&led_timer, led_tick, NULL, true);
     heartbeat = true;
-    beat_start();
+    state = LED_BEAT_OFF;
+    led_drive(0);
+    clock_timer_after(&led_timer, (uint64_t)(LED_PERIOD_MS - LED_ON_MS) * 1000000u);
 }
 
 void led_heartbeat(bool enable) {

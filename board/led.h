@@ -13,7 +13,7 @@
 #define LED_ERROR_TOGGLE_MS 50u
 #define LED_ERROR_MS 1200u
 
-void led_init(void);                 /* power-on and every soft reset: heartbeat on, phase 0 now */
+void led_init(void);                 /* power-on and every soft reset: heartbeat on, off phase first */
 void led_heartbeat(bool enable);     /* wipy.heartbeat(x) */
 bool led_heartbeat_enabled(void);
 void led_error_flash(void);          /* a script or an irq handler raised */

@@ -195,6 +195,7 @@ void pin_reset_all(void) {
             next_in_net[i] = (int8_t)i;
             pins[i].ext_level = -1;
         }
+        pins[PIN_SAFE_BOOT].ext_pull = PIN_PULL_DOWN; /* the board's resistor on GP28 (spec §4) */
         nets_ready = true;
     }
     for (int i = 0; i < PIN_COUNT; i++) {

@@ -15,7 +15,7 @@
 #define PIN_COUNT 25
 #define PIN_MAX_ALT 5
 #define PIN_LED 21        /* index of GP25, the heartbeat LED */
-#define PIN_SAFE_BOOT 22  /* index of GP28 */
+#define PIN_SAFE_BOOT 22  /* index of GP28: the board pulls it down (an outside pull from power-on) */
 #define PIN_VDD_MV 3300u  /* a high level's voltage */
 #define PIN_GPIO_MAX_MV 3600u
 #define PIN_ANALOG_MAX_MV 1800u

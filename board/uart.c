@@ -2,6 +2,8 @@
  * two wires of uart.h. A disabled UART drops what it receives and sends nothing. */
 #include "board/uart.h"
 
+#include "board/irq.h"
+
 typedef struct {
     bool enabled;
     uart_config_t cfg;
@@ -9,6 +11,7 @@ typedef struct {
     size_t rx_head, rx_len;
     uart_wire_fn_t tx_fn, divert_fn;
     void *tx_ctx, *divert_ctx;
+    unsigned irq_trigger, irq_flags; /* RX_ANY (issue 10) */
 } uart_t;
 
 static uart_t uarts[UART_COUNT];
@@ -43,6 +46,30 @@ void uart_rx_deliver(int id, const uint8_t *data, size_t len) {
     for (size_t i = 0; i < len && u->rx_len < UART_RX_SIZE; i++) {
         u->rx[(u->rx_head + u->rx_len) % UART_RX_SIZE] = data[i];
         u->rx_len++;
+    }
+    if (len > 0 && (u->irq_trigger & UART_RX_ANY)) { /* issue 10 */
+        u->irq_flags |= UART_RX_ANY;
+        irq_pend(IRQ_LINE_UART(id));
+    }
+}
+
+void uart_irq_set(int id, unsigned trigger) {
+    uart_t *u = uart_get(id);
+    if (u != NULL) {
+        u->irq_trigger = trigger;
+        u->irq_flags = 0;
+    }
+}
+
+unsigned uart_irq_flags(int id) {
+    uart_t *u = uart_get(id);
+    return u != NULL ? u->irq_flags : 0;
+}
+
+void uart_irq_ack(int id) {
+    uart_t *u = uart_get(id);
+    if (u != NULL) {
+        u->irq_flags = 0;
     }
 }
 

@@ -37,4 +37,11 @@ void uart_write(int id, const uint8_t *data, size_t len);
 size_t uart_rx_available(int id);
 size_t uart_read(int id, uint8_t *buf, size_t n);
 
+/* RX_ANY interrupt (issue 10): a byte arriving in the ring sets the flag and pends the UART's
+ * line of board/irq.h while the trigger is set. */
+#define UART_RX_ANY 1
+void uart_irq_set(int id, unsigned trigger);
+unsigned uart_irq_flags(int id);
+void uart_irq_ack(int id);
+
 #endif

@@ -84,17 +84,30 @@ static void put_s(vcd_t *v, const char *s) {
 /* The formatters write at a cursor p into buf (room checked by the caller: one line fits in
  * VCD_LINE_MAX) and return the cursor after what they wrote. A local cursor, not v->len, so
  * that the compiler keeps it in a register across the byte stores. */
+/* Decimal digits written two at a time from a table, straight into place (the length is found
+ * first by comparisons): a stamp is formatted for every change of a busy pin. */
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                  "8081828384858687888990919293949596979899";
+
 static char *fmt_u64(char *p, uint64_t x) {
-    char tmp[20];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + x % 10);
-        x /= 10;
-    } while (x != 0);
-    while (n > 0) {
-        *p++ = tmp[--n];
+    int n = 1;
+    for (uint64_t pow = 10; n < 20 && x >= pow; pow *= 10) {
+        n++;
     }
-    return p;
+    char *end = p + n, *q = end;
+    while (x >= 100) {
+        unsigned r = (unsigned)(x % 100);
+        x /= 100;
+        q -= 2;
+        memcpy(q, digit_pairs + 2 * r, 2);
+    }
+    if (x >= 10) {
+        memcpy(q - 2, digit_pairs + 2 * x, 2);
+    } else {
+        q[-1] = (char)('0' + x);
+    }
+    return end;
 }
 
 static char *fmt_id(char *p, int id) {
@@ -114,31 +127,8 @@ static char *fmt_stamp(vcd_t *v, char *p, uint64_t t) {
     }
     /* The stamp's digits are last_t's plus the (small) step, added digit by digit: a few
      * digits of work instead of a division per digit of a 10-20 digit number. */
-    uint64_t carry = t - v->last_t;
-    if (!v->stamped) {
-        char *e = fmt_u64(v->digits, t);
-        int n = (int)(e - v->digits);
-        memmove(v->digits + sizeof(v->digits) - n, v->digits, (size_t)n);
-        v->dstart = (int)sizeof(v->digits) - n;
-        carry = 0;
-    }
-    for (int i = (int)sizeof(v->digits) - 1; carry != 0; i--) {
-        if (i < v->dstart) {
-            v->digits[i] = '0';
-            v->dstart = i;
-        }
-        uint64_t d = (uint64_t)(v->digits[i] - '0') + carry % 10;
-        carry /= 10;
-        if (d >= 10) {
-            d -= 10;
-            carry++;
-        }
-        v->digits[i] = (char)('0' + d);
-    }
     *p++ = '#';
-    size_t n = sizeof(v->digits) - (size_t)v->dstart;
-    memcpy(p, v->digits + v->dstart, n);
-    p += n;
+    p = fmt_u64(p, t);
     *p++ = '\n';
     v->last_t = t;
     v->stamped = true;

@@ -40,8 +40,6 @@ typedef struct {
     bool failed;      /* the sink refused bytes: the dump ended */
     uint64_t last_t;  /* last stamp written */
     bool stamped;     /* a stamp has been written for this dump */
-    char digits[20];  /* last_t in decimal, right-aligned: digits[dstart..19] */
-    int dstart;
     uint64_t changes; /* value changes written in this dump */
     size_t len;
     char buf[VCD_BUF_SIZE];

@@ -579,32 +579,7 @@ static obj_t builtins_input(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 DEFINE_FUN(builtins_input_obj, input, 0, 1, builtins_input);
 
-void builtins_print_help(void) {
-    static const char help_text[] =
-        "Welcome to MicroPython on the WiPy (" WIPY_MACHINE ")!\n"
-        "\n"
-        "The board's files are under /flash: boot.py runs at every boot, then main.py.\n"
-        "Reach its REPL over telnet too (user micro, password python).\n"
-        "\n"
-        "Quick overview of commands for the board:\n"
-        "  machine.Pin(pin_id, mode)  -- make a pin object (pin_id like 'GP25')\n"
-        "  pin.value([v])             -- get or set the value of a pin\n"
-        "  machine.UART(1, 9600)      -- make a UART\n"
-        "  machine.I2C(0)             -- make an I2C bus\n"
-        "  import wipy; wipy.heartbeat(False) -- stop the heartbeat LED\n"
-        "  import os; os.listdir('/flash')    -- the files on the board\n"
-        "\n"
-        "Control commands:\n"
-        "  CTRL-A        -- on a blank line, enter raw REPL mode\n"
-        "  CTRL-B        -- on a blank line, enter normal REPL mode\n"
-        "  CTRL-C        -- interrupt a running program\n"
-        "  CTRL-D        -- on a blank line, do a soft reset of the board\n"
-        "  CTRL-E        -- on a blank line, enter paste mode\n"
-        "\n"
-        "For further help on a specific object, type help(obj)\n"
-        "For a list of available modules, type help('modules')\n";
-    print_str(&print_stdout, help_text);
-}
+void builtins_print_help(void) { print_str(&print_stdout, port_help_text); }
 
 static obj_t builtins_help(size_t n_args, size_t n_kw, const obj_t *args) {
     if (n_args == 0) {

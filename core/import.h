@@ -54,10 +54,8 @@ extern const native_fun_obj_t io_file_open_obj;
 
 /* mod_sys.c: sys.stdout / sys.stderr / sys.stdin objects. */
 extern const obj_base_t sys_stdout_obj, sys_stderr_obj, sys_stdin_obj;
-/* "3.4.0" style version strings and the banner pieces. */
-/* The firmware version, "1.8.6" unless `make VERSION=...` (firmware/version.c). */
-extern const char wipy_version[];
+/* The Python version the language follows ("3.4.0" style). The board's own identity (machine,
+ * firmware version, help text) comes from the firmware through core/port.h. */
 #define WIPY_PYTHON_VERSION "3.4.0"
-#define WIPY_MACHINE "WiPy with CC3200"
 
 #endif

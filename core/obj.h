@@ -7,6 +7,7 @@
 #ifndef CORE_OBJ_H
 #define CORE_OBJ_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -372,6 +373,7 @@ void print_str(const print_t *p, const char *s);
 void print_strn(const print_t *p, const char *s, size_t len);
 /* printf-like: %d %u %ld %lu %x %s %.*s %c %p, plus %q (qstr) and %r / %S (repr / str of obj_t). */
 int print_fmt(const print_t *p, const char *fmt, ...);
+int print_vfmt(const print_t *p, const char *fmt, va_list ap); /* the one formatter (print.c) */
 void obj_print(const print_t *p, obj_t o, print_kind_t kind);
 obj_t obj_repr(obj_t o); /* repr() as a str object */
 obj_t obj_str(obj_t o);  /* str() as a str object */
@@ -430,6 +432,8 @@ NORETURN void raise_msg(const type_t *type, const char *msg);
 NORETURN void raise_fmt(const type_t *type, const char *fmt, ...);
 NORETURN void raise_type_error_unsupported(binary_op_t op, obj_t lhs, obj_t rhs);
 NORETURN void raise_os_error(int errno_value); /* OSError(errno) */
+/* OSError(errno, "what failed"): e.args[0] is the errno; printed "[Errno N] ENAME: what failed". */
+NORETURN void raise_os_error_why(int errno_value, const char *fmt, ...);
 NORETURN void raise_memory_error(void);       /* a preallocated MemoryError; never allocates */
 NORETURN void raise_stop_iteration(obj_t value);
 

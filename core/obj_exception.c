@@ -14,86 +14,6 @@
 #include "core/runtime.h"
 #include "core/unicode.h"
 
-/* ---- a small formatter for messages (print_fmt has no va_list form) ---- */
-static void exc_vformat(const print_t *p, const char *fmt, va_list ap) {
-    char buf[32];
-    while (*fmt) {
-        const char *start = fmt;
-        while (*fmt && *fmt != '%') {
-            fmt++;
-        }
-        if (fmt > start) {
-            print_strn(p, start, (size_t)(fmt - start));
-        }
-        if (*fmt == 0) {
-            break;
-        }
-        fmt++; /* '%' */
-        bool lng = false;
-        int prec = -1;
-        if (fmt[0] == '.' && fmt[1] == '*') {
-            prec = va_arg(ap, int);
-            fmt += 2;
-        }
-        while (*fmt == 'l') {
-            lng = true;
-            fmt++;
-        }
-        char c = *fmt;
-        if (c == 0) {
-            break;
-        }
-        fmt++;
-        switch (c) {
-            case 'd':
-                print_strn(p, buf, (size_t)snprintf(buf, sizeof(buf), "%lld",
-                    lng ? (long long)va_arg(ap, long) : (long long)va_arg(ap, int)));
-                break;
-            case 'u':
-                print_strn(p, buf, (size_t)snprintf(buf, sizeof(buf), "%llu",
-                    lng ? (unsigned long long)va_arg(ap, unsigned long)
-                        : (unsigned long long)va_arg(ap, unsigned)));
-                break;
-            case 'x':
-                print_strn(p, buf, (size_t)snprintf(buf, sizeof(buf), "%llx",
-                    lng ? (unsigned long long)va_arg(ap, unsigned long)
-                        : (unsigned long long)va_arg(ap, unsigned)));
-                break;
-            case 'p':
-                print_strn(p, buf, (size_t)snprintf(buf, sizeof(buf), "%p", va_arg(ap, void *)));
-                break;
-            case 'c': {
-                char ch = (char)va_arg(ap, int);
-                print_strn(p, &ch, 1);
-                break;
-            }
-            case 's': {
-                const char *s = va_arg(ap, const char *);
-                if (s == NULL) {
-                    s = "(null)";
-                }
-                print_strn(p, s, prec >= 0 ? (size_t)prec : strlen(s));
-                break;
-            }
-            case 'q':
-                print_str(p, qstr_str((qstr)va_arg(ap, unsigned)));
-                break;
-            case 'r':
-                obj_print(p, va_arg(ap, obj_t), PRINT_REPR);
-                break;
-            case 'S':
-                obj_print(p, va_arg(ap, obj_t), PRINT_STR);
-                break;
-            case '%':
-                print_strn(p, "%", 1);
-                break;
-            default:
-                print_strn(p, &c, 1);
-                break;
-        }
-    }
-}
-
 /* ---- creation ---- */
 static exception_obj_t *exc_alloc(const type_t *type) {
     exception_obj_t *e;
@@ -210,7 +130,7 @@ static obj_t exc_new_vfmt(const type_t *type, const char *fmt, va_list ap) {
         vstr_init(&v, 32);
         print_t p;
         vstr_print_init(&v, &p);
-        exc_vformat(&p, fmt, ap);
+        print_vfmt(&p, fmt, ap);
         obj_t s = str_new_from_vstr(&v);
         e = exc_new(type, 1, &s);
         nlr_pop();
@@ -220,7 +140,7 @@ static obj_t exc_new_vfmt(const type_t *type, const char *fmt, va_list ap) {
         vstr_init_fixed(&v, buf, sizeof(buf));
         print_t p;
         vstr_print_init(&v, &p);
-        exc_vformat(&p, fmt, ap2);
+        print_vfmt(&p, fmt, ap2);
         e = exc_emergency(type, 0, NULL, v.buf, v.len);
     }
     va_end(ap2);
@@ -538,6 +458,24 @@ NORETURN void raise_fmt(const type_t *type, const char *fmt, ...) {
 NORETURN void raise_os_error(int errno_value) {
     obj_t a = small_int_new(errno_value);
     rt_raise(exc_new(&type_OSError, 1, &a));
+}
+
+NORETURN void raise_os_error_why(int errno_value, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    obj_t args[2] = {small_int_new(errno_value), OBJ_NULL};
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        vstr_t v;
+        vstr_init(&v, 48);
+        print_t p;
+        vstr_print_init(&v, &p);
+        print_vfmt(&p, fmt, ap); /* printing names the errno: "[Errno 1] EPERM: <why>" */
+        args[1] = str_new_from_vstr(&v);
+        nlr_pop();
+    }
+    va_end(ap);
+    rt_raise(exc_new(&type_OSError, args[1] != OBJ_NULL ? 2 : 1, args));
 }
 
 NORETURN void raise_memory_error(void) {

@@ -30,6 +30,13 @@ char *port_read_file(const char *path, size_t *len);
 
 NORETURN void port_fatal(const char *msg);
 
+/* The board's identity, given by the firmware (firmware/identity.c, firmware/version.c): the
+ * machine's name (sys.implementation._machine, os.uname().machine, the banner), the firmware
+ * version, and what help() prints. */
+extern const char port_machine[];
+extern const char port_version[];
+extern const char port_help_text[];
+
 /* Time (host/clock.c in script mode): the RTC in seconds since 2000-01-01 (settable), and a
  * delay that keeps polling (Ctrl-C raises KeyboardInterrupt from it via rt_check_pending). */
 int64_t port_rtc_seconds(void);

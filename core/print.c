@@ -70,6 +70,12 @@ static int print_obj_padded(const print_t *p, obj_t o, print_kind_t kind, int wi
 int print_fmt(const print_t *p, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
+    int total = print_vfmt(p, fmt, ap);
+    va_end(ap);
+    return total;
+}
+
+int print_vfmt(const print_t *p, const char *fmt, va_list ap) {
     int total = 0;
     while (*fmt) {
         const char *start = fmt;
@@ -209,7 +215,6 @@ int print_fmt(const print_t *p, const char *fmt, ...) {
                 break;
         }
     }
-    va_end(ap);
     return total;
 }
 

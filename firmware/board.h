@@ -21,6 +21,8 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit);
  * restored (Ctrl-\ on the terminal). */
 void board_power_off(void);
 
+/* Safe boot (spec §12): boot.py and main.py are skipped for the life of this process. */
+extern bool board_safe_boot;
 /* A hard fault: what can't be handled (an exception with no handler, a fatal error of the port,
  * /flash that can't be mounted). As on the WiPy the LED stays on and one line says so on the
  * console; /flash is written out and the process waits, its servers alive, for Ctrl-\ (power
@@ -54,6 +56,8 @@ void board_power_requests(void);
 void board_console_start(void);
 void board_console_detach(void);          /* soft reset: the dupterm stream is dropped */
 obj_t board_dupterm(size_t n_args, const obj_t *args); /* os.dupterm in board mode */
+bool board_console_is_repl(void);         /* UART0 (the terminal) is the dupterm stream */
+void board_console_say_if_not_repl(void); /* after boot: one line on the terminal if it isn't */
 
 /* board_boot.c: mounts /flash (first-boot files), sets sys.path, runs boot.py and (unless
  * skip_main) the main file. Returns false when they asked for a soft reset (SystemExit). A

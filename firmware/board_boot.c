@@ -60,6 +60,9 @@ bool board_boot(const bdev_t *flash, bool skip_main, bool *fatal) {
     }
     boot_sys_path();
     machine_main_file_reset();
+    if (board_safe_boot) {
+        return true;
+    }
     if (!boot_run_script("boot.py", false)) {
         return false;
     }

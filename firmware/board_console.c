@@ -146,3 +146,13 @@ obj_t board_dupterm(size_t n_args, const obj_t *args) {
     }
     return prev;
 }
+
+bool board_console_is_repl(void) { return dup_uart == 0; }
+
+void board_console_say_if_not_repl(void) {
+    if (!board_console_is_repl()) {
+        static const char line[] =
+            "The terminal is not a REPL (boot.py did not call os.dupterm(machine.UART(0, 115200))); telnet still works\r\n";
+        terminal_write(line, sizeof(line) - 1);
+    }
+}

@@ -5,6 +5,7 @@
 
 #include "board/boardfile.h"
 #include "firmware/board.h"
+#include "firmware/board_wlan.h"
 #include "host/host_fs.h"
 
 int board_file_load(const char *path) {
@@ -21,5 +22,6 @@ int board_file_load(const char *path) {
         fprintf(stderr, "wipy: %s\n", err);
         return r;
     }
-    return board_i2c_apply(path); /* the "i2c" section's devices (issue 10) */
+    r = board_i2c_apply(path); /* the "i2c" section's devices (issue 10) */
+    return r != 0 ? r : board_wlan_apply(path); /* the "wlan" section's networks (issue 12) */
 }

@@ -15,11 +15,13 @@
 #include "board/pin.h"
 #include "board/power.h"
 #include "board/uart.h"
+#include "core/gc.h"
 #include "core/nlr.h"
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
 #include "firmware/board_outside.h"
+#include "firmware/bootloader.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
 #include "firmware/repl_raw.h"
@@ -32,6 +34,7 @@
 #include "modules/fs_route.h"
 #include "modules/mod_os.h"
 #include "services/ftp.h"
+#include "services/ota.h"
 #include "services/telnet.h"
 #include "storage/flash_init.h"
 #include "storage/cert_store.h"
@@ -55,23 +58,72 @@ typedef struct {
     int boot_cause;         /* internal (--boot-cause): what the last process's reset was */
     int boot_reason;
     board_outside_opts_t outside; /* --control, --vcd (and the internal --handover) */
+    boot_safe_t safe_boot;  /* --safe-boot: this boot only */
+    int boot_slot;          /* internal: -1, or the slot the bootloader started this image from */
+    const char *bootloader; /* internal: the executable a hard reset runs (the bootloader) */
+    bool boot_safe;         /* internal: the bootloader chose a safe boot */
+    const char *ota_key;    /* --ota-key: public key OTA images must be signed for beyond loopback */
 } board_opts_t;
 
 static char **board_argv;
 static bdev_t board_flash;
+static char board_bootloader[BOARD_PATH_MAX]; /* what a hard reset executes */
+bool board_safe_boot;
+
+/* Options the board manages across a hard reset: dropped from the command line it was given
+ * and set again (ports as bound, the handover as it is then, the bootloader's own not at all). */
+static const char *const board_managed_opts[] = {"--telnet-port", "--ftp-port", "--ftp-data-port", "--safe-boot",
+    "--boot-slot", "--bootloader", "--boot-safe", "--handover", "--boot-cause"};
+
+static bool board_managed(const char *a) {
+    for (size_t i = 0; i < sizeof(board_managed_opts) / sizeof(board_managed_opts[0]); i++) {
+        if (strcmp(a, board_managed_opts[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* argv for the next program: the user's options but the managed ones, plus extra (NULL-ended). */
+static char **board_next_argv(const char *prog, char *const *extra) {
+    static char *out[BOARD_MAX_ARGS + 24];
+    int n = 0;
+    out[n++] = (char *)prog;
+    for (int i = 1; board_argv[i] != NULL && n < BOARD_MAX_ARGS; i += 2) {
+        if (!board_managed(board_argv[i])) {
+            out[n++] = board_argv[i];
+            if (board_argv[i + 1] != NULL) {
+                out[n++] = board_argv[i + 1];
+            }
+        }
+        if (board_argv[i + 1] == NULL) {
+            break;
+        }
+    }
+    for (; *extra != NULL; extra++) {
+        out[n++] = *extra;
+    }
+    out[n] = NULL;
+    return out;
+}
 
 static void board_usage(FILE *f, const char *prog) {
     fprintf(f,
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
         "          [--heap N[k|m]] [--board FILE] [--clock real|virtual] [--step-ns N]\n"
-        "          [--control ADDR:PORT] [--vcd FILE]\n"
+        "          [--control ADDR:PORT] [--vcd FILE] [--safe-boot latest|previous|factory]\n"
+        "          [--ota-key PUBKEY.pem]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
         "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
         "--board FILE: the wires and parts around it (JSON, see boards/). --clock virtual: time\n"
         "advances N ns per VM step (--step-ns, default %u) and jumps to the next deadline when the\n"
         "board waits. --control: the control interface (docs/control-protocol.md; port 0 picks one);\n"
-        "--vcd FILE: every pin and the LED traced to a VCD file. Ctrl-\\ on the terminal powers it off.\n",
+        "--vcd FILE: every pin and the LED traced to a VCD file.\n"
+        "--safe-boot holds GP28 high at reset: boot.py and main.py are skipped, with the latest\n"
+        "firmware, the previous update or the factory image (this boot only). Bound beyond loopback,\n"
+        "the board takes OTA images only signed for --ota-key's ECDSA P-256 key (make OTA_SIGN_KEY=).\n"
+        "Ctrl-\\ on the terminal powers it off.\n",
         prog, (unsigned)CLOCK_DEFAULT_STEP_NS);
 }
 
@@ -90,6 +142,11 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     o->boot_cause = POWER_PWRON_RESET;
     o->boot_reason = POWER_REASON_NONE;
+    o->safe_boot = BOOT_SAFE_NONE;
+    o->boot_slot = -1;
+    o->bootloader = NULL;
+    o->boot_safe = false;
+    o->ota_key = NULL;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -111,6 +168,26 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             }
             *(a[2] == 't' ? &o->telnet_port : a[6] == 'p' ? &o->ftp_port : &o->ftp_data_port) = (int)p;
             o->ftp_explicit |= a[2] == 'f';
+        } else if (strcmp(a, "--safe-boot") == 0 && val != NULL) {
+            static const char *const names[] = {"latest", "previous", "factory"};
+            o->safe_boot = BOOT_SAFE_NONE;
+            for (int k = 0; k < 3; k++) {
+                if (strcmp(val, names[k]) == 0) {
+                    o->safe_boot = (boot_safe_t)(BOOT_SAFE_LATEST + k);
+                }
+            }
+            if (o->safe_boot == BOOT_SAFE_NONE) {
+                fprintf(stderr, "%s: --safe-boot wants latest, previous or factory, not '%s'\n", argv[0], val);
+                return 2;
+            }
+        } else if (strcmp(a, "--ota-key") == 0 && val != NULL) {
+            o->ota_key = val;
+        } else if (strcmp(a, "--boot-slot") == 0 && val != NULL) {
+            o->boot_slot = val[0] >= '0' && val[0] <= '2' && val[1] == '\0' ? val[0] - '0' : -1;
+        } else if (strcmp(a, "--bootloader") == 0 && val != NULL) {
+            o->bootloader = val;
+        } else if (strcmp(a, "--boot-safe") == 0 && val != NULL) {
+            o->boot_safe = strcmp(val, "1") == 0;
         } else if (strcmp(a, "--heap") == 0 && val != NULL) {
             o->heap = cli_parse_size(val);
             if (o->heap == 0) {
@@ -218,40 +295,31 @@ static const telnet_repl_t board_telnet_repl = {replio_push_input, replio_add_si
     replio_redraw, replio_source_opened, replio_source_closed, board_notice};
 
 /* A reset of the board (machine.reset(), the reset switch, a watchdog, deepsleep's wake, a power
- * cycle): everything written out, then the program starts again from scratch with the same options,
- * the ports it has now (so a "--telnet-port 0" board keeps its port) and the reset's cause
- * (a power cycle passes none: the new process is a power-on). */
+ * cycle): everything written out, then the bootloader runs again (it chooses the image) with the
+ * same options, the ports the board has now (so a "--telnet-port 0" board keeps its port), the
+ * outside's handover and the reset's cause (a power cycle passes none: the new process is a
+ * power-on). */
 static NORETURN void board_restart(int cause, int reason) {
     static char port_arg[3][16], cause_arg[16];
-    static char *argv2[BOARD_MAX_ARGS + 11];
+    static char *extra[13];
     int n = 0;
-    for (int i = 0; i < BOARD_MAX_ARGS && board_argv[i] != NULL; i++) {
-        bool ours = strcmp(board_argv[i], "--telnet-port") == 0 || strcmp(board_argv[i], "--ftp-port") == 0 ||
-                    strcmp(board_argv[i], "--ftp-data-port") == 0 || strcmp(board_argv[i], "--boot-cause") == 0 ||
-                    strcmp(board_argv[i], "--handover") == 0;
-        if (ours && i > 0 && board_argv[i + 1] != NULL) {
-            i++; /* replaced below: the argument list doesn't grow with every reset */
-            continue;
-        }
-        argv2[n++] = board_argv[i];
-    }
     int ports[3] = {telnet_port(), ftp_server_port(), ftp_server_data_port()};
     static char *const port_opt[3] = {"--telnet-port", "--ftp-port", "--ftp-data-port"};
     for (int i = 0; i < 3; i++) {
         if (ports[i] > 0) {
             snprintf(port_arg[i], sizeof(port_arg[i]), "%d", ports[i]);
-            argv2[n++] = port_opt[i];
-            argv2[n++] = port_arg[i];
+            extra[n++] = port_opt[i];
+            extra[n++] = port_arg[i];
         }
     }
     if (cause != POWER_PWRON_RESET) {
         snprintf(cause_arg, sizeof(cause_arg), "%d:%d", cause, reason);
-        argv2[n++] = "--boot-cause";
-        argv2[n++] = cause_arg;
+        extra[n++] = "--boot-cause";
+        extra[n++] = cause_arg;
     }
-    argv2[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
-    argv2[n++] = (char *)board_outside_handover();
-    argv2[n] = NULL;
+    extra[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
+    extra[n++] = (char *)board_outside_handover();
+    extra[n] = NULL;
     board_rtc_save(cause != POWER_PWRON_RESET); /* issue 10 */
     telnet_stop();
     ftp_server_stop();
@@ -259,12 +327,85 @@ static NORETURN void board_restart(int cause, int reason) {
     vfs_umount_all();
     bdev_close(&board_flash);
     terminal_raw_off();
-    host_reexec(argv2);
+    /* the bootloader (the executable the board was started with) chooses the image again */
+    if (board_bootloader[0] != '\0') {
+        host_exec(board_bootloader, board_next_argv(board_bootloader, extra));
+    }
+    host_reexec(board_next_argv(board_argv[0], extra));
     port_fatal("reset: can't restart the program");
 }
 
 static void board_hard_reset(void) { board_restart(POWER_HARD_RESET, POWER_REASON_NONE); }
 static void board_deepsleep_reset(void) { board_restart(POWER_DEEPSLEEP_RESET, power_wake_reason()); }
+
+/* The bootloader's part of a power-on or hard reset: returns when this process is the image to
+ * run; executes another image; stops the board (LED on) when none can run. */
+static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
+    if (o->boot_slot >= 0) { /* started by the bootloader: it has chosen */
+        snprintf(board_bootloader, sizeof(board_bootloader), "%s", o->bootloader != NULL ? o->bootloader : "");
+        board_safe_boot = o->boot_safe;
+        return;
+    }
+    if (host_self_path(board_bootloader, sizeof(board_bootloader)) < 0) {
+        snprintf(board_bootloader, sizeof(board_bootloader), "%s", board_argv[0]);
+    }
+    char note[BOARD_PATH_MAX + 128];
+    int slot = bootloader_run(hs, board_bootloader, o->safe_boot, note, sizeof(note));
+    if (note[0] != '\0') {
+        printf("%s\r\n", note);
+        fflush(stdout);
+    }
+    board_safe_boot = o->safe_boot != BOOT_SAFE_NONE;
+    if (slot == 0) {
+        return;
+    }
+    char path[320];
+    int r = slot < 0 ? -EINVAL : hstore_path(hs, ota_slot_key[slot], path, sizeof(path));
+    if (r == 0) {
+        host_make_executable(path);
+        static char slot_arg[2], ports[3][16];
+        slot_arg[0] = (char)('0' + slot);
+        snprintf(ports[0], sizeof(ports[0]), "%d", o->telnet_port);
+        snprintf(ports[1], sizeof(ports[1]), "%d", o->ftp_port);
+        snprintf(ports[2], sizeof(ports[2]), "%d", o->ftp_data_port);
+        /* the ports as asked (the image binds them itself), FTP's only if they were given */
+        char *extra[18];
+        int n = 0;
+        char *fixed[] = {"--boot-slot", slot_arg, "--bootloader", board_bootloader, "--boot-safe",
+            board_safe_boot ? "1" : "0", "--telnet-port", ports[0]};
+        for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+            extra[n++] = fixed[i];
+        }
+        if (o->ftp_explicit) {
+            extra[n++] = "--ftp-port";
+            extra[n++] = ports[1];
+            extra[n++] = "--ftp-data-port";
+            extra[n++] = ports[2];
+        }
+        static char cause_arg[16];
+        if (o->boot_cause != POWER_PWRON_RESET) { /* the image learns why the board reset */
+            snprintf(cause_arg, sizeof(cause_arg), "%d:%d", o->boot_cause, o->boot_reason);
+            extra[n++] = "--boot-cause";
+            extra[n++] = cause_arg;
+        }
+        if (o->outside.handover != NULL) { /* the control interface's sockets live on */
+            extra[n++] = "--handover";
+            extra[n++] = (char *)o->outside.handover;
+        }
+        extra[n] = NULL;
+        ftp_server_stop(); /* their ports are the image's to bind */
+        telnet_stop();
+        r = host_exec(path, board_next_argv(path, extra));
+        printf("wipy bootloader: can't run the firmware in update slot %d (%s); the LED stays on\r\n", slot,
+            strerror(-r));
+        fflush(stdout);
+    }
+    /* no image can run: the LED stays on, and the board does nothing more */
+    led_fatal();
+    for (;;) {
+        el_run_once(-1);
+    }
+}
 
 static NORETURN void board_power_off_status(int status) {
     board_rtc_save(true); /* issue 10 */
@@ -280,6 +421,11 @@ static NORETURN void board_power_off_status(int status) {
 
 void board_power_off(void) { board_power_off_status(0); }
 
+static bool board_soft_from_outside; /* the soft reset asked for by the outside: a full boot */
+static jmp_buf board_soft_jb;         /* in board_life, around the REPL session */
+static bool board_soft_ready;         /* board_soft_jb is set */
+static nlr_buf_t *board_soft_nlr;     /* nlr_top when it was set */
+
 void board_power_requests(void) {
     if (!power_request_pending()) {
         return;
@@ -294,6 +440,14 @@ void board_power_requests(void) {
     case POWER_REQ_OFF:
         board_power_off_status(0);
     case POWER_REQ_SOFT_RESET:
+        /* as Ctrl-D at the friendly prompt: the next boot runs main.py whatever mode the REPL was
+         * in. During the REPL session (waiting or running code) the session ends at once; during
+         * boot.py/main.py it is their SystemExit, which soft-resets too. */
+        board_soft_from_outside = true;
+        if (board_soft_ready) {
+            board_soft_ready = false;
+            longjmp(board_soft_jb, 1);
+        }
         if (rt_state.pending_exception == OBJ_NULL && rt_state.sys_modules != OBJ_NULL) {
             rt_state.pending_exception = exc_new(&type_SystemExit, 0, NULL);
         }
@@ -328,8 +482,17 @@ static void board_life(const rt_config_t *cfg, bool *raw) {
     if (fatal) {
         board_hard_fault("/flash can't be used");
     }
+    if (booted) {
+        board_console_say_if_not_repl();
+    }
     volatile bool next_raw = false;
-    if (booted && nlr_push(&nlr) == 0) {
+    board_soft_nlr = nlr_top;
+    if (setjmp(board_soft_jb) != 0) {
+        /* a soft reset from outside during the session: whatever ran is dropped with the heap */
+        nlr_top = board_soft_nlr;
+        gc_unlock();
+    } else if (booted && nlr_push(&nlr) == 0) {
+        board_soft_ready = true;
         int status;
         repl_end_t end = repl_session(*raw, &status); /* Ctrl-D: readline has ended the line */
         next_raw = end == REPL_END_RAW_RESET;
@@ -337,6 +500,11 @@ static void board_life(const rt_config_t *cfg, bool *raw) {
     } else if (booted) {
         /* an exception no REPL mode handled: reported, and the board soft-resets */
         repl_print_exception(&print_stdout, nlr.value);
+    }
+    board_soft_ready = false;
+    if (board_soft_from_outside) {
+        next_raw = false;
+        board_soft_from_outside = false;
     }
     port_write("MPY: soft reboot\r\n", 18);
     board_console_detach();
@@ -376,7 +544,9 @@ static NORETURN void board_halted(void) {
     nlr_top = NULL;
     for (;;) {
         el_run_once(1000);
-        board_power_requests(); /* a reset or power-off from the control interface */
+        if (power_request_pending() && power_take_request() != POWER_REQ_SOFT_RESET) {
+            board_hard_reset(); /* the reset switch or a power cycle brings a halted board back */
+        }
     }
 }
 
@@ -391,6 +561,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         return r < 0 ? 0 : r;
     }
     board_argv = argv;
+    /* the simulated board first (a bad board file creates nothing), then the port */
     clock_init(o.clock, o.step_ns, host_monotonic_ns);
     pin_reset_all();
     power_init();
@@ -398,7 +569,6 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     if (o.board_file != NULL && board_file_load(o.board_file) != 0) {
         return 2;
     }
-    /* the port first: a board that can't run creates nothing */
     el_init();
     telnet_set_repl(&board_telnet_repl);
     static char banner[128]; /* telnet keeps a pointer to it */
@@ -423,7 +593,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             return 2;
         }
     }
-    hstore_t hs;
+    static hstore_t hs; /* ssl's certificates and OTA uploads keep it */
     bool made = false;
     r = board_open_state(&o, &hs, &made);
     if (r != 0) {
@@ -431,7 +601,19 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         telnet_stop();
         return r;
     }
-    cert_store_set(&hs); /* ssl reads /flash/cert/... from it (it lives as long as this call) */
+    board_bootload(&o, &hs);
+    cert_store_set(&hs); /* ssl reads /flash/cert/... from it */
+    ota_init(&hs);
+    bool loopback = strncmp(o.bind, "127.", 4) == 0;
+    if (o.ota_key != NULL || !loopback) {
+        char msg[BOARD_PATH_MAX + 96];
+        if (ota_require_signature(o.ota_key, !loopback, msg, sizeof(msg)) < 0) {
+            fprintf(stderr, "wipy: %s\n", msg);
+            ftp_server_stop();
+            telnet_stop();
+            return 2;
+        }
+    }
     board_i2c_state(o.state); /* devices' kept memory (issue 10) */
     board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
     board_console_start(); /* first: on a terminal, the lines below are then written raw */

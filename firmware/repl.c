@@ -56,7 +56,7 @@ static void repl_build_date(char out[11]) {
 void repl_banner_line(char *buf, size_t cap) {
     char date[11];
     repl_build_date(date);
-    snprintf(buf, cap, "MicroPython v%s on %s; " WIPY_MACHINE, wipy_version, date);
+    snprintf(buf, cap, "MicroPython v%s on %s; %s", port_version, date, port_machine);
 }
 
 void repl_print_banner(void) {

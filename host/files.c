@@ -136,9 +136,38 @@ int host_dir_sync(const char *path) {
 
 int host_file_close(int fd) { return close(fd) < 0 && errno != EINTR ? -errno : 0; }
 
+/* Through the program's real path, not /proc/self/exe: the process keeps its name ("wipy", not
+ * "exe") in ps, top and /proc/PID/comm. */
 int host_reexec(char *const argv[]) {
-    execv("/proc/self/exe", argv);
+    char path[4096];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+    if (n > 0 && (size_t)n < sizeof(path) - 1) {
+        path[n] = '\0';
+        execv(path, argv);
+    }
+    execv("/proc/self/exe", argv); /* the file was replaced or moved: this image still runs */
     return -errno;
+}
+
+int host_exec(const char *path, char *const argv[]) {
+    execv(path, argv);
+    return -errno;
+}
+
+int host_self_path(char *buf, size_t cap) {
+    ssize_t n = readlink("/proc/self/exe", buf, cap - 1);
+    if (n < 0) {
+        return -errno;
+    }
+    if ((size_t)n >= cap - 1) {
+        return -ENAMETOOLONG;
+    }
+    buf[n] = '\0';
+    return 0;
+}
+
+int host_make_executable(const char *path) {
+    return chmod(path, 0755) == 0 ? 0 : -errno;
 }
 
 void host_keep_on_reexec(int fd) {

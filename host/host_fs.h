@@ -48,6 +48,13 @@ int64_t host_file_size(int fd);             /* of a regular file; -ENODEV for an
 int host_dir_sync(const char *path);        /* a directory's entries written out (after a rename) */
 /* Runs this program again in this process with argv (a hard reset); returns only on failure. */
 int host_reexec(char *const argv[]);
+/* Runs the executable at path in this process (the bootloader starting an image); returns only
+ * on failure, with a negative errno. */
+int host_exec(const char *path, char *const argv[]);
+/* The absolute path of the running executable. */
+int host_self_path(char *buf, size_t cap);
+/* Makes a file executable by its owner (firmware slots before they are run). */
+int host_make_executable(const char *path);
 /* Lets a descriptor survive host_reexec (the control interface's sockets, the trace file); the new
  * program learns its number from the arguments it is given. */
 void host_keep_on_reexec(int fd);

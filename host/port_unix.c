@@ -6,6 +6,7 @@
 #include "host/port_unix.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +146,17 @@ bool port_read_line(vstr_t *out) {
         }
     }
     return any;
+}
+
+int port_stdio_ready(int fd, int events) {
+    if (fd != 0) {
+        return events & POLLOUT;
+    }
+    if (port_hooks != NULL && port_hooks->input_ready != NULL) {
+        return port_hooks->input_ready() ? (events & POLLIN) : 0;
+    }
+    struct pollfd p = {0, (short)(events & POLLIN), 0};
+    return poll(&p, 1, 0) > 0 ? p.revents : 0;
 }
 
 uint64_t port_ticks_us(void) {

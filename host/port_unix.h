@@ -28,9 +28,16 @@ typedef struct {
     void (*fatal)(const char *msg); /* must not return (board mode: the hard fault); may be NULL */
     uint64_t (*ticks_us)(void);    /* port_ticks_us: the board's clock (NULL: the host's) */
     int64_t (*rtc_base)(void);     /* RTC seconds before port_rtc_set_seconds' offset (NULL: host) */
+    bool (*input_ready)(void);     /* REPL input is waiting (select.poll on sys.stdin) */
+    /* port_poll_fds on the board: the board's wait (its clock, irqs, power requests) with host
+     * descriptors in the same poll; NULL: host/fdpoll.c's own loop */
+    int (*wait_fds)(const int *fds, const uint16_t *events, uint16_t *revents, size_t n, int timeout_ms);
 } port_hooks_t;
 void port_set_hooks(const port_hooks_t *hooks);
 const port_hooks_t *port_get_hooks(void);
+/* Readiness of the standard streams for select.poll (poll bits of `events`): stdin is the REPL's
+ * input on the board, fd 0 in script mode; stdout and stderr are always writable. */
+int port_stdio_ready(int fd, int events);
 
 /* clock.c: the host's monotonic clock in ns (what the board's clock follows in real mode) */
 uint64_t host_monotonic_ns(void);

@@ -3,6 +3,7 @@
 # real clients), `make fuzz-ftp` (libFuzzer over the command parser), `make bench-ftp` (against
 # Debian's vsftpd on loopback).
 TEST_SUITES += test-ftp-unit test-ftp
+BENCH_SUITES += bench-ftp
 FUZZ_SUITES += fuzz-ftp
 .PHONY: test-ftp-unit test-ftp bench-ftp fuzz-ftp
 # The session runs over a RAM /flash: it links the storage layer's own library (mk/storage.mk).

@@ -32,3 +32,16 @@ fuzz-re: build-fuzz/tests/fuzz_re
 	build-fuzz/tests/fuzz_re -max_total_time=$(FUZZ_SECONDS) -timeout=10 -close_fd_mask=1 -rss_limit_mb=2048 \
 	  -max_len=512 -artifact_prefix=build-fuzz/re- build-fuzz/corpus-re
 	@echo "1 passed, 0 failed"
+
+# The telnet session and the REPL in every mode, fed by what a client can send (issue 14):
+# `make fuzz-telnet-repl` (FUZZ_SECONDS); seeds in tests/fuzz/telnet-repl-seeds.
+FUZZ_SUITES += fuzz-telnet-repl
+.PHONY: fuzz-telnet-repl
+build-fuzz/tests/fuzz_telnet_repl: tests/fuzz/fuzz_telnet_repl.c build-fuzz-lang
+	clang -std=gnu11 -D_GNU_SOURCE -g -O1 -I. -Ibuild-fuzz/gen -fsanitize=fuzzer,address,undefined \
+	  tests/fuzz/fuzz_telnet_repl.c build-fuzz/libwipy.a $(LDLIBS) -o $@
+fuzz-telnet-repl: build-fuzz/tests/fuzz_telnet_repl
+	@mkdir -p build-fuzz/corpus-telnet-repl
+	build-fuzz/tests/fuzz_telnet_repl -max_total_time=$(FUZZ_SECONDS) -timeout=20 -close_fd_mask=1 -rss_limit_mb=2048 \
+	  -max_len=8192 -artifact_prefix=build-fuzz/telnet-repl- build-fuzz/corpus-telnet-repl tests/fuzz/telnet-repl-seeds
+	@echo "1 passed, 0 failed"

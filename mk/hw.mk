@@ -5,3 +5,8 @@ TEST_SUITES += test-hw
 test-hw: $(BUILD)/wipy
 	@WIPY=$(abspath $(BUILD)/wipy) BOARD_TIMEOUT_SCALE=$(if $(filter build-asan,$(BUILD)),4,1) \
 	  /usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=tests/hw tests/hw
+# Simulated-hardware benchmarks: pin writes per second, an idle hour under the virtual clock.
+BENCH_SUITES += bench-hw
+.PHONY: bench-hw
+bench-hw: $(BUILD)/wipy
+	@/usr/bin/python3 bench/hw_bench.py --wipy $(abspath $(BUILD)/wipy) $(if $(BENCH_MD),--markdown $(BENCH_MD))

@@ -12,3 +12,12 @@ test-robust-unit: $(BUILD)/tests/unit/event_loop_test
 	  p=$$(grep -c '^\[       OK \]' $(BUILD)/tests/unit/event_loop_test.log); \
 	  f=$$(grep -c '^\[  FAILED  \]' $(BUILD)/tests/unit/event_loop_test.log); \
 	  echo "$$p passed, $$f failed"; test $$f -eq 0
+
+# The telnet soak: 10,000 sessions (SOAK_SESSIONS), each raw REPL exec + soft reset; fds and RSS
+# must not grow. A few minutes: in `make bench`, not `make test`.
+BENCH_SUITES += soak-telnet
+.PHONY: soak-telnet
+SOAK_SESSIONS ?= 10000
+soak-telnet: $(BUILD)/wipy
+	@WIPY=$(abspath $(BUILD)/wipy) BOARD_TIMEOUT_SCALE=$(if $(filter build-asan,$(BUILD)),4,1) SOAK_SESSIONS=$(SOAK_SESSIONS) \
+	  /usr/bin/python3 -m pytest -q -s -p no:cacheprovider --rootdir=. tests/board/test_soak.py

@@ -23,8 +23,6 @@ typedef struct {
 
 static const machine_i2c_obj_t machine_i2c_obj = {{&machine_i2c_type}};
 
-void machine_periph_boot(void) { i2c_ctrl_deinit(); }
-
 static void check_enabled(void) {
     if (!i2c_ctrl_enabled()) {
         raise_os_error(EPERM);

@@ -82,10 +82,12 @@ static void hash_update_checked(hash_obj_t *h, obj_t data) {
     }
     if (h->engine_mode) {
         if (h->fed >= h->block_size) {
-            raise_os_error(EPERM);
+            raise_os_error_why(EPERM, "update() after all %lu bytes of block_size were fed",
+                (unsigned long)h->block_size);
         }
         if (buf.len > h->block_size - h->fed) {
-            raise_fmt(&type_ValueError, "data exceeds block_size (%lu bytes)", (unsigned long)h->block_size);
+            raise_fmt(&type_ValueError, "data exceeds block_size: %lu of %lu bytes fed, %lu more given",
+                (unsigned long)h->fed, (unsigned long)h->block_size, (unsigned long)buf.len);
         }
         bool final = h->fed + buf.len == h->block_size;
         if (!final && buf.len % 4 != 0) {
@@ -145,7 +147,8 @@ static void hash_final(hash_obj_t *h, uint8_t *out) {
         raise_msg(&type_ValueError, "hash is final");
     }
     if (h->engine_mode && h->fed != h->block_size) {
-        raise_os_error(EPERM);
+        raise_os_error_why(EPERM, "digest() before all of block_size was fed: %lu of %lu bytes",
+            (unsigned long)h->fed, (unsigned long)h->block_size);
     }
     h->final = true;
     hash_obj_t copy = *h;

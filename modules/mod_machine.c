@@ -1,10 +1,11 @@
 /* modules/mod_machine.c: the `machine` module (spec §5): main(), reset(), soft_reset(), the
  * reset cause and wake reason, freq, unique_id, idle/sleep/lightsleep/deepsleep over board/power.h,
- * disable_irq/enable_irq, rng, the constants and machine.Sleep; UART over board/uart.c (UART0 is
+ * disable_irq/enable_irq, rng, the constants and machine.Sleep; UART in machine_uart.c (UART0 is
  * the terminal's wire, which boot.py hands to os.dupterm); Pin and Signal live in machine_pin.c
  * and machine_signal.c. UART objects are one static object per id, so they need no GC root. */
 #include "modules/mod_machine.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "board/clock.h"
@@ -22,6 +23,7 @@
 #include "modules/machine_pin.h"
 #include "modules/machine_periph.h"
 #include "modules/mod_io_file.h"
+#include "modules/stream.h"
 
 #define MACHINE_MAIN_MAX 128
 
@@ -188,189 +190,7 @@ static const map_elem_t machine_sleep_table[] = {
 static DEFINE_CONST_DICT(machine_sleep_dict, machine_sleep_table);
 static const type_t machine_sleep_type = {.base = {&type_type}, .name = QSTR_Sleep, .locals_dict = &machine_sleep_dict};
 
-/* ---- UART ---- */
-
-typedef struct {
-    obj_base_t base;
-    int id;
-} machine_uart_obj_t;
-
-static const type_t machine_uart_type;
-static const machine_uart_obj_t machine_uarts[UART_COUNT] = {{{&machine_uart_type}, 0}, {{&machine_uart_type}, 1}};
-
-bool machine_uart_id(obj_t o, int *id) {
-    if (!obj_is_type(o, &machine_uart_type)) {
-        return false;
-    }
-    *id = ((const machine_uart_obj_t *)OBJ_TO_PTR(o))->id;
-    return true;
-}
-
-static const machine_uart_obj_t *uart_self(obj_t o) { return obj_check_self(o, &machine_uart_type); }
-
-static const machine_uart_obj_t *uart_enabled(obj_t o) {
-    const machine_uart_obj_t *u = uart_self(o);
-    if (!uart_is_enabled(u->id)) {
-        raise_os_error(1 /* EPERM: as the board does for a deinitialised UART */);
-    }
-    return u;
-}
-
-/* init(baudrate=9600, bits=8, parity=None, stop=1, *, pins=None) */
-static void uart_apply(int id, size_t n_args, const obj_t *args, size_t n_kw, const obj_t *kw) {
-    static const arg_spec_t specs[] = {
-        {QSTR_baudrate, 0, ROM_INT(9600)},
-        {QSTR_bits, 0, ROM_INT(8)},
-        {QSTR_parity, 0, ROM_PTR(&none_obj)},
-        {QSTR_stop, 0, ROM_INT(1)},
-        {QSTR_pins, ARG_KW_ONLY, ROM_PTR(&none_obj)},
-    };
-    arg_val_t v[5];
-    arg_parse_all(n_args, args, n_kw, kw, 5, specs, v);
-    int_t baud = obj_get_int(v[0].o);
-    int_t bits = obj_get_int(v[1].o);
-    int_t stop = obj_get_int(v[3].o);
-    if (baud <= 0 || baud > 3000000) {
-        raise_msg(&type_ValueError, "invalid baudrate");
-    }
-    if (bits < 5 || bits > 8 || (stop != 1 && stop != 2)) {
-        raise_msg(&type_ValueError, "invalid argument(s) value");
-    }
-    int_t parity = -1;
-    if (v[2].o != OBJ_NONE) {
-        parity = obj_get_int(v[2].o);
-        if (parity != 0 && parity != 1) {
-            raise_msg(&type_ValueError, "invalid argument(s) value");
-        }
-    }
-    uart_config_t cfg = {(uint32_t)baud, (uint8_t)bits, (int8_t)parity, (uint8_t)stop};
-    uart_init(id, &cfg);
-}
-
-static obj_t uart_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
-    if (n_args < 1) {
-        raise_msg(&type_TypeError, "UART() needs an id");
-    }
-    int_t id = obj_get_int(args[0]);
-    if (id < 0 || id >= UART_COUNT) {
-        raise_os_error(19 /* ENODEV */);
-    }
-    if (n_args > 1 || n_kw > 0) {
-        uart_apply((int)id, n_args - 1, args + 1, n_kw, args + n_args);
-    }
-    return OBJ_FROM_PTR(&machine_uarts[id]);
-}
-
-static obj_t uart_init_fn(size_t n_args, size_t n_kw, const obj_t *args) {
-    const machine_uart_obj_t *u = uart_self(args[0]);
-    uart_apply(u->id, n_args - 1, args + 1, n_kw, args + n_args);
-    return OBJ_NONE;
-}
-static DEFINE_FUN_KW(uart_init_obj, init, 1, 5, uart_init_fn);
-
-static obj_t uart_deinit_fn(size_t n_args, size_t n_kw, const obj_t *args) {
-    uart_deinit(uart_self(args[0])->id);
-    return OBJ_NONE;
-}
-static DEFINE_FUN(uart_deinit_obj, deinit, 1, 1, uart_deinit_fn);
-
-static obj_t uart_any(size_t n_args, size_t n_kw, const obj_t *args) {
-    return int_from_uint(uart_rx_available(uart_enabled(args[0])->id));
-}
-static DEFINE_FUN(uart_any_obj, any, 1, 1, uart_any);
-
-/* read([n]): what has arrived (at most n); None when nothing has (the board's timeout is 0 here) */
-static obj_t uart_read_fn(size_t n_args, size_t n_kw, const obj_t *args) {
-    int id = uart_enabled(args[0])->id;
-    size_t want = UART_RX_SIZE;
-    if (n_args > 1 && args[1] != OBJ_NONE) {
-        int_t n = obj_get_int(args[1]);
-        want = n < 0 ? UART_RX_SIZE : (size_t)n;
-    }
-    if (want > UART_RX_SIZE) {
-        want = UART_RX_SIZE;
-    }
-    if (uart_rx_available(id) == 0) {
-        return OBJ_NONE;
-    }
-    uint8_t buf[UART_RX_SIZE];
-    size_t got = uart_read(id, buf, want);
-    return bytes_new((const char *)buf, got);
-}
-static DEFINE_FUN(uart_read_obj, read, 1, 2, uart_read_fn);
-
-static obj_t uart_readline_fn(size_t n_args, size_t n_kw, const obj_t *args) {
-    int id = uart_enabled(args[0])->id;
-    if (uart_rx_available(id) == 0) {
-        return OBJ_NONE;
-    }
-    vstr_t v;
-    vstr_init(&v, 32);
-    uint8_t c;
-    while (uart_read(id, &c, 1) == 1) {
-        vstr_add_byte(&v, c);
-        if (c == '\n') {
-            break;
-        }
-    }
-    return bytes_new(v.buf, v.len);
-}
-static DEFINE_FUN(uart_readline_obj, readline, 1, 1, uart_readline_fn);
-
-static obj_t uart_readinto_fn(size_t n_args, size_t n_kw, const obj_t *args) {
-    int id = uart_enabled(args[0])->id;
-    buffer_info_t bi;
-    io_readinto_target(n_args, args, &bi);
-    if (uart_rx_available(id) == 0) {
-        return OBJ_NONE;
-    }
-    return int_from_uint(uart_read(id, (uint8_t *)bi.buf, bi.len));
-}
-static DEFINE_FUN(uart_readinto_obj, readinto, 2, 3, uart_readinto_fn);
-
-static obj_t uart_write_fn(size_t n_args, size_t n_kw, const obj_t *args) {
-    int id = uart_enabled(args[0])->id;
-    buffer_info_t bi;
-    const char *data;
-    size_t len;
-    if (obj_is_str(args[1])) {
-        data = str_get_data(args[1], &len);
-    } else {
-        rt_get_buffer_or_raise(args[1], &bi, BUFFER_READ);
-        data = (const char *)bi.buf;
-        len = bi.len;
-    }
-    uart_write(id, (const uint8_t *)data, len);
-    return int_from_uint(len);
-}
-static DEFINE_FUN(uart_write_obj, write, 2, 2, uart_write_fn);
-
-static void uart_print(const print_t *p, obj_t o, print_kind_t kind) {
-    const machine_uart_obj_t *u = (const machine_uart_obj_t *)OBJ_TO_PTR(o);
-    if (!uart_is_enabled(u->id)) {
-        print_fmt(p, "UART(%d)", u->id);
-        return;
-    }
-    uart_config_t c;
-    uart_config(u->id, &c);
-    print_fmt(p, "UART(%d, baudrate=%u, bits=%u, parity=%s, stop=%u)", u->id, (unsigned)c.baudrate,
-        (unsigned)c.bits, c.parity < 0 ? "None" : c.parity == 0 ? "UART.EVEN" : "UART.ODD", (unsigned)c.stop);
-}
-
-static const map_elem_t uart_locals_table[] = {
-    {ROM_QSTR(QSTR_init), ROM_PTR(&uart_init_obj)},
-    {ROM_QSTR(QSTR_deinit), ROM_PTR(&uart_deinit_obj)},
-    {ROM_QSTR(QSTR_any), ROM_PTR(&uart_any_obj)},
-    {ROM_QSTR(QSTR_read), ROM_PTR(&uart_read_obj)},
-    {ROM_QSTR(QSTR_readline), ROM_PTR(&uart_readline_obj)},
-    {ROM_QSTR(QSTR_readinto), ROM_PTR(&uart_readinto_obj)},
-    {ROM_QSTR(QSTR_write), ROM_PTR(&uart_write_obj)},
-    {ROM_QSTR(QSTR_EVEN), ROM_INT(0)},
-    {ROM_QSTR(QSTR_ODD), ROM_INT(1)},
-};
-static DEFINE_CONST_DICT(uart_locals_dict, uart_locals_table);
-static const type_t machine_uart_type = {.base = {&type_type}, .name = QSTR_UART, .print = uart_print,
-    .make_new = uart_make_new, .locals_dict = &uart_locals_dict};
+/* UART: modules/machine_uart.c (issue 10) */
 
 static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_machine)},
@@ -406,6 +226,8 @@ static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR_I2C), ROM_PTR(&machine_i2c_type)}, /* peripherals (issue 10) */
     {ROM_QSTR(QSTR_RTC), ROM_PTR(&machine_rtc_type)},
     {ROM_QSTR(QSTR_WDT), ROM_PTR(&machine_wdt_type)},
+    {ROM_QSTR(QSTR_ADC), ROM_PTR(&machine_adc_type)},
+    {ROM_QSTR(QSTR_SPI), ROM_PTR(&machine_spi_type)},
 };
 static DEFINE_CONST_DICT(machine_globals, machine_globals_table);
 const module_obj_t machine_module = {{&module_type}, &machine_globals};

@@ -1,6 +1,6 @@
 /* modules/mod_network.c: the network module: Server (spec §7) controlling the telnet and FTP
  * servers' credentials, timeout and running state. Settings live in services/server_config.c, so
- * they survive a soft reset. WLAN comes with the radio simulation. */
+ * they survive a soft reset. WLAN is modules/mod_wlan.c. */
 #include <string.h>
 
 #include "core/obj.h"
@@ -116,9 +116,12 @@ static DEFINE_CONST_DICT(server_locals_dict, server_locals_table);
 static const type_t server_type = {
     .base = {&type_type}, .name = QSTR_Server, .make_new = server_make_new, .locals_dict = &server_locals_dict};
 
+extern const type_t wlan_type; /* mod_wlan.c */
+
 static const map_elem_t network_globals_table[] = {
     {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_network)},
     {ROM_QSTR(QSTR_Server), ROM_PTR(&server_type)},
+    {ROM_QSTR(QSTR_WLAN), ROM_PTR(&wlan_type)},
 };
 static DEFINE_CONST_DICT(network_globals, network_globals_table);
 const module_obj_t network_module = {{&module_type}, &network_globals};

@@ -12,6 +12,7 @@
 #include "core/gc.h"
 #include "core/import.h"
 #include "core/nlr.h"
+#include "core/port.h"
 #include "core/obj_str.h"
 #include "core/runtime.h"
 #include "host/host_fs.h"
@@ -28,7 +29,7 @@
 obj_t (*os_dupterm_handler)(size_t n_args, const obj_t *args);
 
 const char *os_release(void) {
-    return wipy_version;
+    return port_version;
 }
 
 /* ---- arguments and errors ---- */
@@ -542,7 +543,7 @@ static obj_t os_uname(size_t n_args, size_t n_kw, const obj_t *args) {
     obj_t cls = rt_call2(OBJ_FROM_PTR(&namedtuple_fun_obj), ROM_QSTR(QSTR_uname_result),
         os_str("sysname nodename release version machine"));
     obj_t items[5] = {
-        os_str("WiPy"), os_str("WiPy"), os_str(os_release()), str_new_from_vstr(&v), os_str(WIPY_MACHINE)};
+        os_str("WiPy"), os_str("WiPy"), os_str(os_release()), str_new_from_vstr(&v), os_str(port_machine)};
     return rt_call(cls, 5, 0, items);
 }
 static DEFINE_FUN(os_uname_obj, uname, 0, 0, os_uname);

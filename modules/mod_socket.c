@@ -83,6 +83,11 @@ void socket_close_all(void) {
     }
 }
 
+/* A WLAN connect or disconnect closes the user's sockets, as on the board. */
+static void sock_wlan_changed(void *ctx) { socket_close_all(); }
+
+__attribute__((constructor)) static void sock_install(void) { wlan_add_listener(sock_wlan_changed, NULL); }
+
 /* A board slot for a new socket: the GC may still hold sockets nobody can reach; collect once
  * before saying there is none. */
 static void sock_take_slot(void) {

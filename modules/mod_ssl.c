@@ -145,17 +145,14 @@ static const unsigned char *cert_data(obj_t o, size_t *len) {
     return (const unsigned char *)d;
 }
 
-/* The contents of a path given to wrap_socket/load_*: the hidden store for /flash/cert/...,
- * else the file. */
+/* The contents of a path given to wrap_socket/load_*: the hidden store for /flash/cert/...
+ * (where FTP uploads go), else the file (a certificate path not uploaded yet may be a file). */
 static obj_t cert_file(obj_t path) {
     const char *p = str_cstr(path);
     const char *key = cert_store_key(p);
     const hstore_t *hs = cert_store_get();
-    if (key != NULL && hs != NULL) {
+    if (key != NULL && hs != NULL && hstore_size(hs, key) >= 0) {
         ssize_t size = hstore_size(hs, key);
-        if (size < 0) {
-            raise_fmt(&type_OSError, "%s: no such certificate (upload it with FTP)", p);
-        }
         char *buf = gc_alloc((size_t)size + 1, false);
         ssize_t got = hstore_get(hs, key, buf, (size_t)size);
         if (got < 0) {
@@ -165,6 +162,9 @@ static obj_t cert_file(obj_t path) {
     }
     size_t len;
     char *data = port_read_file(p, &len);
+    if (data == NULL && key != NULL && hs != NULL) {
+        raise_fmt(&type_OSError, "%s: no such certificate (upload it with FTP)", p);
+    }
     if (data == NULL) {
         raise_os_error(ENOENT);
     }
@@ -177,10 +177,13 @@ static obj_t cert_arg(obj_t o) { return obj_is_str(o) ? cert_file(o) : o; }
 
 /* ---- SSLContext ---- */
 
+#define SSL_CIPHERS_MAX 64
+
 typedef struct {
     mbedtls_x509_crt ca, own;
     mbedtls_pk_context key;
     bool has_ca, has_own;
+    int ciphers[SSL_CIPHERS_MAX + 1]; /* set_ciphers(): ids ending in 0; ciphers[0] == 0: the defaults */
 } ssl_certs_t;
 
 typedef struct {
@@ -281,7 +284,9 @@ static obj_t sslctx_load_verify_locations(size_t n_args, size_t n_kw, const obj_
     arg_val_t v[2];
     arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 2, specs, v);
     sslctx_obj_t *x = ctx_self(args[0]);
-    if (v[0].o != OBJ_NONE) {
+    if (v[0].o != OBJ_NONE && !obj_is_str(v[0].o)) {
+        ctx_load_ca(x, v[0].o); /* tls.SSLContext.load_verify_locations(cadata) */
+    } else if (v[0].o != OBJ_NONE) {
         ctx_load_ca(x, cert_file(v[0].o));
     } else if (v[1].o != OBJ_NONE) {
         ctx_load_ca(x, v[1].o);
@@ -291,6 +296,43 @@ static obj_t sslctx_load_verify_locations(size_t n_args, size_t n_kw, const obj_
     return OBJ_NONE;
 }
 static DEFINE_FUN_KW(sslctx_load_verify_locations_obj, load_verify_locations, 1, 3, sslctx_load_verify_locations);
+
+/* get_ciphers(): the names mbedTLS offers; set_ciphers(names) restricts them (an unknown name
+ * is MBEDTLS_ERR_SSL_BAD_CONFIG, as in MicroPython) */
+static obj_t sslctx_get_ciphers(size_t n_args, size_t n_kw, const obj_t *args) {
+    ctx_self(args[0]);
+    obj_t list = list_new(0, NULL);
+    for (const int *id = mbedtls_ssl_list_ciphersuites(); *id != 0; id++) {
+        const char *name = mbedtls_ssl_get_ciphersuite_name(*id);
+        list_append(list, str_new(name, strlen(name)));
+    }
+    return list;
+}
+static DEFINE_FUN(sslctx_get_ciphers_obj, get_ciphers, 1, 1, sslctx_get_ciphers);
+
+static obj_t sslctx_set_ciphers(size_t n_args, size_t n_kw, const obj_t *args) {
+    sslctx_obj_t *x = ctx_self(args[0]);
+    if (!obj_is_type(args[1], &list_type) && !obj_is_type(args[1], &tuple_type)) {
+        raise_msg(&type_TypeError, "set_ciphers() takes a list of cipher suite names");
+    }
+    size_t n;
+    obj_t *items;
+    obj_get_array(args[1], &n, &items);
+    if (n > SSL_CIPHERS_MAX) {
+        raise_msg(&type_ValueError, "too many cipher suites");
+    }
+    int ids[SSL_CIPHERS_MAX + 1];
+    for (size_t i = 0; i < n; i++) {
+        ids[i] = mbedtls_ssl_get_ciphersuite_id(str_cstr(items[i]));
+        if (ids[i] == 0) {
+            ssl_raise_code(MBEDTLS_ERR_SSL_BAD_CONFIG);
+        }
+    }
+    ids[n] = 0;
+    memcpy(x->c->ciphers, ids, sizeof(ids));
+    return OBJ_NONE;
+}
+static DEFINE_FUN(sslctx_set_ciphers_obj, set_ciphers, 2, 2, sslctx_set_ciphers);
 
 static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, obj_t hostname);
 
@@ -316,6 +358,8 @@ static const map_elem_t sslctx_locals_table[] = {
     {ROM_QSTR(QSTR_load_cert_chain), ROM_PTR(&sslctx_load_cert_chain_obj)},
     {ROM_QSTR(QSTR_load_verify_locations), ROM_PTR(&sslctx_load_verify_locations_obj)},
     {ROM_QSTR(QSTR_wrap_socket), ROM_PTR(&sslctx_wrap_socket_obj)},
+    {ROM_QSTR(QSTR_get_ciphers), ROM_PTR(&sslctx_get_ciphers_obj)},
+    {ROM_QSTR(QSTR_set_ciphers), ROM_PTR(&sslctx_set_ciphers_obj)},
 };
 static DEFINE_CONST_DICT(sslctx_locals_dict, sslctx_locals_table);
 
@@ -390,51 +434,14 @@ static void conn_free(sslsock_obj_t *s) {
 
 static void sslsock_finalise(obj_t self) { conn_free(OBJ_TO_PTR(self)); }
 
-/* The stream underneath: a method call on a Python object, inside a guard that keeps any
- * exception for later (it must not unwind through mbedTLS). */
-static obj_t bio_call(sslsock_obj_t *s, qstr name, obj_t arg, bool *failed) {
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        obj_t m[3];
-        rt_load_method(s->sock, name, m);
-        m[2] = arg;
-        obj_t r = rt_call_method(arg == OBJ_NULL ? 0 : 1, 0, m);
-        nlr_pop();
-        *failed = false;
-        return r;
-    }
-    s->bio_exc = nlr.value;
-    *failed = true;
-    return OBJ_NULL;
-}
-
-static int bio_send(void *arg, const unsigned char *buf, size_t len) {
-    sslsock_obj_t *s = arg;
-    const stream_p_t *p = stream_get(s->sock);
-    if (p != NULL) {
-        ssize_t n;
-        nlr_buf_t nlr;
-        if (nlr_push(&nlr) == 0) {
-            n = p->write(s->sock, buf, len);
-            nlr_pop();
-        } else {
-            s->bio_exc = nlr.value;
-            return MBEDTLS_ERR_NET_SEND_FAILED;
-        }
-        if (n == -EAGAIN) {
-            return MBEDTLS_ERR_SSL_WANT_WRITE;
-        }
-        if (n < 0) {
-            s->bio_errno = (int)-n;
-            return MBEDTLS_ERR_NET_SEND_FAILED;
-        }
-        return (int)n;
-    }
-    bool failed;
-    obj_t r = bio_call(s, QSTR_write, bytes_new((const char *)buf, len), &failed);
-    if (failed) {
-        return MBEDTLS_ERR_NET_SEND_FAILED;
-    }
+/* A Python stream underneath: its write(bytes) / readinto(bytearray) (or read(n)) methods. These
+ * run inside a guard (bio_python) that keeps any exception for later: it must not unwind
+ * through mbedTLS. They return what the BIO returns. */
+static int py_send(sslsock_obj_t *s, const unsigned char *buf, size_t len) {
+    obj_t m[3];
+    rt_load_method(s->sock, QSTR_write, m);
+    m[2] = bytes_new((const char *)buf, len);
+    obj_t r = rt_call_method(1, 0, m);
     if (r == OBJ_NONE) {
         return MBEDTLS_ERR_SSL_WANT_WRITE;
     }
@@ -445,38 +452,13 @@ static int bio_send(void *arg, const unsigned char *buf, size_t len) {
     return (int)n;
 }
 
-static int bio_recv(void *arg, unsigned char *buf, size_t len) {
-    sslsock_obj_t *s = arg;
-    const stream_p_t *p = stream_get(s->sock);
-    if (p != NULL) {
-        ssize_t n;
-        nlr_buf_t nlr;
-        if (nlr_push(&nlr) == 0) {
-            n = p->read(s->sock, buf, len);
-            nlr_pop();
-        } else {
-            s->bio_exc = nlr.value;
-            return MBEDTLS_ERR_NET_RECV_FAILED;
-        }
-        if (n == -EAGAIN) {
-            return MBEDTLS_ERR_SSL_WANT_READ;
-        }
-        if (n < 0) {
-            s->bio_errno = (int)-n;
-            return MBEDTLS_ERR_NET_RECV_FAILED;
-        }
-        return (int)n;
-    }
-    /* a Python stream: readinto(bytearray) when it has one, else read(n) */
-    obj_t m[2];
+static int py_recv(sslsock_obj_t *s, unsigned char *buf, size_t len) {
+    obj_t m[3];
     rt_load_method_maybe(s->sock, QSTR_readinto, m);
-    bool failed;
     if (m[0] != OBJ_NULL) {
         obj_t ba = bytearray_new(gc_alloc(len, false), len);
-        obj_t r = bio_call(s, QSTR_readinto, ba, &failed);
-        if (failed) {
-            return MBEDTLS_ERR_NET_RECV_FAILED;
-        }
+        m[2] = ba;
+        obj_t r = rt_call_method(1, 0, m);
         if (r == OBJ_NONE) {
             return MBEDTLS_ERR_SSL_WANT_READ;
         }
@@ -489,10 +471,9 @@ static int bio_recv(void *arg, unsigned char *buf, size_t len) {
         memcpy(buf, bi.buf, (size_t)n);
         return (int)n;
     }
-    obj_t r = bio_call(s, QSTR_read, small_int_new((int_t)len), &failed);
-    if (failed) {
-        return MBEDTLS_ERR_NET_RECV_FAILED;
-    }
+    rt_load_method(s->sock, QSTR_read, m);
+    m[2] = small_int_new((int_t)len);
+    obj_t r = rt_call_method(1, 0, m);
     if (r == OBJ_NONE) {
         return MBEDTLS_ERR_SSL_WANT_READ;
     }
@@ -504,6 +485,40 @@ static int bio_recv(void *arg, unsigned char *buf, size_t len) {
     memcpy(buf, d, n);
     return (int)n;
 }
+
+/* One BIO operation in either direction: the stream protocol of a socket (-EAGAIN is "want"),
+ * else the Python methods; an exception is kept in bio_exc, an errno in bio_errno. */
+static int bio_io(sslsock_obj_t *s, bool sending, unsigned char *buf, size_t len) {
+    const stream_p_t *p = stream_get(s->sock);
+    int fail = sending ? MBEDTLS_ERR_NET_SEND_FAILED : MBEDTLS_ERR_NET_RECV_FAILED;
+    volatile int r;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        if (p != NULL) {
+            ssize_t n = sending ? p->write(s->sock, buf, len) : p->read(s->sock, buf, len);
+            if (n == -EAGAIN) {
+                r = sending ? MBEDTLS_ERR_SSL_WANT_WRITE : MBEDTLS_ERR_SSL_WANT_READ;
+            } else if (n < 0) {
+                s->bio_errno = (int)-n;
+                r = fail;
+            } else {
+                r = (int)n;
+            }
+        } else {
+            r = sending ? py_send(s, buf, len) : py_recv(s, buf, len);
+        }
+        nlr_pop();
+        return r;
+    }
+    s->bio_exc = nlr.value;
+    return fail;
+}
+
+static int bio_send(void *arg, const unsigned char *buf, size_t len) {
+    return bio_io(arg, true, (unsigned char *)buf, len);
+}
+
+static int bio_recv(void *arg, unsigned char *buf, size_t len) { return bio_io(arg, false, buf, len); }
 
 /* After an mbedTLS call failed: what the stream underneath raised, or its errno, or the TLS
  * error (a certificate that fails verification says why). The connection is unusable after. */
@@ -707,7 +722,15 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
         ssl_raise_code(r);
     }
     mbedtls_ssl_conf_rng(&s->c->conf, mbedtls_ctr_drbg_random, &ssl_drbg);
+    /* mbedTLS 2.28 offers the largest curve first, so a peer honouring the client's order picks
+     * P-521 for the key exchange, ~10x the work of P-256: offer the fast ones first */
+    static const mbedtls_ecp_group_id curves[] = {MBEDTLS_ECP_DP_SECP256R1, MBEDTLS_ECP_DP_CURVE25519,
+        MBEDTLS_ECP_DP_SECP384R1, MBEDTLS_ECP_DP_SECP521R1, MBEDTLS_ECP_DP_NONE};
+    mbedtls_ssl_conf_curves(&s->c->conf, curves);
     mbedtls_ssl_conf_authmode(&s->c->conf, x->verify_mode);
+    if (x->c->ciphers[0] != 0) {
+        mbedtls_ssl_conf_ciphersuites(&s->c->conf, x->c->ciphers);
+    }
     if (x->c->has_ca) {
         mbedtls_ssl_conf_ca_chain(&s->c->conf, &x->c->ca, NULL);
     }

@@ -2,6 +2,7 @@
  * rt_state, reached through module_ref entries), exit, the three standard streams over the port,
  * print_exception, and the constants that describe the WiPy's MicroPython.
  * Invariant: the module table is constant; everything mutable lives in rt_state. */
+#include <errno.h>
 #include <stddef.h>
 
 #include "core/import.h"
@@ -9,6 +10,8 @@
 #include "core/port.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
+#include "host/port_unix.h"
+#include "modules/stream.h"
 
 /* ---- the standard streams ----
  * Each of the three has a text form (sys.stdin ...: TextIOWrapper, read gives str) and a binary
@@ -131,6 +134,30 @@ static void sys_stream_attr(obj_t self, qstr attr, obj_t *dest) {
     }
 }
 
+/* select.poll on the standard streams (modules/stream.h): stdin is readable when REPL input waits */
+static ssize_t sys_stream_p_read(obj_t self, void *buf, size_t len) {
+    int c = len > 0 && sys_stream_fd(self) == 0 ? port_read_byte() : -1;
+    if (c < 0) {
+        return 0;
+    }
+    *(uint8_t *)buf = (uint8_t)c;
+    return 1;
+}
+static ssize_t sys_stream_p_write(obj_t self, const void *buf, size_t len) {
+    if (sys_stream_fd(self) == 0) {
+        return -EBADF;
+    }
+    sys_stream_write_bytes(self, buf, len);
+    return (ssize_t)len;
+}
+static int sys_stream_p_poll(obj_t self, int events) { return port_stdio_ready(sys_stream_fd(self), events); }
+static int sys_stream_p_wait_fd(obj_t self, int *events) {
+    /* on the board the REPL's input arrives through the event loop: ask again every ms */
+    return port_get_hooks() != NULL ? -1 : sys_stream_fd(self);
+}
+static const stream_p_t sys_stream_p = {QSTR_stream, sys_stream_p_read, sys_stream_p_write, sys_stream_p_poll,
+    sys_stream_p_wait_fd};
+
 static const type_t sys_stream_type = {
     .base = {&type_type},
     .flags = TYPE_FLAG_ITER_IS_SELF,
@@ -140,6 +167,7 @@ static const type_t sys_stream_type = {
     .getiter = rt_identity_getiter,
     .iternext = sys_stream_iternext,
     .locals_dict = &sys_stream_locals_dict,
+    .protocol = &sys_stream_p,
 };
 
 static const type_t sys_bstream_type = {
@@ -191,7 +219,6 @@ static DEFINE_FUN(sys_print_exception_obj, print_exception, 1, 2, sys_print_exce
 #define SYS_STR(name, text)                                                                                  \
     static str_obj_t name = {{&str_type}, 0, sizeof(text) - 1, sizeof(text) - 1, (const uint8_t *)text}
 SYS_STR(sys_version_obj, WIPY_PYTHON_VERSION);
-SYS_STR(sys_machine_obj, WIPY_MACHINE);
 
 typedef struct {
     obj_base_t base;
@@ -211,12 +238,12 @@ static void sys_impl_attr(obj_t self, qstr attr, obj_t *dest) {
     } else if (attr == QSTR_version) {
         dest[0] = ROM_PTR(&sys_mp_version_obj);
     } else if (attr == QSTR__machine) {
-        dest[0] = OBJ_FROM_PTR(&sys_machine_obj);
+        dest[0] = str_new(port_machine, strlen(port_machine));
     }
 }
 
 static void sys_impl_print(const print_t *p, obj_t o, print_kind_t kind) {
-    print_fmt(p, "(name='micropython', version=%r, _machine='%s')", ROM_PTR(&sys_mp_version_obj), WIPY_MACHINE);
+    print_fmt(p, "(name='micropython', version=%r, _machine='%s')", ROM_PTR(&sys_mp_version_obj), port_machine);
 }
 
 static const type_t sys_impl_type = {

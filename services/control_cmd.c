@@ -1,6 +1,6 @@
 /* services/control_cmd.c: the commands of the control interface (docs/control-protocol.md) over the
  * board model: pins (read, drive, release, history), the LED, the energy account, the clock,
- * resets, the trace, and event subscriptions; and the listeners that turn pin edges, LED changes,
+ * resets, the trace, the simulated WLAN's networks, and event subscriptions; and the listeners that turn pin edges, LED changes,
  * conflicts and console output into events. Each command validates all of its arguments before it
  * touches the board, so a refused request changes nothing (over-voltage excepted: the board counts
  * the damage, as a real pin would take it). */
@@ -15,6 +15,7 @@
 #include "board/pin_history.h"
 #include "board/power.h"
 #include "board/trace.h"
+#include "board/wlan.h"
 #include "firmware/repl_io.h"
 #include "services/control.h"
 #include "services/trace_file.h"
@@ -560,6 +561,73 @@ static json_t *cmd_status(ctl_client_t *c, json_t *req, char *err, size_t errlen
     return o;
 }
 
+/* ---- the simulated WLAN (board/wlan.h): its state, and networks taken up and down ---- */
+
+static json_t *ip_json(uint32_t ip) {
+    char b[16];
+    snprintf(b, sizeof(b), "%u.%u.%u.%u", (unsigned)(ip >> 24), (unsigned)(ip >> 16) & 255, (unsigned)(ip >> 8) & 255,
+        (unsigned)ip & 255);
+    return json_string(b);
+}
+
+static json_t *network_json(const wlan_network_t *n) {
+    static const char *const sec[] = {"OPEN", "WEP", "WPA2"};
+    return json_pack("{s:s, s:b, s:i, s:i, s:s}", "ssid", n->ssid, "up", n->up, "rssi", n->rssi, "channel",
+        n->channel, "auth", sec[n->sec]);
+}
+
+static json_t *cmd_wlan(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
+    wlan_ifconfig_t cfg;
+    wlan_ifconfig(&cfg);
+    json_t *nets = json_array();
+    for (size_t i = 0; i < wlan_network_count(); i++) {
+        json_array_append_new(nets, network_json(wlan_network(i)));
+    }
+    const char *joined = wlan_connected_ssid();
+    json_t *o = json_object();
+    json_object_set_new(o, "mode", json_string(wlan_mode() == WLAN_MODE_AP ? "AP" : "STA"));
+    json_object_set_new(o, "ssid", json_string(wlan_ssid()));
+    json_object_set_new(o, "connected", joined ? json_string(joined) : json_null());
+    json_object_set_new(o, "ip", ip_json(cfg.ip));
+    json_object_set_new(o, "networks", nets);
+    return o;
+}
+
+/* wlan.network: "ssid" (a declared network) and "up" (bool) and/or "rssi" (dBm, -127..0) */
+static json_t *cmd_wlan_network(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
+    const char *ssid = json_string_value(json_object_get(req, "ssid"));
+    json_t *up = json_object_get(req, "up"), *rssi = json_object_get(req, "rssi");
+    const wlan_network_t *n = NULL;
+    for (size_t i = 0; ssid != NULL && i < wlan_network_count(); i++) {
+        if (strcmp(wlan_network(i)->ssid, ssid) == 0) {
+            n = wlan_network(i);
+        }
+    }
+    if (n == NULL) {
+        snprintf(err, errlen, "\"ssid\" must name a network of the board file (\"wlan\" lists them)");
+        return NULL;
+    }
+    if (up == NULL && rssi == NULL) {
+        snprintf(err, errlen, "wlan.network wants \"up\" (true/false) and/or \"rssi\" (dBm)");
+        return NULL;
+    }
+    if (up != NULL && !json_is_boolean(up)) {
+        snprintf(err, errlen, "\"up\" must be true or false");
+        return NULL;
+    }
+    if (rssi != NULL && (!json_is_integer(rssi) || json_integer_value(rssi) < -127 || json_integer_value(rssi) > 0)) {
+        snprintf(err, errlen, "\"rssi\" must be an integer in dBm, -127..0");
+        return NULL;
+    }
+    if (rssi != NULL) {
+        wlan_network_set_rssi(ssid, (int)json_integer_value(rssi));
+    }
+    if (up != NULL) {
+        wlan_network_set_up(ssid, json_is_true(up)); /* down: a board joined to it is dropped */
+    }
+    return network_json(n);
+}
+
 static json_t *cmd_help(ctl_client_t *c, json_t *req, char *err, size_t errlen);
 
 static const struct {
@@ -587,6 +655,8 @@ static const struct {
     {"trace.stop", cmd_trace_stop},
     {"subscribe", cmd_subscribe},
     {"unsubscribe", cmd_unsubscribe},
+    {"wlan", cmd_wlan},
+    {"wlan.network", cmd_wlan_network},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "board/sockets.h"
+#include "board/wlan.h"
 #include "host/event_loop.h"
 #include "host/net.h"
 #include "services/server_config.h"
@@ -82,11 +84,32 @@ static void io_reply(void *ctx, const char *text, size_t len) {
 
 /* ---- the data connection ---- */
 
+/* Every socket of the server holds one of the board's 8 (board/sockets.h): taken when it is
+ * made, given back by this close. */
+static void counted_close(int *fd) {
+    net_close(*fd);
+    sockets_give();
+    *fd = -1;
+}
+
+static int counted_listen(const char *bind_addr, int port) {
+    if (!sockets_take()) {
+        errno = ENOMEM;
+        return -1;
+    }
+    int fd = net_listen_tcp(bind_addr, port);
+    if (fd < 0) {
+        int e = errno;
+        sockets_give();
+        errno = e;
+    }
+    return fd;
+}
+
 static void data_close(void) {
     if (ftp.dfd >= 0) {
         el_unwatch(ftp.dfd);
-        net_close(ftp.dfd);
-        ftp.dfd = -1;
+        counted_close(&ftp.dfd);
     }
     ftp.dbuf_len = ftp.dbuf_pos = 0;
     if (ftp.data_timer) {
@@ -98,8 +121,7 @@ static void data_close(void) {
 static void data_listen_close(void) {
     if (ftp.dlfd >= 0) {
         el_unwatch(ftp.dlfd);
-        net_close(ftp.dlfd);
-        ftp.dlfd = -1;
+        counted_close(&ftp.dlfd);
     }
 }
 
@@ -229,8 +251,8 @@ static void on_data_listen(int lfd, int events, void *arg) {
     if (fd < 0) {
         return;
     }
-    if (ftp.dfd >= 0 || ftp.fd < 0) {
-        net_close(fd); /* one data connection at a time */
+    if (ftp.dfd >= 0 || ftp.fd < 0 || !sockets_take()) {
+        net_close(fd); /* one data connection at a time, and only with a socket free */
         return;
     }
     ftp.dfd = fd;
@@ -291,8 +313,7 @@ static void session_close(void) {
     data_close();
     ftp_end(&ftp.s);
     el_unwatch(ftp.fd);
-    net_close(ftp.fd);
-    ftp.fd = -1;
+    counted_close(&ftp.fd);
     ftp.tx_len = 0;
     ftp.closing = false;
     if (ftp.idle_timer) {
@@ -339,6 +360,12 @@ static void on_listen(int lfd, int events, void *arg) {
         net_close(fd);
         return;
     }
+    if (!sockets_take()) {
+        static const char full[] = "421 All 8 sockets of the board are in use.\r\n";
+        net_send(fd, full, sizeof(full) - 1);
+        net_close(fd);
+        return;
+    }
     ftp.fd = fd;
     ftp.tx_len = 0;
     ftp.closing = false;
@@ -346,30 +373,33 @@ static void on_listen(int lfd, int events, void *arg) {
     if (!el_watch(fd, EL_READ, on_cmd, NULL)) {
         static const char full[] = "421 Can't take a client now (no event-loop slot).\r\n";
         net_send(fd, full, sizeof(full) - 1);
-        net_close(fd);
-        ftp.fd = -1;
+        counted_close(&ftp.fd);
         return;
     }
     ftp_start(&ftp.s, server_config.user, server_config.pass, &ftp.io);
     arm_idle_timer();
 }
 
+/* a WLAN connect or disconnect drops the session, as on the board */
+static void on_wlan_change(void *ctx) { session_close(); }
+
 int ftp_server_start(const char *bind_addr, int port, int data_port) {
     ftp_server_stop();
+    wlan_add_listener(on_wlan_change, NULL);
     ftp.bind_addr = bind_addr;
     ftp.port = port;
     ftp.data_port = data_port;
     ftp.io.reply = io_reply;
     ftp.io.passive = io_passive;
     ftp.io.transfer = io_transfer;
-    ftp.lfd = net_listen_tcp(bind_addr, port);
+    ftp.lfd = counted_listen(bind_addr, port);
     if (ftp.lfd < 0) {
         return errno;
     }
     ftp.port = net_local_port(ftp.lfd);
     /* the passive port listens as long as the server: a data connection is accepted only while
      * a session exists, and port 0 is resolved once, so it can be reported and kept */
-    ftp.dlfd = net_listen_tcp(bind_addr, data_port);
+    ftp.dlfd = counted_listen(bind_addr, data_port);
     if (ftp.dlfd < 0) {
         int e = errno;
         ftp_server_stop();
@@ -401,8 +431,7 @@ void ftp_server_stop(void) {
     session_close();
     if (ftp.lfd >= 0) {
         el_unwatch(ftp.lfd);
-        net_close(ftp.lfd);
-        ftp.lfd = -1;
+        counted_close(&ftp.lfd);
     }
     data_listen_close();
 }

@@ -208,6 +208,16 @@ int ftp_data_consume(ftp_session_t *s, const uint8_t *data, size_t len) {
         r = s->io->special_write(s->io->ctx, data, len);
     } else if (s->xfer == FTP_X_STOR) {
         ssize_t n = vfs_write(&s->file, data, len);
+        if ((n == -ENOSPC || (n >= 0 && (size_t)n < len)) && s->tmppath[0] != '\0' && s->existed) {
+            /* no room for the new file beside the old one: the old one makes room (it would be
+             * replaced anyway; only a failure of this upload now loses it) */
+            size_t done = n < 0 ? 0 : (size_t)n;
+            if (vfs_remove(s->xpath) == 0) {
+                s->existed = false;
+                ssize_t m = vfs_write(&s->file, data + done, len - done);
+                n = m < 0 ? m : (ssize_t)(done + (size_t)m);
+            }
+        }
         r = n < 0 ? (int)n : (size_t)n < len ? -ENOSPC : 0;
     } else {
         return -EINVAL;

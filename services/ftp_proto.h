@@ -3,8 +3,9 @@
  * pulled (downloads, listings) or pushed (uploads) by whoever owns the data connection. No
  * sockets here, so every reply is testable (cmocka) and the parser fuzzable.
  * Invariants: every path goes through vfs_normalize against the session's cwd (so ".." stops at
- * "/" and only mounted volumes are reachable); an upload that does not end well leaves the
- * volume as it was before it started (new files removed, replaced files intact, appends cut back). */
+ * "/" and only mounted volumes are reachable); an upload that does not end well leaves nothing
+ * half-written: a new file is removed, an append cut back, and a replaced file stays intact
+ * unless there was no room for both (then the old one made room and is gone). */
 #ifndef SERVICES_FTP_PROTO_H
 #define SERVICES_FTP_PROTO_H
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "board/sockets.h"
+#include "board/wlan.h"
 #include "host/event_loop.h"
 #include "host/net.h"
 #include "services/server_config.h"
@@ -239,11 +240,15 @@ static void on_listen(int lfd, int events, void *arg) {
     arm_idle_timer();
 }
 
+/* a WLAN connect or disconnect drops the session, as on the board */
+static void on_wlan_change(void *ctx) { session_close(); }
+
 int telnet_start(const char *bind_addr, int port, const char *banner) {
     if (repl == NULL) {
         return EINVAL; /* telnet_set_repl first */
     }
     telnet_stop();
+    wlan_add_listener(on_wlan_change, NULL);
     tel.bind_addr = bind_addr;
     tel.port = port;
     tel.banner = banner;

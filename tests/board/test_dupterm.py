@@ -3,7 +3,7 @@ Python object with write() (and read() for input) becomes a REPL stream; a strea
 raises is deactivated with a message; anything else is a TypeError."""
 import time
 
-from conftest import friendly_exec
+from conftest import T, friendly_exec
 
 STREAM = (b"exec('class S:\\n def __init__(self): self.n=0; self.out=[]\\n"
           b" def write(self, b): self.out.append(bytes(b))\\n"
@@ -36,7 +36,6 @@ def test_stream_that_raises_is_deactivated(session):
 def test_not_a_stream_is_a_type_error(session):
     out = friendly_exec(session, b"import os; os.dupterm(5)")
     assert out.endswith(b"TypeError: dupterm needs a stream with write() (or None)\r\n"), out
-    time.sleep(0.05)
     assert friendly_exec(session, b"print(1)") == b"1\r\n"
 
 
@@ -48,7 +47,9 @@ def test_terminal_is_uart0_wire(make_board):
     t.repl_ready()
     assert friendly_exec(t, b"import os, machine; u = machine.UART(0); prev = os.dupterm(None)") == b""
     b.term.write(b"abc\n")
-    time.sleep(0.2)
+    end = time.monotonic() + T  # until the board has read the bytes from its terminal
+    while friendly_exec(t, b"print(u.any())") != b"4\r\n":
+        assert time.monotonic() < end, "UART0 never received the terminal's bytes"
     assert friendly_exec(t, b"print(u.any(), u.read())") == b"4 b'abc\\n'\r\n"
     assert friendly_exec(t, b"u.write(b'to the terminal\\n')") == b"16\r\n"
     b.term.read_until(b"to the terminal\n")

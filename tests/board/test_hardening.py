@@ -149,10 +149,13 @@ def test_failed_start_creates_nothing(make_board, tmp_path):
 def test_power_on_line_says_where_the_state_is(make_board, tmp_path):
     state = tmp_path / "st"
     b = make_board(state)
-    assert b.before_telnet_line.splitlines(keepends=True)[0] == (b"WiPy state in %s (created now); Ctrl-\\ powers the board off\r\n" % str(state).encode())
+    ftp_line = b"FTP server on 127.0.0.1:%d (passive data port %d)\r\n"
+    assert b.before_telnet_line == (b"WiPy state in %s (created now); Ctrl-\\ powers the board off\r\n" % str(state).encode()
+                                    + ftp_line % (b.ftp_port, b.ftp_data_port))
     b.kill()
     b2 = make_board(state)
-    assert b2.before_telnet_line.splitlines(keepends=True)[0] == (b"WiPy state in %s (kept from before); Ctrl-\\ powers the board off\r\n" % str(state).encode())
+    assert b2.before_telnet_line == (b"WiPy state in %s (kept from before); Ctrl-\\ powers the board off\r\n" % str(state).encode()
+                                     + ftp_line % (b2.ftp_port, b2.ftp_data_port))
 
 
 # ---- issue 14 items 5-7 ----
@@ -214,3 +217,25 @@ def test_telnet_stop_and_listen_lines(board):
     board.term.read_until(b"Telnet server on 127.0.0.1:%d\r\n" % board.port)
     board.term.read_until(PROMPT)
     still_works(board)
+
+
+def test_process_keeps_its_name_after_reset(make_board):
+    b = make_board()
+    with open("/proc/%d/comm" % b.pid) as f:
+        name = f.read()
+    t = b.telnet(login=False).repl()
+    t.send(b"import machine; machine.reset()\r")
+    t.read_all()
+    b.wait_telnet_line()
+    with open("/proc/%d/comm" % b.pid) as f:
+        assert f.read() == name == "wipy\n"
+
+
+def test_terminal_without_repl_says_so(session, board):
+    board.term.read_until(PROMPT)
+    friendly_exec(session, b"f = open('/flash/boot.py', 'w'); f.write('x = 1\\n'); f.close()")
+    session.send(b"import machine; machine.soft_reset()\r")
+    session.read_until(PROMPT)
+    board.term.read_until(b"The terminal is not a REPL (boot.py did not call os.dupterm(machine.UART(0, 115200))); "
+                          b"telnet still works\r\n")
+    assert friendly_exec(session, b"print(x)") == b"1\r\n"

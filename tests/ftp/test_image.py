@@ -1,6 +1,7 @@
 """Firmware images (spec §12): `make` writes mcuimg.bin = the executable + the 32 lowercase hex
 digits of its MD5; `make VERSION=x.y.z` (here the side target build/v/x.y.z/mcuimg.bin, which leaves
 build/wipy alone) sets what os.uname().release and the banner report."""
+import functools
 import hashlib
 import os
 import subprocess
@@ -12,8 +13,9 @@ def build_dir():
     return os.path.dirname(wipy_path())
 
 
+@functools.lru_cache(maxsize=None)
 def other_version_image(version):
-    """Links (or finds) the image of another version; returns its path."""
+    """Links (or finds) the image of another version, once per run; returns its path."""
     b = build_dir()
     rel = os.path.relpath(b, ROOT)
     r = subprocess.run(["make", "--no-print-directory", "BUILD=" + rel, "%s/v/%s/mcuimg.bin" % (rel, version)],

@@ -59,7 +59,8 @@ except OSError as e:
 
 def test_socket_limit_counts_the_servers_and_soft_reset_closes(board):
     t, raw = raw_session(board)
-    # the telnet server holds two of the 8: its listening socket and this session
+    # the servers hold four of the 8: telnet's listening socket and this session, FTP's command
+    # and passive-data listening sockets
     out, err = raw.exec("""
 import socket
 socks = []
@@ -73,17 +74,42 @@ socks[0].listen(1)
 print(socks[0].getsockname()[1])
 """)
     lines = out.split(b"\r\n")
-    assert lines[0] == b"6 12", out
+    assert lines[0] == b"4 12", out
     port = int(lines[1])
     raw.soft_reset()
     out, err = raw.exec("""
 import socket
-socks = [socket.socket() for i in range(6)]
+socks = [socket.socket() for i in range(4)]
 s = socks[0]
 s.bind(('127.0.0.1', %d))
 print('rebound')
 """ % port)
     assert (out, err) == (b"rebound\r\n", b"")
+
+
+def test_ca_uploaded_through_ftp(make_board, certs):
+    import ftplib
+    board = make_board()
+    srv = OpensslServer(certs)
+    try:
+        ftp = ftplib.FTP()
+        ftp.connect("127.0.0.1", board.ftp_port, timeout=T)
+        ftp.login("micro", "python")
+        with open(os.path.join(certs, "ca.pem"), "rb") as f:
+            ftp.storbinary("STOR /flash/cert/ca.pem", f)
+        ftp.quit()
+        t, raw = raw_session(board)
+        out, err = raw.exec("""
+import socket, ssl
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_SEC)
+ss = ssl.wrap_socket(s, cert_reqs=ssl.CERT_REQUIRED, ca_certs='/flash/cert/ca.pem')
+ss.connect(socket.getaddrinfo('127.0.0.1', %d)[0][-1])
+ss.write(b'uploaded\\n')
+print(ss.readline())
+""" % srv.port)
+        assert (out, err) == (b"b'dedaolpu\\n'\r\n", b"")
+    finally:
+        srv.stop()
 
 
 def test_waiting_socket_keeps_telnet_and_ctrl_c_ends_it(board):
@@ -128,3 +154,16 @@ print(srv.getsockname()[1])
     assert (out, err) == (b"b'board to board\\n'\r\n", b"")
     out = rb.io.read_until(b"\x04")
     assert out == b"b'BOARD TO BOARD\\n'\r\n\x04"
+
+
+def test_poll_on_the_repl_stream_and_a_uart(board):
+    t, raw = raw_session(board)
+    raw.io.write(b"import select, sys, machine\r\np = select.poll()\r\np.register(sys.stdin, select.POLLIN)\r\n"
+                 b"u = machine.UART(1, 9600)\r\np.register(u, select.POLLIN)\r\nprint('polling', p.poll(0))\r\n"
+                 b"r = p.poll(10000)\r\nprint(r[0][0] is sys.stdin, r[0][1], sys.stdin.read(1))\r\n"
+                 b"u.deinit()\r\nprint(p.poll(0)[0][1])\r\n\x04")
+    assert raw.io.read_exact(2) == b"OK"
+    assert raw.io.read_until(b"polling [")
+    raw.io.read_until(b"]\r\n")
+    t.send(b"z")
+    assert raw.io.read_until(b"\x04") == b"True 1 z\r\n32\r\n\x04"

@@ -338,3 +338,30 @@ print(p.poll(0)[0][1])
     assert s.line() == "True b''"
     assert s.line() == "32"
     assert s.finish() == (0, [])
+
+
+def test_ctrl_c_interrupts_a_blocking_wait(script):
+    import signal
+    s = script("""
+import socket
+s = socket.socket()
+s.bind(('127.0.0.1', 0))
+s.listen(1)
+print('waiting')
+try:
+    s.recv(1) if False else s.accept()
+except KeyboardInterrupt:
+    print('interrupted')
+s.close()
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+print('udp waiting')
+u.recvfrom(10)
+""")
+    assert s.line() == "waiting"
+    s.proc.send_signal(signal.SIGINT)
+    assert s.line() == "interrupted"
+    assert s.line() == "udp waiting"
+    s.proc.send_signal(signal.SIGINT)
+    rc, rest = s.finish()
+    assert rc == 1
+    assert rest[-1] == "KeyboardInterrupt: " or rest[-1] == "KeyboardInterrupt", rest

@@ -178,7 +178,7 @@ while not got.endswith(b'\\n'):
         d = ss.read(100)
         if d:
             got += d
-print(got, rounds > 2)
+print(got, rounds >= 2)
 ss.close()
 """ % srv.port)
     finally:

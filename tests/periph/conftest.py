@@ -17,4 +17,5 @@ rig = hw.rig
 RIG = hw.RIG
 T = hw.T
 harness = hw.harness
+ROOT = ROOT
 wipy = hw.harness.wipy

@@ -74,7 +74,11 @@ def check(img, base, log):
     exempt = set()
     pending = None
     text = open(log, encoding="utf-8", errors="replace").read() if os.path.exists(log) else ""
-    for line in text.splitlines():
+    lines = text.split("\n")
+    # the kill may cut the last line short: a line without its "\n" was not written (its operation
+    # stays pending from its "B" line), however much of it made it to the file
+    lines.pop()
+    for line in lines:
         parts = line.split("\t")
         if parts[0] == "B":
             pending = parts[1:]

@@ -384,13 +384,14 @@ static void test_led_heartbeat_and_error(void **state) {
     led_edges = 0;
     pin_listen(&led_listener);
     led_init();
-    assert_true(led_on());
+    assert_false(led_on()); /* the off phase first */
     wait_until(8001 * MS);
-    assert_int_equal(led_edges, 5); /* on 0, off 80, on 4000, off 4080, on 8000 */
-    assert_int_equal(led_t[1], 80 * MS);
-    assert_int_equal(led_t[2], 4000 * MS);
-    assert_int_equal(led_t[3], 4080 * MS);
-    assert_int_equal(led_v[4], 1);
+    assert_int_equal(led_edges, 4); /* on 3920, off 4000, on 7920, off 8000 */
+    assert_int_equal(led_t[0], 3920 * MS);
+    assert_int_equal(led_t[1], 4000 * MS);
+    assert_int_equal(led_t[2], 7920 * MS);
+    assert_int_equal(led_t[3], 8000 * MS);
+    assert_int_equal(led_v[3], 0);
     led_heartbeat(false);
     assert_false(led_on());
     assert_false(led_heartbeat_enabled());
@@ -467,7 +468,7 @@ static void test_led_reinit_while_armed(void **state) {
     (void)state;
     led_init();
     led_init(); /* a soft reset while the heartbeat timer is armed: no double link */
-    assert_int_equal(clock_next_deadline(true), 80 * MS);
+    assert_int_equal(clock_next_deadline(true), 3920 * MS);
     clock_timer_t t;
     clock_timer_init(&t, tmr_cb, NULL, false);
     clock_timer_at(&t, 90 * MS);

@@ -317,6 +317,18 @@ static void test_stor_appe(void **state) {
     assert_int_equal(file_size("/flash/full.bin"), (size_t)-1);
     assert_int_equal(file_size("/flash/.full.bin.part"), (size_t)-1);
     assert_int_equal(file_size("/flash/big file.bin"), 3000);
+    /* replacing a file when there is no room for both: the old one makes room */
+    upload("STOR twice.bin", data, 100000, FTP_END_OK);
+    upload("STOR twice.bin", data + 1, 100000, FTP_END_OK);
+    assert_string_equal(out, "226 Transfer complete.\r\n");
+    assert_int_equal(file_size("/flash/twice.bin"), 100000);
+    vfs_file_t f;
+    uint8_t back[16];
+    assert_int_equal(vfs_open(&f, "/flash/twice.bin", VFS_O_RDONLY), 0);
+    assert_int_equal(vfs_read(&f, back, sizeof(back)), sizeof(back));
+    vfs_close(&f);
+    assert_memory_equal(back, data + 1, sizeof(back));
+    assert_string_equal(cmd("DELE twice.bin"), "250 File deleted.\r\n");
     /* a folder can't be overwritten, a missing folder can't be written into */
     cmd("PASV");
     assert_string_equal(cmd("STOR lib"), "550 Is a directory.\r\n");

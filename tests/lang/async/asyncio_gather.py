@@ -30,18 +30,19 @@ def handler(loop, ctx):
 
 async def main():
     asyncio.get_event_loop().set_exception_handler(handler)
-    print(await asyncio.gather(value(1, 20), value(2, 10), value(3, 0)))
+    print(await asyncio.gather(value(1, 80), value(2, 40), value(3, 0)))
     print(await asyncio.gather())
-    print(await asyncio.gather(value(1, 5), fail("x", 1), return_exceptions=True))
+    print(await asyncio.gather(value(1, 40), fail("x", 1), return_exceptions=True))
     try:
-        await asyncio.gather(value(1, 30), fail("first", 1), fail("second", 10))
+        await asyncio.gather(value(1, 80), fail("first", 1), fail("second", 40))
     except ValueError as e:
         print("gather raised", e)
-    await asyncio.sleep_ms(50)  # the others go on and finish
+    await asyncio.sleep_ms(120)  # the others go on and finish
     # tasks that finished before the gather
     t1 = asyncio.create_task(value("early", 0))
     t2 = asyncio.create_task(fail("early", 0))
-    await asyncio.sleep_ms(5)
+    for _ in range(3):
+        await asyncio.sleep(0)
     print(await asyncio.gather(t1, t2, return_exceptions=True))
     try:
         await asyncio.gather(t1, t2)

@@ -16,8 +16,8 @@ async def worker(name, delay, log):
 
 async def main():
     log = []
-    a = asyncio.create_task(worker("a", 30, log))
-    b = asyncio.create_task(worker("b", 10, log))
+    a = asyncio.create_task(worker("a", 100, log))
+    b = asyncio.create_task(worker("b", 50, log))
     c = asyncio.create_task(worker("c", 0, log))
     print(a.done(), repr(a))
     print(await a, await b, await c)

@@ -38,3 +38,19 @@ try:
     hashlib.sha1(b"abcdefgh", 4)
 except ValueError as e:
     print("ValueError too long")
+# the errors say what failed, with how many bytes of how many
+h = hashlib.sha1(b"abcd", 8)
+try:
+    h.digest()
+except OSError as e:
+    print(e)
+h.update(b"efgh")
+try:
+    h.update(b"i")
+except OSError as e:
+    print(e)
+h = hashlib.sha1(b"abcd", 8)
+try:
+    h.update(b"efghijkl")
+except ValueError as e:
+    print(e)

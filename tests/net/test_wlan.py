@@ -1,0 +1,163 @@
+"""network.WLAN (spec §7) on real boards: the boot default (AP wipy-wlan-XXXX, www.wipy.io,
+192.168.1.1), the networks of the board file (--board FILE, "networks"), scan, connect (a wrong
+key or an unknown network times out as a radio would), ifconfig with DHCP and static addresses,
+disconnect, a connect/disconnect closing the user's sockets and the telnet session, settings
+that survive a soft reset, irq, and board files with errors."""
+import json
+import subprocess
+
+import pytest
+
+from conftest import T, RawRepl, wipy_path
+
+NETWORKS = {"wlan": {"networks": [
+    {"ssid": "home", "auth": "WPA2", "key": "secret-key", "rssi": -55, "channel": 6, "bssid": "aa:bb:cc:dd:ee:01"},
+    {"ssid": "cafe", "rssi": -80, "channel": 11},
+    {"ssid": "gone", "key": "x" * 8, "up": False},
+]}}
+
+
+@pytest.fixture
+def wlan_board(make_board, tmp_path):
+    path = tmp_path / "board.json"
+    path.write_text(json.dumps(NETWORKS))
+    board = make_board(args=("--board", str(path)))
+    raw = RawRepl(board.term)
+    raw.enter()
+    return board, raw
+
+
+def ex(raw, code):
+    out, err = raw.exec(code)
+    assert err == b"", err
+    return out.decode()
+
+
+def test_boot_default_and_scan(wlan_board):
+    board, raw = wlan_board
+    assert ex(raw, "import network\nw = network.WLAN()\nprint(w)\nprint(w.ifconfig(), w.isconnected())\n") == (
+        "WLAN(mode=WLAN.AP, ssid='wipy-wlan-2b3c', auth=(WLAN.WPA2, 'www.wipy.io'), channel=5, antenna=WLAN.INT_ANT)\r\n"
+        "('192.168.1.1', '255.255.255.0', '192.168.1.1', '192.168.1.1') False\r\n")
+    assert ex(raw, "try:\n  w.scan()\nexcept OSError as e:\n  print(e)\n") == "[Errno 1] EPERM\r\n"
+    assert ex(raw, "w.mode(network.WLAN.STA)\nfor n in w.scan(): print(n)\n") == (
+        "('home', b'\\xaa\\xbb\\xcc\\xdd\\xee\\x01', 2, 6, -55)\r\n"
+        "('cafe', b'\\x02WIP\\x01\\x9d', 0, 11, -80)\r\n")
+
+
+def test_connect_ifconfig_disconnect(wlan_board):
+    board, raw = wlan_board
+    assert ex(raw, """
+import network, socket
+w = network.WLAN(mode=network.WLAN.STA)
+s = socket.socket()
+w.connect('home', auth=(network.WLAN.WPA2, 'secret-key'), timeout=5000)
+print(w.isconnected(), w.ssid(), w.ifconfig())
+try:
+    s.send(b'x')
+except OSError as e:
+    print('socket closed by the connect:', e)
+w.ifconfig(config=('10.0.0.5', '255.0.0.0', '10.0.0.1', '8.8.8.8'))
+print(w.ifconfig())
+w.ifconfig(config='dhcp')
+w.disconnect()
+print(w.isconnected(), w.ifconfig()[0])
+w.connect('cafe', timeout=1000)
+print(w.isconnected(), w.ifconfig()[0])
+""") == ("True home ('192.168.0.160', '255.255.255.0', '192.168.0.1', '192.168.0.1')\r\n"
+         "socket closed by the connect: [Errno 9] EBADF\r\n"
+         "('10.0.0.5', '255.0.0.0', '10.0.0.1', '8.8.8.8')\r\n"
+         "False 0.0.0.0\r\n"
+         "True 192.168.1.160\r\n")
+
+
+def test_wrong_key_unknown_and_down_networks_time_out(wlan_board):
+    board, raw = wlan_board
+    assert ex(raw, """
+import network, time
+w = network.WLAN(mode=network.WLAN.STA)
+for ssid, auth in [('home', (network.WLAN.WPA2, 'wrong')), ('nowhere', None), ('gone', (network.WLAN.WPA2, 'x' * 8)),
+                   ('home', None)]:
+    t = time.ticks_ms()
+    try:
+        w.connect(ssid, auth=auth, timeout=300)
+    except OSError as e:
+        print(ssid, e, 250 <= time.ticks_diff(time.ticks_ms(), t) < 2000, w.isconnected())
+w.connect('home', auth=(network.WLAN.WPA2, 'wrong'))
+print('no timeout: returns', w.isconnected())
+w.mode(network.WLAN.AP)
+try:
+    w.connect('home')
+except OSError as e:
+    print(e)
+""") == ("home [Errno 110] ETIMEDOUT True False\r\nnowhere [Errno 110] ETIMEDOUT True False\r\n"
+         "gone [Errno 110] ETIMEDOUT True False\r\nhome [Errno 110] ETIMEDOUT True False\r\n"
+         "no timeout: returns False\r\nconnect() needs STA mode: wlan.init(mode=WLAN.STA) first\r\n")
+
+
+def test_connect_closes_the_telnet_session_and_settings_survive_soft_reset(wlan_board):
+    board, raw = wlan_board
+    t = board.telnet(login=False)
+    t.login()
+    ex(raw, "import network\nw = network.WLAN(mode=network.WLAN.STA)\n"
+            "w.connect('home', auth=(network.WLAN.WPA2, 'secret-key'), timeout=1000)\n")
+    t.read_all()  # the server closed the session
+    raw.soft_reset()
+    assert ex(raw, "import network\nw = network.WLAN()\nprint(w.mode(), w.isconnected(), w.ssid())\n"
+                   "i = w.irq(trigger=network.WLAN.ANY_EVENT, wake=2)\nprint(i.flags())\n") == "0 True home\r\n0\r\n"
+
+
+@pytest.mark.parametrize("doc, message", [
+    ('{"wlan": {"networks": 5}}', '"networks" must be an array of objects'),
+    ('{"wlan": {"nets": []}}', '"wlan" holds one key, "networks"'),
+    ('{"wlan": {"networks": [{"ssid": ""}]}}', 'networks[0]: "ssid" must be a string of 1 to 32 characters'),
+    ('{"wlan": {"networks": [{"ssid": "a", "auth": "WPA3"}]}}', 'networks[0] (a): "auth" must be "WPA2", "WPA", "WEP" or "OPEN"'),
+    ('{"wlan": {"networks": [{"ssid": "a", "channel": 14}]}}', 'networks[0] (a): "channel" must be an integer 1..11'),
+    ('{"wlan": {"networks": [{"ssid": "a", "bssid": "zz"}]}}', 'networks[0] (a): "bssid" must look like "aa:bb:cc:dd:ee:ff"'),
+    ('{"wlan": {"networks": [{"ssid": "a", "rssi": 5}]}}', 'networks[0] (a): "rssi" must be an integer in dBm, -127..0'),
+    ('[1', None),
+])
+def test_bad_board_files(tmp_path, doc, message):
+    path = tmp_path / "bad.json"
+    path.write_text(doc)
+    p = subprocess.run([wipy_path(), "--state", str(tmp_path / "st"), "--telnet-port", "0", "--board", str(path)],
+                       capture_output=True, timeout=T, stdin=subprocess.DEVNULL)
+    assert p.returncode == 2
+    err = p.stderr.decode()
+    assert err.startswith("wipy: ") and err.count("\n") == 1, err
+    if message:
+        assert err == "wipy: %s: wlan: %s\n" % (path, message)
+    assert not (tmp_path / "st").exists()
+
+
+def test_control_interface_takes_networks_up_and_down(make_board, tmp_path):
+    import os
+    import re
+    import sys
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
+    from wipyctl import Control, ControlError
+    path = tmp_path / "board.json"
+    path.write_text(json.dumps(NETWORKS))
+    board = make_board(args=("--board", str(path), "--control", "127.0.0.1:0"))
+    m = board.term.read_regex(rb"Control on ([0-9.]+):(\d+)\r*\n")
+    ctl = Control(int(m.group(2)), timeout=T)
+    raw = RawRepl(board.term)
+    raw.enter()
+    st = ctl.call("wlan")
+    assert (st["mode"], st["connected"], st["ip"]) == ("AP", None, "192.168.1.1")
+    assert [(n["ssid"], n["up"], n["rssi"]) for n in st["networks"]] == [("home", True, -55), ("cafe", True, -80),
+                                                                         ("gone", False, -60)]
+    assert ctl.call("wlan.network", ssid="gone", up=True, rssi=-40)["up"] is True
+    assert ctl.call("wlan.network", ssid="cafe", rssi=-90)["rssi"] == -90
+    assert ex(raw, "import network\nw = network.WLAN(mode=network.WLAN.STA)\n"
+                   "print([(n[0], n[4]) for n in w.scan()])\n"
+                   "w.connect('gone', auth=(network.WLAN.WPA2, 'x' * 8), timeout=1000)\nprint(w.isconnected())\n") == (
+        "[('home', -55), ('cafe', -90), ('gone', -40)]\r\nTrue\r\n")
+    assert ctl.call("wlan")["connected"] == "gone"
+    ctl.call("wlan.network", ssid="gone", up=False)  # the access point vanishes
+    assert ex(raw, "print(w.isconnected(), [n[0] for n in w.scan()])\n") == "False ['home', 'cafe']\r\n"
+    for args, msg in [({"ssid": "nope", "up": True}, "must name a network"), ({"ssid": "home"}, "wants \"up\""),
+                      ({"ssid": "home", "up": 1}, "\"up\" must be true or false"),
+                      ({"ssid": "home", "rssi": 3}, "\"rssi\" must be an integer")]:
+        with pytest.raises(ControlError, match=re.escape(msg)):
+            ctl.call("wlan.network", **args)
+    ctl.close()

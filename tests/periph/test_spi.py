@@ -1,0 +1,45 @@
+"""machine.SPI (spec §5 SPI) on the rig, whose GP16 (MOSI) is wired to GP30 (MISO): loopback at
+8/16/32 bits, reads with a fill byte, MISO's idle level without the wire, whole-word buffers,
+argument errors, ENODEV and EPERM."""
+
+
+def test_spi(rig):
+    out = rig.run("from machine import SPI\n"
+                  "def t(f):\n"
+                  "    try:\n"
+                  "        f()\n"
+                  "    except Exception as e:\n"
+                  "        print(type(e).__name__, e)\n"
+                  "s = SPI(0, SPI.MASTER, baudrate=1000000)\n"
+                  "print(s)\n"
+                  "r = bytearray(4)\n"
+                  "print(s.write_readinto(b'\\x01\\x02\\x03\\x04', r), r)\n"
+                  "print(s.read(3, write=0xa5), s.readinto(r, write=7), r)\n"
+                  "s.init(bits=32, polarity=1, phase=1, pins=None)\n"
+                  "print(s)\n"
+                  "t(lambda: s.write(b'abc'))\n"
+                  "print(s.write(b'abcd'))\n"
+                  "s.init(pins=('GP14', 'GP16', 'GP15'))\n"
+                  "print(s.read(2, write=0), s.read(2, write=0xff))\n"
+                  "t(lambda: SPI(1))\n"
+                  "t(lambda: SPI(0, 10))\n"
+                  "t(lambda: SPI(0, bits=9))\n"
+                  "t(lambda: SPI(0, polarity=2))\n"
+                  "t(lambda: SPI(0, pins=('GP1', 'GP2', 'GP3')))\n"
+                  "t(lambda: s.write_readinto(b'ab', bytearray(3)))\n"
+                  "s.deinit()\n"
+                  "print(s)\n"
+                  "for f in (lambda: s.read(1), lambda: s.write(b'x'), lambda: s.readinto(r)):\n"
+                  "    t(f)\n")
+    assert out == ("SPI(0, SPI.MASTER, baudrate=1000000, bits=8, polarity=0, phase=0, firstbit=SPI.MSB)\n"
+                   "4 bytearray(b'\\x01\\x02\\x03\\x04')\n"
+                   "b'\\xa5\\xa5\\xa5' 4 bytearray(b'\\x07\\x07\\x07\\x07')\n"
+                   "SPI(0, SPI.MASTER, baudrate=1000000, bits=32, polarity=1, phase=1, firstbit=SPI.MSB)\n"
+                   "ValueError the buffer must hold whole words of the SPI's bits\n"
+                   "4\n"
+                   "b'\\x00\\x00' b'\\x00\\x00'\n"
+                   "OSError [Errno 19] ENODEV\n"
+                   + "ValueError invalid argument(s) value\n" * 4 +
+                   "ValueError the buffers must have the same length\n"
+                   "SPI(0)\n"
+                   + "OSError [Errno 1] EPERM\n" * 3)
