@@ -770,6 +770,12 @@ static obj_t builtins___import__(size_t n_args, size_t n_kw, const obj_t *args) 
     if (a[4].i < 0) {
         raise_msg(&type_ValueError, "level must be >= 0");
     }
+    if (name == QSTR__empty && a[4].i == 0) {
+        raise_msg(&type_ValueError, "Empty module name");
+    }
+    if (a[4].i > 0 && a[1].o != OBJ_NONE && !obj_is_type(a[1].o, &dict_type)) {
+        raise_msg(&type_TypeError, "globals must be a dict");
+    }
     obj_t m;
     if (a[4].i == 0 || !obj_is_type(a[1].o, &dict_type)) {
         m = rt_import_name(name, a[3].o, (int)a[4].i);

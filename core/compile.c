@@ -1650,7 +1650,7 @@ static void c_stmt(comp_t *c, ast_stmt_t *st) {
             qstr mod = st->u.importfrom.module != QSTR_NULL ? st->u.importfrom.module : QSTR__empty;
             c_import_name(c, mod, names, st->u.importfrom.level);
             if (star) {
-                if (u->scope->kind != SCOPE_MODULE && u->scope->kind != SCOPE_CLASS) {
+                if (u->scope->kind != SCOPE_MODULE) { /* not in a class either (CPython, MicroPython) */
                     c_error(c, st->line, "import * only allowed at module level");
                 }
                 c_emit(c, OP_IMPORT_STAR, 0);

@@ -3,8 +3,10 @@
  * construction from an iterable, a buffer or another array (converting each element), indexing,
  * slicing (a copy), item and slice assignment, append, extend, len, iteration, comparisons,
  * tobytes, the buffer protocol. Items are stored packed, little endian as on the board; l/L, P
- * and S are 4 bytes (the WiPy's C long and pointer); an 'O' array's items are obj_t words. */
+ * and S are 4 bytes (the WiPy's C long and pointer); an 'O' array's items are obj_t words. An int
+ * out of a typecode's range is stored truncated to its low bits, as MicroPython 1.x does. */
 #include "core/obj.h"
+#include "core/obj_int.h"
 #include "core/obj_type.h"
 #include "core/runtime.h"
 
@@ -33,7 +35,6 @@ static size_t typecode_size(char tc) {
     }
 }
 
-static bool typecode_signed(char tc) { return tc == 'b' || tc == 'h' || tc == 'i' || tc == 'l' || tc == 'q'; }
 
 static NORETURN void array_no_float(void) {
     raise_msg(&type_TypeError, "no floating point: 'f' and 'd' arrays hold no accessible items");
@@ -67,16 +68,8 @@ static void array_set(array_obj_t *a, size_t i, obj_t v) {
     if (!obj_is_int(v) && !obj_is_type(v, &bool_type)) {
         raise_fmt(&type_TypeError, "can't convert %s to int", rt_type_name(v));
     }
-    long long x = obj_get_ll(v);
-    if (a->itemsize < 8) {
-        long long lo = typecode_signed(a->typecode) ? -(1LL << (8 * a->itemsize - 1)) : 0;
-        long long hi = typecode_signed(a->typecode) ? (1LL << (8 * a->itemsize - 1)) - 1 : (1LL << (8 * a->itemsize)) - 1;
-        int_t small;
-        if (!obj_get_int_maybe(v, &small) || x < lo || x > hi) {
-            raise_msg(&type_OverflowError, "value out of range for the array's typecode");
-        }
-    }
-    uint64_t u = (uint64_t)x;
+    /* MicroPython 1.x: an int out of the typecode's range is truncated to its low bits */
+    uint64_t u = obj_get_ull_trunc(v);
     for (size_t k = 0; k < a->itemsize; k++) {
         p[k] = (uint8_t)(u >> (8 * k));
     }

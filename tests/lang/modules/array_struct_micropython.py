@@ -31,3 +31,4 @@ try:
     struct.pack('<h', 1, 2)
 except ValueError:
     print('ValueError: too many')
+print(array.array('B', [-1, 256, 300]), array.array('b', [200]), array.array('Q', [-1]), array.array('i', [2 ** 63 + 5]))  # truncated (MicroPython 1.x)
