@@ -3,6 +3,7 @@
  * public bigint_* functions take and give normalised views (top digit non-zero, zero is len 0 and
  * non-negative). Multiplication is schoolbook below KARATSUBA_CUTOFF digits, Karatsuba above;
  * division is Knuth's algorithm D. Scratch: caller's stack, a static arena, else the GC heap. */
+#include "core/digits.h"
 #include "core/bigint.h"
 
 #include <string.h>
@@ -884,7 +885,7 @@ void bigint_not(bigint_t *r, const bigint_t *a) {
 }
 
 /* ---- text ---- */
-static const char digits_lower[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+static const char digits_lower[] = DIGITS_LOWER;
 static const char digits_upper[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 size_t bigint_str_cap(const bigint_t *a, int base) {

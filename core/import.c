@@ -1,7 +1,8 @@
 /* core/import.c: module_type and the import statement: built-in modules (with their `u` aliases)
  * first, then modules and packages (folders, with or without __init__.py) on sys.path, dotted and
  * relative names, caching in sys.modules, `from m import name` falling back to submodules, and
- * last the frozen modules (Python source in the executable, modules/frozen/; u-prefixed too).
+ * the frozen modules (Python source in the executable, modules/frozen/; u-prefixed too) where
+ * sys.path has ".frozen", else after the whole path.
  * Invariant: a module is in sys.modules while its code runs (circular imports see the partial
  * module) and is taken out again if that code raises, so a failed import leaves nothing behind. */
 #include "core/import.h"
@@ -173,7 +174,7 @@ static bool import_join(char *buf, const char *dir, size_t dir_len, const char *
     return true;
 }
 
-typedef enum { FOUND_NONE, FOUND_FILE, FOUND_PACKAGE } import_found_t;
+typedef enum { FOUND_NONE, FOUND_FILE, FOUND_PACKAGE, FOUND_FROZEN } import_found_t;
 
 /* Looks for `name` in the folder `dir`: a package folder with __init__.py, else name.py, else a
  * folder without __init__.py (a namespace package). buf gets the folder or the file. */
@@ -196,6 +197,26 @@ static import_found_t import_find_in(const char *dir, size_t dir_len, const char
 }
 
 /* Searches the list of folders `path` (sys.path or a package's __path__ list/str). */
+/* ---- frozen modules: Python source built into the executable (scripts/freeze.py) ---- */
+typedef struct {
+    const char *name;
+    size_t len;
+    const char *src;
+} frozen_module_t;
+#include "frozendefs.h"
+
+/* The frozen module called name (len bytes); NULL if none. */
+static const frozen_module_t *import_find_frozen(const char *name, size_t len) {
+    for (size_t i = 0; i < sizeof(frozen_modules) / sizeof(frozen_modules[0]); i++) {
+        if (strlen(frozen_modules[i].name) == len && memcmp(frozen_modules[i].name, name, len) == 0) {
+            return &frozen_modules[i];
+        }
+    }
+    return NULL;
+}
+
+/* Searches the path (a folder or a list of them) for name; the entry ".frozen" stands for the
+ * frozen modules (as in MicroPython: they are found there, else after the whole path). */
 static import_found_t import_find(obj_t path, const char *name, size_t name_len, char *buf) {
     if (obj_is_str(path)) {
         size_t dl;
@@ -214,6 +235,13 @@ static import_found_t import_find(obj_t path, const char *name, size_t name_len,
         }
         size_t dl;
         const char *d = str_get_data(items[i], &dl);
+        if (dl == 7 && memcmp(d, ".frozen", 7) == 0) {
+            if (import_find_frozen(name, name_len) != NULL ||
+                (name_len > 1 && name[0] == 'u' && import_find_frozen(name + 1, name_len - 1) != NULL)) {
+                return FOUND_FROZEN;
+            }
+            continue;
+        }
         import_found_t f = import_find_in(d, dl, name, name_len, buf);
         if (f != FOUND_NONE) {
             return f;
@@ -270,23 +298,6 @@ static void import_exec_file(const char *path, obj_t globals) {
     }
     free(src);
     import_exec_code(fun, globals);
-}
-
-/* ---- frozen modules: Python source built into the executable (scripts/freeze.py) ---- */
-typedef struct {
-    const char *name;
-    size_t len;
-    const char *src;
-} frozen_module_t;
-#include "frozendefs.h"
-
-static const frozen_module_t *import_find_frozen(const char *name, size_t len) {
-    for (size_t i = 0; i < sizeof(frozen_modules) / sizeof(frozen_modules[0]); i++) {
-        if (strlen(frozen_modules[i].name) == len && memcmp(frozen_modules[i].name, name, len) == 0) {
-            return &frozen_modules[i];
-        }
-    }
-    return NULL;
 }
 
 /* Creates the module `full` from frozen source, registers it and runs it (as import_load). */
@@ -384,7 +395,7 @@ static obj_t import_one(const char *full, size_t len, size_t last, obj_t parent)
     }
     char buf[IMPORT_PATH_MAX];
     import_found_t found = import_find(path, full + last, len - last, buf);
-    if (found == FOUND_NONE && parent == OBJ_NULL) {
+    if ((found == FOUND_NONE || found == FOUND_FROZEN) && parent == OBJ_NULL) {
         const frozen_module_t *fm = import_find_frozen(full, len);
         if (fm != NULL) {
             return import_load_frozen(qfull, fm);
@@ -395,7 +406,7 @@ static obj_t import_one(const char *full, size_t len, size_t last, obj_t parent)
             return mod;
         }
     }
-    if (found == FOUND_NONE) {
+    if (found == FOUND_NONE || found == FOUND_FROZEN) {
         import_not_found(full, len);
     }
     mod = import_load(qfull, found, buf);
@@ -577,7 +588,7 @@ void import_run_main_module(qstr name) {
     }
     char buf[IMPORT_PATH_MAX];
     import_found_t found = import_find(path, s + last, len - last, buf);
-    if (found == FOUND_NONE) {
+    if (found == FOUND_NONE || found == FOUND_FROZEN) {
         import_not_found(s, len);
     }
     obj_t g = rt_state.main_globals;

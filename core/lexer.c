@@ -4,6 +4,7 @@
  * holds strictly increasing columns starting with 0; strings are left undecoded (parse.c
  * decodes them), identifiers are interned here. */
 #include "core/lexer.h"
+#include "core/digits.h"
 
 #include "core/qstr.h"
 #include "core/runtime.h"
@@ -26,18 +27,6 @@ static inline bool lex_is_id_char(unsigned char c) {
 }
 static inline bool lex_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-static int lex_digit_value(unsigned char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'z') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A' + 10;
-    }
-    return 99;
-}
 
 typedef struct {
     const char *text;
@@ -247,14 +236,14 @@ static void lex_number(lexer_t *lx) {
     while (p < end) {
         unsigned char c = (unsigned char)*p;
         if (c == '_') {
-            if (p + 1 >= end || lex_digit_value((unsigned char)p[1]) >= base ||
+            if (p + 1 >= end || digit_value((unsigned char)p[1]) >= base ||
                 n_digits == 0) {
                 lex_error(lx, "invalid syntax");
             }
             p++;
             continue;
         }
-        int d = lex_digit_value(c);
+        int d = digit_value(c);
         if (d >= base) {
             if (d < 10 && base < 10) {
                 lex_error(lx, base == 2 ? "invalid digit in binary literal"

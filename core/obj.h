@@ -432,7 +432,7 @@ NORETURN void raise_msg(const type_t *type, const char *msg);
 NORETURN void raise_fmt(const type_t *type, const char *fmt, ...);
 NORETURN void raise_type_error_unsupported(binary_op_t op, obj_t lhs, obj_t rhs);
 NORETURN void raise_os_error(int errno_value); /* OSError(errno) */
-/* OSError(errno, "ENAME: what failed"): e.args[0] is still the errno, the text says why. */
+/* OSError(errno, "what failed"): e.args[0] is the errno; printed "[Errno N] ENAME: what failed". */
 NORETURN void raise_os_error_why(int errno_value, const char *fmt, ...);
 NORETURN void raise_memory_error(void);       /* a preallocated MemoryError; never allocates */
 NORETURN void raise_stop_iteration(obj_t value);

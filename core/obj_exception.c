@@ -470,12 +470,7 @@ NORETURN void raise_os_error_why(int errno_value, const char *fmt, ...) {
         vstr_init(&v, 48);
         print_t p;
         vstr_print_init(&v, &p);
-        const char *name = errno_name(errno_value);
-        if (name != NULL) {
-            print_str(&p, name);
-            print_str(&p, ": ");
-        }
-        print_vfmt(&p, fmt, ap);
+        print_vfmt(&p, fmt, ap); /* printing names the errno: "[Errno 1] EPERM: <why>" */
         args[1] = str_new_from_vstr(&v);
         nlr_pop();
     }

@@ -3,6 +3,7 @@
  * result is normalised back, so a value that fits a small int is never an int_obj_t (equality and
  * hashing rely on it). Bools are accepted wherever an int is (as 0/1); & | ^ of two bools give a
  * bool. Integer-only: `/` is not an int operation (OBJ_NULL lets the runtime raise TypeError). */
+#include "core/digits.h"
 #include "core/obj_int.h"
 
 #include "core/bigint.h"
@@ -232,7 +233,7 @@ size_t int_format_ndigits(obj_t i, int base) {
 
 /* Writes |v| in base into the END of buf (size 66); returns a pointer to the first char. */
 static char *int_small_digits(char *end, uint64_t m, int base, bool upper) {
-    const char *dg = upper ? "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "0123456789abcdefghijklmnopqrstuvwxyz";
+    const char *dg = upper ? DIGITS_UPPER : DIGITS_LOWER;
     char *p = end;
     if (base == 10) {
         do {
@@ -355,18 +356,6 @@ static inline bool int_is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-static inline int int_digit_val(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'z') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A' + 10;
-    }
-    return 99;
-}
 
 obj_t int_parse(const char *s0, size_t len0, int base) {
     const char *s = s0, *top = s0 + len0;
@@ -418,7 +407,7 @@ obj_t int_parse(const char *s0, size_t len0, int base) {
             prev_us = true;
             continue;
         }
-        int d = int_digit_val(c);
+        int d = digit_value((unsigned char)c);
         if (d >= base) {
             int_raise_syntax(s0, len0, shown_base);
         }

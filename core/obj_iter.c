@@ -1,10 +1,57 @@
-/* core/obj_iter.c: the lazy iterator types of the builtins: enumerate, zip, map, filter,
+/* core/obj_iter.c: the iterator of list and tuple, and the lazy iterator types of the builtins: enumerate, zip, map, filter,
  * reversed and iterator_type (seq[0], seq[1], ... until IndexError). Invariant: each holds iterators (never
  * materialised sequences) and, once it has reported exhaustion, keeps reporting it. */
 #include "core/nlr.h"
 #include "core/obj.h"
 #include "core/obj_list.h"
 #include "core/runtime.h"
+
+/* ---- list and tuple ---- */
+typedef struct {
+    obj_base_t base;
+    obj_t seq;
+    size_t idx;
+} seq_iter_obj_t;
+
+static obj_t seq_iter_next(obj_t self) {
+    seq_iter_obj_t *it = OBJ_TO_PTR(self);
+    size_t len;
+    const obj_t *items;
+    if (it->base.type->name == QSTR_list_iterator) {
+        const list_obj_t *l = OBJ_TO_PTR(it->seq);
+        len = l->len;
+        items = l->items;
+    } else {
+        const tuple_obj_t *t = OBJ_TO_PTR(it->seq);
+        len = t->len;
+        items = t->items;
+    }
+    return it->idx < len ? items[it->idx++] : OBJ_NULL;
+}
+
+static const type_t list_iter_type = {
+    .base = {&type_type},
+    .flags = TYPE_FLAG_ITER_IS_SELF,
+    .name = QSTR_list_iterator,
+    .getiter = rt_identity_getiter,
+    .iternext = seq_iter_next,
+};
+
+static const type_t tuple_iter_type = {
+    .base = {&type_type},
+    .flags = TYPE_FLAG_ITER_IS_SELF,
+    .name = QSTR_tuple_iterator,
+    .getiter = rt_identity_getiter,
+    .iternext = seq_iter_next,
+};
+
+obj_t seq_iter_new(obj_t seq, bool is_list) {
+    seq_iter_obj_t *it = NEW_OBJ(seq_iter_obj_t);
+    it->base.type = is_list ? &list_iter_type : &tuple_iter_type;
+    it->seq = seq;
+    it->idx = 0;
+    return OBJ_FROM_PTR(it);
+}
 
 /* ---- enumerate ---- */
 typedef struct {

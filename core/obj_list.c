@@ -441,37 +441,7 @@ static obj_t list_subscr(obj_t self, obj_t index, obj_t value) {
     return OBJ_NONE;
 }
 
-/* ---- iterator ---- */
-typedef struct {
-    obj_base_t base;
-    obj_t list;
-    size_t idx;
-} list_iter_obj_t;
-
-static obj_t list_iter_next(obj_t self) {
-    list_iter_obj_t *it = OBJ_TO_PTR(self);
-    const list_obj_t *l = OBJ_TO_PTR(it->list);
-    if (it->idx < l->len) {
-        return l->items[it->idx++];
-    }
-    return OBJ_NULL;
-}
-
-static const type_t list_iter_type = {
-    .base = {&type_type},
-    .flags = TYPE_FLAG_ITER_IS_SELF,
-    .name = QSTR_list_iterator,
-    .getiter = rt_identity_getiter,
-    .iternext = list_iter_next,
-};
-
-static obj_t list_getiter(obj_t self) {
-    list_iter_obj_t *it = NEW_OBJ(list_iter_obj_t);
-    it->base.type = &list_iter_type;
-    it->list = self;
-    it->idx = 0;
-    return OBJ_FROM_PTR(it);
-}
+static obj_t list_getiter(obj_t self) { return seq_iter_new(self, true); }
 
 /* ---- methods ---- */
 

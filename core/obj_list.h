@@ -37,6 +37,10 @@ void seq_print(const print_t *p, const obj_t *items, size_t len, const char *ope
 /* n of seq * n (negative -> 0; (size_t)-1 if n isn't an int; MemoryError if absurdly big). */
 size_t seq_repeat_count(obj_t n, size_t len);
 
+/* The one iterator of list and tuple (obj_iter.c): the items by index, reading the length at
+ * every step (a list may grow or shrink while it is iterated). */
+obj_t seq_iter_new(obj_t seq, bool is_list);
+
 /* ---- dict / map ---- */
 /* Fast global/attribute lookup by qstr (no exceptions): the value or OBJ_NULL. */
 obj_t map_get_qstr(const map_t *map, qstr q);

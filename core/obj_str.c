@@ -3,6 +3,7 @@
  * `char_len == len` means pure ASCII, which enables byte-indexed fast paths everywhere.
  * Heap strs are never required to be interned: equality compares bytes, and str_hash equals
  * qstr_hash for the same bytes. Methods shared with bytearray take any of the three as self. */
+#include "core/digits.h"
 #include "core/obj_str.h"
 
 #include "core/gc.h"
@@ -1425,7 +1426,7 @@ static obj_t bytes_hex(size_t n_args, size_t n_kw, const obj_t *args) {
             per = obj_get_int(args[2]);
         }
     }
-    static const char hexd[] = "0123456789abcdef";
+    static const char hexd[] = DIGITS_LOWER;
     vstr_t v;
     vstr_init(&v, bi.len * 3 + 1);
     size_t group = (size_t)(per < 0 ? -per : per);
@@ -1444,16 +1445,6 @@ static obj_t bytes_hex(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 DEFINE_FUN(bytes_hex_obj, hex, 1, 3, bytes_hex);
 
-static int str_hex_digit(uint8_t c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    c |= 0x20;
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    return -1;
-}
 
 void bytes_parse_hex(const char *s, size_t len, vstr_t *out) {
     size_t i = 0;
@@ -1463,8 +1454,8 @@ void bytes_parse_hex(const char *s, size_t len, vstr_t *out) {
             i++;
             continue;
         }
-        int hi = str_hex_digit(c);
-        int lo = i + 1 < len ? str_hex_digit((uint8_t)s[i + 1]) : -1;
+        int hi = hex_digit_value(c);
+        int lo = i + 1 < len ? hex_digit_value((uint8_t)s[i + 1]) : -1;
         if (hi < 0 || lo < 0) {
             size_t pos = hi < 0 ? i : i + 1;
             raise_fmt(&type_ValueError, "non-hexadecimal number found in fromhex() arg at position %u", (unsigned)pos);
@@ -1516,7 +1507,7 @@ void str_print_quoted(const print_t *p, const uint8_t *s, size_t len, bool is_by
         print_strn(p, "b", 1);
     }
     print_strn(p, &q, 1);
-    static const char hexd[] = "0123456789abcdef";
+    static const char hexd[] = DIGITS_LOWER;
     size_t run = 0; /* start of the pending run of bytes printed as is */
     size_t i = 0;
     while (i < len) {
@@ -1570,7 +1561,7 @@ obj_t obj_ascii(obj_t o) {
     if (utf8_is_ascii(d, len)) {
         return r;
     }
-    static const char hexd[] = "0123456789abcdef";
+    static const char hexd[] = DIGITS_LOWER;
     vstr_t v;
     vstr_init(&v, len + 16);
     const uint8_t *p = d, *e = d + len;

@@ -361,37 +361,7 @@ static obj_t tuple_subscr(obj_t self, obj_t index, obj_t value) {
     return t->items[seq_get_index(&tuple_type, t->len, index)];
 }
 
-/* ---- iterator ---- */
-typedef struct {
-    obj_base_t base;
-    obj_t tuple;
-    size_t idx;
-} tuple_iter_obj_t;
-
-static obj_t tuple_iter_next(obj_t self) {
-    tuple_iter_obj_t *it = OBJ_TO_PTR(self);
-    const tuple_obj_t *t = OBJ_TO_PTR(it->tuple);
-    if (it->idx < t->len) {
-        return t->items[it->idx++];
-    }
-    return OBJ_NULL;
-}
-
-static const type_t tuple_iter_type = {
-    .base = {&type_type},
-    .flags = TYPE_FLAG_ITER_IS_SELF,
-    .name = QSTR_tuple_iterator,
-    .getiter = rt_identity_getiter,
-    .iternext = tuple_iter_next,
-};
-
-static obj_t tuple_getiter(obj_t self) {
-    tuple_iter_obj_t *it = NEW_OBJ(tuple_iter_obj_t);
-    it->base.type = &tuple_iter_type;
-    it->tuple = self;
-    it->idx = 0;
-    return OBJ_FROM_PTR(it);
-}
+static obj_t tuple_getiter(obj_t self) { return seq_iter_new(self, false); }
 
 /* ---- methods ---- */
 static obj_t tuple_count_fun(size_t n_args, size_t n_kw, const obj_t *args) {

@@ -4,6 +4,7 @@
  * the console, to a vstr (str()/repr()) or to a stream. */
 #include <stdarg.h>
 
+#include "core/digits.h"
 #include "core/obj_str.h"
 #include "core/port.h"
 #include "core/qstr.h"
@@ -43,7 +44,7 @@ static int print_padded(const print_t *p, const char *s, size_t len, int width, 
 
 /* Formats an unsigned value in base (2..16) into the tail of buf; returns the start. */
 static char *print_utoa(char *end, unsigned long long v, unsigned base, bool upper) {
-    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    const char *digits = upper ? DIGITS_UPPER : DIGITS_LOWER;
     char *s = end;
     do {
         *--s = digits[v % base];

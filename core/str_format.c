@@ -2,6 +2,7 @@
  * conversions, nested specs) and obj_format (the format-spec mini-language behind format(),
  * str.format and f-strings). Integer-only: float presentation types are errors.
  * Invariant: every path builds into one vstr and makes one result object at the end. */
+#include "core/digits.h"
 #include "core/obj_str.h"
 
 #include "core/obj_int.h"
@@ -14,7 +15,7 @@
 /* integer digits */
 
 static void fmt_utoa_rev(vstr_t *v, uint_t u, int base, bool upper) {
-    const char *digs = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    const char *digs = upper ? DIGITS_UPPER : DIGITS_LOWER;
     char buf[sizeof(uint_t) * 8];
     size_t n = 0;
     do {

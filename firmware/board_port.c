@@ -52,8 +52,12 @@ static int board_read_byte(void) { return replio_read_byte(); }
 static bool board_read_line(vstr_t *out) {
     const char *line;
     size_t len;
-    if (readline_read("", NULL, &line, &len) == READLINE_CTRL_D) {
+    int r = readline_read("", NULL, &line, &len);
+    if (r == READLINE_CTRL_D) {
         return false; /* EOFError, as MicroPython's input() on Ctrl-D */
+    }
+    if (r == READLINE_TOO_LONG) {
+        raise_fmt(&type_ValueError, "input line longer than %d bytes", READLINE_MAX);
     }
     vstr_add_strn(out, line, len);
     return true;

@@ -8,7 +8,7 @@
 #include "core/obj.h"
 
 extern const type_t machine_i2c_type, machine_rtc_type, machine_wdt_type, machine_uart_type, machine_adc_type,
-    machine_spi_type;
+    machine_spi_type, machine_timer_type;
 void machine_periph_boot(void); /* every (soft) reset */
 void machine_uart_boot(void);   /* part of it: the UARTs' wires */
 

@@ -1,10 +1,11 @@
 /* modules/mod_binascii.c: binascii: hexlify (with separator), unhexlify, a2b_base64, b2a_base64
  * and crc32. Results are bytes built in a vstr; bad input raises ValueError, never reads past
  * the buffer. */
+#include "core/digits.h"
 #include "core/obj.h"
 #include "core/runtime.h"
 
-static const char hex_digits[] = "0123456789abcdef";
+static const char hex_digits[] = DIGITS_LOWER;
 
 static obj_t vstr_to_bytes(vstr_t *v) { return bytes_new(v->buf, v->len); }
 
@@ -44,16 +45,6 @@ static obj_t binascii_hexlify(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 DEFINE_FUN(binascii_hexlify_obj, hexlify, 1, 2, binascii_hexlify);
 
-static int hex_value(uint8_t c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    c |= 0x20;
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    return -1;
-}
 
 static obj_t binascii_unhexlify(size_t n_args, size_t n_kw, const obj_t *args) {
     size_t len;
@@ -64,7 +55,7 @@ static obj_t binascii_unhexlify(size_t n_args, size_t n_kw, const obj_t *args) {
     vstr_t v;
     vstr_init(&v, len / 2 + 1);
     for (size_t i = 0; i < len; i += 2) {
-        int hi = hex_value(p[i]), lo = hex_value(p[i + 1]);
+        int hi = hex_digit_value(p[i]), lo = hex_digit_value(p[i + 1]);
         if (hi < 0 || lo < 0) {
             raise_msg(&type_ValueError, "non-hex digit found");
         }

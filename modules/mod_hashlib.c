@@ -8,6 +8,7 @@
 #include <mbedtls/sha256.h>
 #include <mbedtls/version.h>
 
+#include "core/digits.h"
 #include "core/obj.h"
 #include "core/runtime.h"
 
@@ -180,8 +181,8 @@ static obj_t hash_hexdigest(size_t n_args, size_t n_kw, const obj_t *args) {
     hash_final(h, out);
     size_t n = hash_digest_size(h->alg);
     for (size_t i = 0; i < n; i++) {
-        hex[2 * i] = "0123456789abcdef"[out[i] >> 4];
-        hex[2 * i + 1] = "0123456789abcdef"[out[i] & 15];
+        hex[2 * i] = DIGITS_LOWER[out[i] >> 4];
+        hex[2 * i + 1] = DIGITS_LOWER[out[i] & 15];
     }
     return str_new(hex, 2 * n);
 }

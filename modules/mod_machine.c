@@ -161,6 +161,8 @@ static obj_t machine_sleep(size_t n_args, size_t n_kw, const obj_t *args) {
         machine_irq_run(IRQ_LINE_PIN(p));
     } else if (why == POWER_REASON_RTC) {
         machine_irq_run(IRQ_LINE_RTC); /* the RTC alarm's handler (issue 10) */
+    } else if (why == POWER_REASON_WLAN) {
+        machine_irq_run(IRQ_LINE_WLAN); /* WLAN activity (issue 12) */
     }
     return OBJ_NONE;
 }
@@ -228,6 +230,7 @@ static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR_WDT), ROM_PTR(&machine_wdt_type)},
     {ROM_QSTR(QSTR_ADC), ROM_PTR(&machine_adc_type)},
     {ROM_QSTR(QSTR_SPI), ROM_PTR(&machine_spi_type)},
+    {ROM_QSTR(QSTR_Timer), ROM_PTR(&machine_timer_type)},
 };
 static DEFINE_CONST_DICT(machine_globals, machine_globals_table);
 const module_obj_t machine_module = {{&module_type}, &machine_globals};

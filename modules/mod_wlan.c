@@ -7,11 +7,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "board/irq.h"
 #include "board/power.h"
 #include "board/wlan.h"
 #include "core/obj.h"
 #include "core/port.h"
 #include "core/runtime.h"
+#include "modules/machine_irq.h"
+#include "modules/mod_machine.h"
 
 #define WLAN_ANY_EVENT 1
 
@@ -19,15 +22,7 @@ typedef struct {
     obj_base_t base;
 } wlan_obj_t;
 
-typedef struct {
-    obj_base_t base;
-    obj_t handler;
-    int trigger, wake;
-    bool enabled;
-} wlan_irq_obj_t;
-
 const type_t wlan_type;
-static const type_t wlan_irq_type;
 static const wlan_obj_t wlan_obj = {{&wlan_type}};
 
 /* ---- values ---- */
@@ -329,79 +324,42 @@ static obj_t wlan_mac_m(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 static DEFINE_FUN(wlan_mac_obj, mac, 1, 2, wlan_mac_m);
 
-/* ---- irq: a wake source for machine.sleep() ---- */
+/* ---- irq: WLAN events (connect, disconnect, a network changing) over machine_irq, and a wake
+ * source for machine.sleep() ---- */
 
-static obj_t wlan_irq_m(size_t n_args, size_t n_kw, const obj_t *args) {
-    static const arg_spec_t specs[] = {
-        {QSTR_trigger, ARG_KW_ONLY, ROM_INT(WLAN_ANY_EVENT)},
-        {QSTR_priority, ARG_KW_ONLY, ROM_INT(1)},
-        {QSTR_handler, ARG_KW_ONLY, ROM_PTR(&none_obj)},
-        {QSTR_wake, ARG_KW_ONLY, ROM_INT(POWER_WAKE_SLEEP)},
-    };
-    arg_val_t v[4];
-    arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 4, specs, v);
-    int_t trigger = obj_get_int(v[0].o), prio = obj_get_int(v[1].o), wake = obj_get_int(v[3].o);
-    if (trigger != WLAN_ANY_EVENT) {
+static unsigned wlan_events; /* ANY_EVENT once something happened, until the handler ran */
+
+static void wlan_irq_apply(obj_t parent, const machine_irq_args_t *a) {
+    if (a->trigger != WLAN_ANY_EVENT) {
         raise_msg(&type_ValueError, "invalid trigger (WLAN.ANY_EVENT)");
     }
-    if (prio < 1 || prio > 7) {
-        raise_msg(&type_ValueError, "invalid priority (1..7)");
-    }
-    if (wake != POWER_WAKE_SLEEP && wake != POWER_WAKE_IDLE) {
+    if (a->wake & POWER_WAKE_DEEPSLEEP) {
         raise_msg(&type_ValueError, "WLAN wakes the board from machine.IDLE or machine.SLEEP only");
     }
-    if (v[2].o != OBJ_NONE && !rt_is_true(rt_call1(rt_builtin_lookup(QSTR_callable), v[2].o))) {
-        raise_msg(&type_TypeError, "handler must be callable or None");
-    }
-    wlan_irq_obj_t *irq = NEW_OBJ(wlan_irq_obj_t);
-    irq->base.type = &wlan_irq_type;
-    irq->handler = v[2].o;
-    irq->trigger = (int)trigger;
-    irq->wake = (int)wake;
-    irq->enabled = true;
-    power_wake_levels(POWER_REASON_WLAN, (unsigned)wake);
-    return OBJ_FROM_PTR(irq);
+    power_wake_levels(POWER_REASON_WLAN, (unsigned)a->wake & POWER_WAKE_SLEEP);
+}
+static unsigned wlan_irq_flags(obj_t parent) { return wlan_events; }
+static void wlan_irq_ack(obj_t parent) { wlan_events = 0; }
+static void wlan_irq_enable(obj_t parent, bool on) {}
+static const machine_irq_source_t wlan_irq_source = {wlan_irq_apply, wlan_irq_flags, wlan_irq_ack, wlan_irq_enable};
+
+/* every WLAN event: the irq line is pended (its handler runs if enabled) */
+static void wlan_irq_event(void *ctx) {
+    wlan_events = WLAN_ANY_EVENT;
+    irq_pend(IRQ_LINE_WLAN);
+}
+
+__attribute__((constructor)) static void wlan_install(void) {
+    wlan_set_mac(machine_mac); /* machine.unique_id() is the MAC, as on the board */
+    wlan_reset_defaults();
+    wlan_add_listener(wlan_irq_event, NULL);
+}
+
+static obj_t wlan_irq_m(size_t n_args, size_t n_kw, const obj_t *args) {
+    return machine_irq_make(IRQ_LINE_WLAN, args[0], &wlan_irq_source, WLAN_ANY_EVENT, n_args - 1, args + 1, n_kw,
+        args + n_args);
 }
 static DEFINE_FUN_KW(wlan_irq_obj, irq, 1, 1, wlan_irq_m);
-
-static obj_t wlan_irq_enable(size_t n_args, size_t n_kw, const obj_t *args) {
-    wlan_irq_obj_t *irq = obj_check_self(args[0], &wlan_irq_type);
-    irq->enabled = true;
-    power_wake_levels(POWER_REASON_WLAN, (unsigned)irq->wake);
-    return OBJ_NONE;
-}
-static DEFINE_FUN(wlan_irq_enable_obj, enable, 1, 1, wlan_irq_enable);
-
-static obj_t wlan_irq_disable(size_t n_args, size_t n_kw, const obj_t *args) {
-    wlan_irq_obj_t *irq = obj_check_self(args[0], &wlan_irq_type);
-    irq->enabled = false;
-    power_wake_levels(POWER_REASON_WLAN, 0);
-    return OBJ_NONE;
-}
-static DEFINE_FUN(wlan_irq_disable_obj, disable, 1, 1, wlan_irq_disable);
-
-static obj_t wlan_irq_flags(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_check_self(args[0], &wlan_irq_type);
-    return small_int_new(power_wake_reason() == POWER_REASON_WLAN ? WLAN_ANY_EVENT : 0);
-}
-static DEFINE_FUN(wlan_irq_flags_obj, flags, 1, 1, wlan_irq_flags);
-
-static obj_t wlan_irq_call(obj_t self, size_t n_args, size_t n_kw, const obj_t *args) {
-    wlan_irq_obj_t *irq = OBJ_TO_PTR(self);
-    if (irq->handler != OBJ_NONE) {
-        rt_call1(irq->handler, OBJ_FROM_PTR(&wlan_obj));
-    }
-    return OBJ_NONE;
-}
-
-static const map_elem_t wlan_irq_locals_table[] = {
-    {ROM_QSTR(QSTR_enable), ROM_PTR(&wlan_irq_enable_obj)},
-    {ROM_QSTR(QSTR_disable), ROM_PTR(&wlan_irq_disable_obj)},
-    {ROM_QSTR(QSTR_flags), ROM_PTR(&wlan_irq_flags_obj)},
-};
-static DEFINE_CONST_DICT(wlan_irq_locals_dict, wlan_irq_locals_table);
-static const type_t wlan_irq_type = {
-    .base = {&type_type}, .name = QSTR_irq, .call = wlan_irq_call, .locals_dict = &wlan_irq_locals_dict};
 
 static void wlan_print(const print_t *p, obj_t o, print_kind_t kind) {
     print_fmt(p, "WLAN(mode=WLAN.%s, ssid='%s', auth=", wlan_mode() == WLAN_MODE_AP ? "AP" : "STA", wlan_ssid());

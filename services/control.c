@@ -280,6 +280,9 @@ int control_handover(int *lfd, ctl_kept_client_t *kept, int max) {
     int n = 0;
     for (int i = 0; i < CONTROL_MAX_CLIENTS && n < max; i++) {
         ctl_client_t *c = &ctl.cl[i];
+        if (c->fd >= 0 && c->tx_len > 0) {
+            client_close(c); /* its socket is full: the rest of a line would be lost mid-line */
+        }
         if (c->fd >= 0) {
             host_keep_on_reexec(c->fd);
             kept[n++] = (ctl_kept_client_t){c->fd, c->subs, c->pin_mask};

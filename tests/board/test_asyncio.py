@@ -1,7 +1,9 @@
 """asyncio on the board: its scheduler waits in the board's event loop, so while main.py runs an
 endless asyncio program, a telnet login is served, the tasks' output reaches the session and
-Ctrl-C stops the program at the prompt; while asyncio sleeps in the REPL, telnet is answered."""
-from conftest import PROMPT, Telnet, friendly_exec
+Ctrl-C stops the program at the prompt; while asyncio sleeps in the REPL, telnet is answered;
+a ThreadSafeFlag set from a scheduled callback wakes its task; on the virtual clock hours of
+asyncio.sleep pass at once."""
+from conftest import PROMPT, RawRepl, Telnet, friendly_exec
 from test_boot import booted, img_put, need_mtools
 
 MAIN = (b"import asyncio\r\n"
@@ -50,3 +52,56 @@ def test_asyncio_in_the_repl_serves_telnet_while_it_sleeps(make_board):
     assert t.read_until(PROMPT).endswith(b"'slept'\r\n>>> ")
     assert friendly_exec(t, b"print(6 * 7)") == b"42\r\n"
     t2.close()
+
+
+FLAG_CODE = b"""
+import asyncio, micropython
+flag = asyncio.ThreadSafeFlag()
+async def waiter():
+    print('waiting')
+    await flag.wait()
+    print('flag seen')
+async def main():
+    t = asyncio.create_task(waiter())
+    await asyncio.sleep(0)
+    micropython.schedule(lambda f: f.set(), flag)  # as an irq handler would
+    await t
+    print('done')
+asyncio.run(main())
+"""
+
+LONG_SLEEP_CODE = b"""
+import asyncio, time
+async def sleeper(s):
+    await asyncio.sleep(s)
+    return s
+async def main():
+    t0 = time.ticks_ms()
+    r = await asyncio.gather(sleeper(3600), sleeper(7200))
+    print(r, time.ticks_diff(time.ticks_ms(), t0) // 1000)
+asyncio.run(main())
+"""
+
+
+def raw_session(b):
+    t = b.telnet()
+    t.repl_ready()
+    r = RawRepl(t)
+    r.enter()
+    return t, r
+
+
+def test_threadsafeflag_set_from_a_scheduled_callback(make_board):
+    b = make_board()
+    t, r = raw_session(b)
+    out, err = r.exec(FLAG_CODE)
+    assert (out, err) == (b"waiting\r\nflag seen\r\ndone\r\n", b""), (out, err)
+    t.close()
+
+
+def test_long_sleeps_are_instant_on_the_virtual_clock(make_board):
+    b = make_board(args=["--clock", "virtual"])
+    t, r = raw_session(b)
+    out, err = r.exec(LONG_SLEEP_CODE)  # two hours of board time, within the default timeout
+    assert (out, err) == (b"[3600, 7200] 7200\r\n", b""), (out, err)
+    t.close()

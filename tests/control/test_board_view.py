@@ -343,3 +343,18 @@ def test_led_events_and_state(make_board):
     r = repl(b)
     run(r, "import wipy\nwipy.heartbeat(False)")
     assert c.led()["heartbeat"] is False and c.led()["on"] is False
+
+
+def test_analog_pin_takes_at_most_1_8_volts(make_board):
+    b, c = start(make_board)
+    r = repl(b)
+    assert c.volts("GP3", 2.5)["level"] == 1         # a GPIO takes up to 3.6 V
+    c.volts("GP3", 0.7)
+    run(r, "import machine\nadc = machine.ADC()\nch = adc.channel(pin='GP3')")
+    assert c.pin("GP3")["analog"] is True
+    with pytest.raises(ControlError) as e:
+        c.volts("GP3", 2.5)                            # in analog mode: 1.8 V at most
+    assert "1.8 V" in str(e.value) and "analog" in str(e.value)
+    assert c.pin("GP3")["volts"] == 0.7 and c.status()["damage"] == 1
+    c.volts("GP3", 1.8)
+    assert int(run(r, "print(ch())").strip()) == 4095  # full scale is 1.4 V

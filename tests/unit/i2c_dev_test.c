@@ -1,7 +1,8 @@
 /* tests/unit/i2c_dev_test.c: the I2C bus and every device model (board/i2c*.c) against their
  * datasheets, without Python: MPU-9150 registers, reset and sleep, scaling; 24LC256 page writes,
  * wrap and write cycle; BME280 trimming and compensation (checked with the datasheet's
- * floating-point formulas, written independently here); SSD1306 commands, RAM and the image. */
+ * floating-point formulas, written independently here); SSD1306 commands, RAM and the image;
+ * UART frames as receivers with other framings read them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 #include "board/clock.h"
 #include "board/i2c.h"
 #include "board/pin.h"
+#include "board/uart_line.h"
 
 #define MS 1000000ull
 
@@ -402,6 +404,38 @@ static void test_ssd1306(void **state) {
     assert_int_equal(ram[128 + 3], 1 << 2);
 }
 
+/* ---- UART frames read by receivers with other framings (board/uart_line.c) ---- */
+
+static void test_uart_receive(void **state) {
+    (void)state;
+    uart_config_t a = {9600, 8, -1, 1}, same = a, fast = {19200, 8, -1, 1}, slow = {4800, 8, -1, 1};
+    uart_config_t seven = {9600, 7, -1, 1}, even = {9600, 8, 0, 1};
+    uint8_t out[8];
+    for (int b = 0; b < 256; b++) { /* equal framing: every byte as sent */
+        assert_int_equal(uart_line_receive(&a, (uint8_t)b, false, &same, out, 8), 1);
+        assert_int_equal(out[0], b);
+    }
+    /* twice the rate: each bit sampled twice; the frame's tail holds a second start bit */
+    assert_int_equal(uart_line_receive(&a, 0x55, false, &fast, out, 8), 2);
+    assert_int_equal(out[0], 0x66);
+    assert_int_equal(out[1], 0xe6);
+    /* half the rate: the start bit's middle is a 1 (a false start); the next falling edge starts one */
+    assert_int_equal(uart_line_receive(&a, 0x0f, false, &slow, out, 8), 1);
+    assert_int_equal(out[0], 0xfe);
+    /* 7 data bits: bit 7 is read as the stop bit */
+    assert_int_equal(uart_line_receive(&a, 0xc1, false, &seven, out, 8), 1);
+    assert_int_equal(out[0], 0x41);
+    /* parity the receiver does not expect: the data still arrives */
+    assert_int_equal(uart_line_receive(&even, 0x5a, false, &a, out, 8), 1);
+    assert_int_equal(out[0], 0x5a);
+    /* a break reads as 0x00 */
+    assert_int_equal(uart_line_receive(&a, 0xff, true, &a, out, 8), 1);
+    assert_int_equal(out[0], 0x00);
+    /* frame time: 10 bits at 115200 baud */
+    uart_config_t f = {115200, 8, -1, 1};
+    assert_int_equal(uart_frame_ns(&f), 86806);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_bus, setup, teardown),
@@ -409,6 +443,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_eeprom, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bme280, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ssd1306, setup, teardown),
+        cmocka_unit_test(test_uart_receive),
     };
     int total = (int)(sizeof(tests) / sizeof(tests[0]));
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,3 @@
+# a module named like a frozen one, for frozen_path.py
+print("shadow asyncio imported")
+NAME = "shadow"
