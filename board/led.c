@@ -100,5 +100,14 @@ void led_fatal(void) {
     led_drive(1);
 }
 
+void led_set(bool on) {
+    if (state == LED_FATAL) {
+        return;
+    }
+    clock_timer_cancel(&led_timer);
+    state = LED_IDLE;
+    led_drive(on);
+}
+
 bool led_is_fatal(void) { return state == LED_FATAL; }
 bool led_on(void) { return pin_level(PIN_LED) != 0; }

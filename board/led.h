@@ -20,5 +20,8 @@ void led_error_flash(void);          /* a script or an irq handler raised */
 void led_fatal(void);                /* solid on; heartbeat and flashes stop */
 bool led_is_fatal(void);
 bool led_on(void);                   /* GP25's level */
+/* The bootloader's signals (board/safe_boot.c), before the heartbeat starts: the LED set on or off
+ * by hand, no timer running (led_init later starts the heartbeat). */
+void led_set(bool on);
 
 #endif

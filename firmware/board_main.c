@@ -58,7 +58,7 @@ typedef struct {
     int boot_cause;         /* internal (--boot-cause): what the last process's reset was */
     int boot_reason;
     board_outside_opts_t outside; /* --control, --vcd (and the internal --handover) */
-    boot_safe_t safe_boot;  /* --safe-boot: this boot only */
+    safe_boot_t safe_boot;  /* --safe-boot: this boot only */
     int boot_slot;          /* internal: -1, or the slot the bootloader started this image from */
     const char *bootloader; /* internal: the executable a hard reset runs (the bootloader) */
     bool boot_safe;         /* internal: the bootloader chose a safe boot */
@@ -142,7 +142,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->outside = (board_outside_opts_t){NULL, NULL, NULL};
     o->boot_cause = POWER_PWRON_RESET;
     o->boot_reason = POWER_REASON_NONE;
-    o->safe_boot = BOOT_SAFE_NONE;
+    o->safe_boot = SAFE_BOOT_NONE;
     o->boot_slot = -1;
     o->bootloader = NULL;
     o->boot_safe = false;
@@ -170,13 +170,13 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             o->ftp_explicit |= a[2] == 'f';
         } else if (strcmp(a, "--safe-boot") == 0 && val != NULL) {
             static const char *const names[] = {"latest", "previous", "factory"};
-            o->safe_boot = BOOT_SAFE_NONE;
+            o->safe_boot = SAFE_BOOT_NONE;
             for (int k = 0; k < 3; k++) {
                 if (strcmp(val, names[k]) == 0) {
-                    o->safe_boot = (boot_safe_t)(BOOT_SAFE_LATEST + k);
+                    o->safe_boot = (safe_boot_t)(SAFE_BOOT_LATEST + k);
                 }
             }
-            if (o->safe_boot == BOOT_SAFE_NONE) {
+            if (o->safe_boot == SAFE_BOOT_NONE) {
                 fprintf(stderr, "%s: --safe-boot wants latest, previous or factory, not '%s'\n", argv[0], val);
                 return 2;
             }
@@ -338,6 +338,24 @@ static NORETURN void board_restart(int cause, int reason) {
 static void board_hard_reset(void) { board_restart(POWER_HARD_RESET, POWER_REASON_NONE); }
 static void board_deepsleep_reset(void) { board_restart(POWER_DEEPSLEEP_RESET, power_wake_reason()); }
 
+/* The bootloader watches GP28 (board/safe_boot.h) while the outside is served: the control
+ * interface drives the pin and sees the LED, the trace records both, time jumps when virtual. */
+static safe_boot_t board_watch_gp28(safe_boot_t hold) {
+    safe_boot_begin(hold);
+    while (!safe_boot_finished()) {
+        uint64_t left = clock_wait_ns(CLOCK_NEVER);
+        if (clock_mode() == CLOCK_VIRTUAL && left == 0) {
+            el_run_once(0);
+            clock_wait_step(CLOCK_NEVER);
+        } else {
+            el_run_once(left == CLOCK_NEVER || left / 1000000u > 100 ? 100 : (int)(left / 1000000u));
+            clock_run_due();
+        }
+        safe_boot_poll();
+    }
+    return safe_boot_choice();
+}
+
 /* The bootloader's part of a power-on or hard reset: returns when this process is the image to
  * run; executes another image; stops the board (LED on) when none can run. */
 static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
@@ -349,13 +367,14 @@ static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
     if (host_self_path(board_bootloader, sizeof(board_bootloader)) < 0) {
         snprintf(board_bootloader, sizeof(board_bootloader), "%s", board_argv[0]);
     }
+    safe_boot_t safe = board_watch_gp28(o->safe_boot); /* --safe-boot holds the pin as a hand would */
     char note[BOARD_PATH_MAX + 128];
-    int slot = bootloader_run(hs, board_bootloader, o->safe_boot, note, sizeof(note));
+    int slot = bootloader_run(hs, board_bootloader, safe, note, sizeof(note));
     if (note[0] != '\0') {
         printf("%s\r\n", note);
         fflush(stdout);
     }
-    board_safe_boot = o->safe_boot != BOOT_SAFE_NONE;
+    board_safe_boot = safe != SAFE_BOOT_NONE;
     if (slot == 0) {
         return;
     }
@@ -388,10 +407,8 @@ static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
             extra[n++] = "--boot-cause";
             extra[n++] = cause_arg;
         }
-        if (o->outside.handover != NULL) { /* the control interface's sockets live on */
-            extra[n++] = "--handover";
-            extra[n++] = (char *)o->outside.handover;
-        }
+        extra[n++] = "--handover"; /* the control interface's sockets, drives and trace live on */
+        extra[n++] = (char *)board_outside_handover();
         extra[n] = NULL;
         ftp_server_stop(); /* their ports are the image's to bind */
         telnet_stop();
@@ -601,6 +618,11 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         telnet_stop();
         return r;
     }
+    if ((r = board_outside_start(&o.outside)) != 0) { /* before the bootloader: it watches GP28 */
+        ftp_server_stop();
+        telnet_stop();
+        return r;
+    }
     board_bootload(&o, &hs);
     cert_store_set(&hs); /* ssl reads /flash/cert/... from it */
     ota_init(&hs);
@@ -626,12 +648,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         terminal_write(line, (size_t)n);
     }
     telnet_announce();
-    if ((r = board_outside_start(&o.outside)) != 0) {
-        ftp_server_stop();
-        telnet_stop();
-        terminal_raw_off();
-        return r;
-    }
+    board_outside_announce();
     board_port_install();
     fs_route_set_board(true);
     os_dupterm_handler = board_dupterm;

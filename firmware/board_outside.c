@@ -59,11 +59,16 @@ bool board_outside_check_control(const char *spec, char *err, int errlen) {
     return true;
 }
 
-static void print_control_line(const board_outside_opts_t *o) {
+static const char *control_spec; /* --control as given, for the announcement */
+
+void board_outside_announce(void) {
+    if (control_port() < 0) {
+        return;
+    }
     char addr[OUTSIDE_ADDR_MAX] = "127.0.0.1";
     int port;
-    if (o->control != NULL) {
-        split_spec(o->control, addr, sizeof(addr), &port);
+    if (control_spec != NULL) {
+        split_spec(control_spec, addr, sizeof(addr), &port);
     }
     char line[96];
     int n = snprintf(line, sizeof(line), "Control on %s:%d\r\n", addr, control_port());
@@ -204,6 +209,7 @@ static bool take_handover(const board_outside_opts_t *o, const char *spec, char 
 }
 
 int board_outside_start(const board_outside_opts_t *o) {
+    control_spec = o->control;
     trace_init();
     pin_history_init();
     if (o->handover != NULL) {
@@ -211,9 +217,6 @@ int board_outside_start(const board_outside_opts_t *o) {
         if (!take_handover(o, o->handover, msg, sizeof(msg))) {
             fprintf(stderr, "wipy: %s\n", msg);
             return 2;
-        }
-        if (control_port() >= 0) {
-            print_control_line(o);
         }
         return 0;
     }
@@ -227,7 +230,6 @@ int board_outside_start(const board_outside_opts_t *o) {
                 addr, port, strerror(err));
             return 2;
         }
-        print_control_line(o);
     }
     if (o->vcd != NULL) {
         char msg[256];

@@ -14,9 +14,12 @@ typedef struct {
 
 /* Checks an --control value; returns false with a message in err. */
 bool board_outside_check_control(const char *spec, char *err, int errlen);
-/* Starts what the options ask for and prints "Control on ADDR:PORT" on the terminal. Returns 0,
- * or 2 (a message on stderr) when the port can't be bound or the trace file can't be opened. */
+/* Starts what the options ask for (before the bootloader watches GP28, so the outside sees and
+ * drives the reset). Returns 0, or 2 (a message on stderr) when the port can't be bound or the
+ * trace file can't be opened. */
 int board_outside_start(const board_outside_opts_t *o);
+/* Prints "Control on ADDR:PORT" on the terminal (the image that boots, once). */
+void board_outside_announce(void);
 /* Power off: the trace file completed, the clients told nothing more comes. */
 void board_outside_stop(void);
 /* A reset is about to execute the program again: the value of --handover to give it (the

@@ -131,7 +131,7 @@ static int bl_flash_factory(const hstore_t *hs, const char *self, const char *md
     return hstore_commit(&w);
 }
 
-int bootloader_run(const hstore_t *hs, const char *self, boot_safe_t safe, char *note, size_t cap) {
+int bootloader_run(const hstore_t *hs, const char *self, safe_boot_t safe, char *note, size_t cap) {
     note[0] = '\0';
     host_stat_t st;
     char self_md5[33];
@@ -176,7 +176,7 @@ int bootloader_run(const hstore_t *hs, const char *self, boot_safe_t safe, char 
             return -1;
         }
     }
-    int slot = safe == BOOT_SAFE_FACTORY ? OTA_SLOT_FACTORY : safe == BOOT_SAFE_PREVIOUS ? bi.previous : bi.active;
+    int slot = safe == SAFE_BOOT_FACTORY ? OTA_SLOT_FACTORY : safe == SAFE_BOOT_PREVIOUS ? bi.previous : bi.active;
     if (slot != OTA_SLOT_FACTORY && hstore_size(hs, ota_slot_key[slot]) <= OTA_MD5_HEX) {
         slot = OTA_SLOT_FACTORY; /* nothing there (deleted by hand): the factory image always is */
     }

@@ -180,7 +180,7 @@ def test_image_that_cannot_run_stops_with_one_line(make_board):
         socket.create_connection(("127.0.0.1", b.port), timeout=2).recv(1)
     # safe boot with the factory image gets the board back
     b.kill()
-    b2 = make_board(b.state, args=["--safe-boot", "factory"])
+    b2 = make_board(b.state, args=["--clock", "virtual", "--safe-boot", "factory"])
     assert release(b2) == FACTORY
 
 
@@ -217,18 +217,18 @@ def test_safe_boot_choices_are_not_persistent(make_board):
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", b.port), timeout=2).recv(1)
     b.kill()
-    b = make_board(b.state, args=["--safe-boot", "latest"])
+    b = make_board(b.state, args=["--clock", "virtual", "--safe-boot", "latest"])
     assert release(b) == OTHER  # boot.py skipped: telnet is there
     f = ftp(b)
     f.storbinary("STOR /flash/sys/mcuimg.bin", io.BytesIO(image(NEW)))  # slot 2, previous = 1
     f.storbinary("STOR /flash/boot.py", io.BytesIO(b"# fixed\r\n"))
     f.quit()
     b.kill()
-    b = make_board(b.state, args=["--safe-boot", "previous"])
+    b = make_board(b.state, args=["--clock", "virtual", "--safe-boot", "previous"])
     assert release(b) == OTHER
     assert bootinfo(b) == b"\x02\x01\x01\x00"
     b.kill()
-    b = make_board(b.state, args=["--safe-boot", "factory"])
+    b = make_board(b.state, args=["--clock", "virtual", "--safe-boot", "factory"])
     assert release(b) == FACTORY
     t = repl(b)
     assert friendly_exec(t, b"print(open('/flash/boot.py').read())") == b"# fixed\r\n\r\n"
