@@ -29,6 +29,7 @@
 #include "host/host_fs.h"
 #include "host/port_unix.h"
 #include "modules/fs_route.h"
+#include "modules/machine_irq.h"
 #include "modules/mod_machine.h"
 #include "storage/flash_init.h"
 #include "storage/vfs.h"
@@ -169,6 +170,14 @@ static void main_repl_raw_on(void) {
 static bdev_t main_flash;
 static bool main_flash_open;
 
+/* Script mode's share of the VM's poll: pin, timer and UART irqs and micropython.schedule run at
+ * bytecode boundaries and in delays, as on the board (which does it in its own poll hook). */
+static void main_service_irqs(void) {
+    if (machine_irq_work()) {
+        machine_irq_service();
+    }
+}
+
 static bool main_mount_flash(const char *prog, const char *path) {
     fs_route_use_rtc();
     int r = bdev_file_open(&main_flash, path, false, true, FLASH_SECTORS);
@@ -287,6 +296,7 @@ static int main_run(int argc, char **argv, void *stack_top, size_t stack_limit) 
     rtc_power_on(); /* issue 10: the RTC and the watchdog as at power-on */
     wdt_power_on();
     machine_boot(true);
+    port_script_service = main_service_irqs;
     if (flash != NULL && !main_mount_flash(argv[0], flash)) {
         rt_deinit();
         main_unmount_flash();

@@ -25,6 +25,8 @@ static volatile sig_atomic_t port_sigint_flag;
 static bool port_last_cr; /* the last byte written was '\r' (raw-mode newline cooking) */
 static const port_hooks_t *port_hooks;
 
+void (*port_script_service)(void);
+
 void port_set_hooks(const port_hooks_t *hooks) { port_hooks = hooks; }
 const port_hooks_t *port_get_hooks(void) { return port_hooks; }
 
@@ -175,6 +177,8 @@ void port_poll(void) {
     }
     if (port_hooks != NULL) {
         port_hooks->poll();
+    } else if (port_script_service != NULL) {
+        port_script_service();
     }
 }
 

@@ -12,6 +12,10 @@
 #include "core/obj.h"
 
 void port_unix_init(void);  /* SIGINT handler; stdout buffering mode */
+/* Script mode (no hooks installed): what port_poll also runs, every few hundred bytecodes and in
+ * delays: the firmware's IRQ and micropython.schedule queue (NULL: nothing). Board mode's poll hook
+ * does this itself. */
+extern void (*port_script_service)(void);
 void port_flush(void);      /* writes out buffered stdout */
 bool port_stdin_is_tty(void);
 
