@@ -289,8 +289,7 @@ static void on_idle_timer(void *arg) {
     if (ftp.fd < 0 || ftp.closing) {
         return;
     }
-    uint64_t limit = (uint64_t)server_config.timeout_s * 1000000u;
-    if (el_now_us() - ftp.last_activity >= limit) {
+    if (server_idle_expired(ftp.last_activity)) {
         data_close();
         ftp_idle_timeout(&ftp.s);
         after_proto();
@@ -299,12 +298,7 @@ static void on_idle_timer(void *arg) {
     arm_idle_timer();
 }
 
-static void arm_idle_timer(void) {
-    if (ftp.idle_timer != 0) {
-        el_timer_cancel(ftp.idle_timer);
-    }
-    ftp.idle_timer = el_timer_at(ftp.last_activity + (uint64_t)server_config.timeout_s * 1000000u, on_idle_timer, NULL);
-}
+static void arm_idle_timer(void) { server_idle_arm(&ftp.idle_timer, ftp.last_activity, on_idle_timer); }
 
 static void session_close(void) {
     if (ftp.fd < 0) {

@@ -5,6 +5,9 @@
 #define SERVICES_SERVER_CONFIG_H
 
 #include <stdbool.h>
+#include <stdint.h>
+
+#include "host/event_loop.h"
 
 #define SERVER_CRED_MAX 32
 #define SERVER_TIMEOUT_DEFAULT 300
@@ -20,5 +23,11 @@ typedef struct {
 } server_config_t;
 
 extern server_config_t server_config; /* defaults: micro / python, 300 s, enabled */
+
+/* A session's idle timeout, shared by telnet and FTP: whether a session last active at
+ * last_activity (µs, el_now_us) has been idle for the server timeout, and (re)arming *timer (0: none)
+ * to call cb when it would be. */
+bool server_idle_expired(uint64_t last_activity);
+void server_idle_arm(int *timer, uint64_t last_activity, el_timer_cb_t cb);
 
 #endif

@@ -112,20 +112,14 @@ static void on_idle_timer(void *arg) {
     if (tel.fd < 0) {
         return;
     }
-    uint64_t limit = (uint64_t)server_config.timeout_s * 1000000u;
-    if (el_now_us() - tel.last_activity >= limit) {
+    if (server_idle_expired(tel.last_activity)) {
         session_close();
         return;
     }
     arm_idle_timer();
 }
 
-static void arm_idle_timer(void) {
-    if (tel.idle_timer != 0) {
-        el_timer_cancel(tel.idle_timer);
-    }
-    tel.idle_timer = el_timer_at(tel.last_activity + (uint64_t)server_config.timeout_s * 1000000u, on_idle_timer, NULL);
-}
+static void arm_idle_timer(void) { server_idle_arm(&tel.idle_timer, tel.last_activity, on_idle_timer); }
 
 static void session_close(void) {
     if (tel.fd < 0) {
