@@ -18,6 +18,7 @@
 #include "board/wlan.h"
 #include "firmware/repl_io.h"
 #include "services/control.h"
+#include "services/control_cmd.h"
 #include "services/trace_file.h"
 
 #define CMD_CLOCK_ADVANCE_MAX_NS (24ull * 3600 * 1000000000) /* one simulated day per request */
@@ -58,15 +59,13 @@ bool control_redrive(const ctl_drive_t *d) {
     return r == PIN_OK;
 }
 
-typedef json_t *(*cmd_fn_t)(ctl_client_t *c, json_t *req, char *err, size_t errlen);
-
 static const char *const mode_name[] = {"IN", "OUT", "OPEN_DRAIN", "ALT", "ALT_OPEN_DRAIN"};
 static const char *const pull_name[] = {NULL, "PULL_UP", "PULL_DOWN"};
 static const char *const drive_name[] = {"LOW_POWER", "MED_POWER", "HIGH_POWER"};
 
 /* ---- argument helpers: each returns false with a message in err ---- */
 
-static bool arg_pin(json_t *req, const char *key, int *pin, char *err, size_t errlen) {
+bool ctl_arg_pin(json_t *req, const char *key, int *pin, char *err, size_t errlen) {
     json_t *v = json_object_get(req, key);
     if (!json_is_string(v)) {
         snprintf(err, errlen, "\"%s\" wants a pin name such as \"GP10\"", key);
@@ -82,7 +81,7 @@ static bool arg_pin(json_t *req, const char *key, int *pin, char *err, size_t er
 }
 
 /* A level: 0/1, true/false, "high"/"low" (any case), "1"/"0". */
-static bool arg_level(json_t *v, int *level, char *err, size_t errlen) {
+bool ctl_arg_level(json_t *v, int *level, char *err, size_t errlen) {
     if (json_is_boolean(v)) {
         *level = json_is_true(v);
         return true;
@@ -107,7 +106,7 @@ static bool arg_level(json_t *v, int *level, char *err, size_t errlen) {
 }
 
 /* An optional non-negative integer argument; false only when present and wrong. */
-static bool arg_uint(json_t *req, const char *key, uint64_t max, uint64_t *out, bool *given, char *err, size_t errlen) {
+bool ctl_arg_uint(json_t *req, const char *key, uint64_t max, uint64_t *out, bool *given, char *err, size_t errlen) {
     json_t *v = json_object_get(req, key);
     *given = v != NULL;
     if (v == NULL) {
@@ -158,7 +157,7 @@ static json_t *led_json(void) {
     return o;
 }
 
-static json_t *with(const char *key, json_t *v) {
+json_t *ctl_with(const char *key, json_t *v) {
     json_t *o = json_object();
     json_object_set_new(o, key, v);
     return o;
@@ -182,7 +181,7 @@ static json_t *cmd_info(ctl_client_t *c, json_t *req, char *err, size_t errlen) 
 
 static json_t *cmd_pin_read(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
     int p;
-    if (!arg_pin(req, "pin", &p, err, errlen)) {
+    if (!ctl_arg_pin(req, "pin", &p, err, errlen)) {
         return NULL;
     }
     return pin_json(p);
@@ -193,7 +192,7 @@ static json_t *cmd_pins(ctl_client_t *c, json_t *req, char *err, size_t errlen) 
     for (int p = 0; p < PIN_COUNT; p++) {
         json_array_append_new(a, pin_json(p));
     }
-    return with("pins", a);
+    return ctl_with("pins", a);
 }
 
 static void emit_damage(int p, double volts) {
@@ -206,7 +205,7 @@ static void emit_damage(int p, double volts) {
 
 static json_t *cmd_pin_drive(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
     int p;
-    if (!arg_pin(req, "pin", &p, err, errlen)) {
+    if (!ctl_arg_pin(req, "pin", &p, err, errlen)) {
         return NULL;
     }
     json_t *lv = json_object_get(req, "level");
@@ -217,7 +216,7 @@ static json_t *cmd_pin_drive(ctl_client_t *c, json_t *req, char *err, size_t err
     }
     if (lv != NULL) {
         int level;
-        if (!arg_level(lv, &level, err, errlen)) {
+        if (!ctl_arg_level(lv, &level, err, errlen)) {
             return NULL;
         }
         control_redrive(&(ctl_drive_t){p, false, level, 0});
@@ -251,7 +250,7 @@ static json_t *cmd_pin_drive(ctl_client_t *c, json_t *req, char *err, size_t err
 
 static json_t *cmd_pin_release(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
     int p;
-    if (!arg_pin(req, "pin", &p, err, errlen)) {
+    if (!ctl_arg_pin(req, "pin", &p, err, errlen)) {
         return NULL;
     }
     pin_ext_release(p);
@@ -264,7 +263,7 @@ static json_t *cmd_pin_history(ctl_client_t *c, json_t *req, char *err, size_t e
     int p;
     uint64_t n = PIN_HISTORY_DEPTH;
     bool given;
-    if (!arg_pin(req, "pin", &p, err, errlen) || !arg_uint(req, "n", PIN_HISTORY_DEPTH, &n, &given, err, errlen)) {
+    if (!ctl_arg_pin(req, "pin", &p, err, errlen) || !ctl_arg_uint(req, "n", PIN_HISTORY_DEPTH, &n, &given, err, errlen)) {
         return NULL;
     }
     pin_edge_t e[PIN_HISTORY_DEPTH];
@@ -383,7 +382,7 @@ static json_t *cmd_clock_advance(ctl_client_t *c, json_t *req, char *err, size_t
     for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
         uint64_t v;
         bool here;
-        if (!arg_uint(req, units[i].key, CMD_CLOCK_ADVANCE_MAX_NS / units[i].scale, &v, &here, err, errlen)) {
+        if (!ctl_arg_uint(req, units[i].key, CMD_CLOCK_ADVANCE_MAX_NS / units[i].scale, &v, &here, err, errlen)) {
             return NULL;
         }
         if (here) {
@@ -418,12 +417,12 @@ static json_t *cmd_reset(ctl_client_t *c, json_t *req, char *err, size_t errlen)
         return NULL;
     }
     power_request(r);
-    return with("kind", json_string(kind));
+    return ctl_with("kind", json_string(kind));
 }
 
 static json_t *cmd_power_cycle(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
     power_request(POWER_REQ_POWER_CYCLE);
-    return with("kind", json_string("power"));
+    return ctl_with("kind", json_string("power"));
 }
 
 static json_t *trace_json(void) {
@@ -475,7 +474,7 @@ static json_t *subs_json(ctl_client_t *c) {
             json_array_append_new(a, json_string(event_names[i].name));
         }
     }
-    return with("events", a);
+    return ctl_with("events", a);
 }
 
 /* "events": a list of event class names (default: all of them). */
@@ -525,7 +524,7 @@ static json_t *cmd_subscribe(ctl_client_t *c, json_t *req, char *err, size_t err
         json_array_foreach(pins, i, v) {
             json_t *tmp = json_pack("{s:O}", "pin", v);
             int p;
-            bool ok = arg_pin(tmp, "pin", &p, err, errlen);
+            bool ok = ctl_arg_pin(tmp, "pin", &p, err, errlen);
             json_decref(tmp);
             if (!ok) {
                 return NULL;
@@ -630,10 +629,7 @@ static json_t *cmd_wlan_network(ctl_client_t *c, json_t *req, char *err, size_t 
 
 static json_t *cmd_help(ctl_client_t *c, json_t *req, char *err, size_t errlen);
 
-static const struct {
-    const char *name;
-    cmd_fn_t fn;
-} commands[] = {
+static const ctl_command_t core_commands[] = {
     {"help", cmd_help},
     {"info", cmd_info},
     {"status", cmd_status},
@@ -657,21 +653,31 @@ static const struct {
     {"unsubscribe", cmd_unsubscribe},
     {"wlan", cmd_wlan},
     {"wlan.network", cmd_wlan_network},
+    {NULL, NULL},
 };
-#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* Every table of commands; each area of the board keeps its own in its own file. */
+static const ctl_command_t *const command_tables[] = {
+    core_commands, ctl_cmds_devices, ctl_cmds_uart, ctl_cmds_sd,
+};
+#define N_TABLES (sizeof(command_tables) / sizeof(command_tables[0]))
 
 static json_t *cmd_help(ctl_client_t *c, json_t *req, char *err, size_t errlen) {
     json_t *a = json_array();
-    for (size_t i = 0; i < N_COMMANDS; i++) {
-        json_array_append_new(a, json_string(commands[i].name));
+    for (size_t t = 0; t < N_TABLES; t++) {
+        for (const ctl_command_t *k = command_tables[t]; k->name != NULL; k++) {
+            json_array_append_new(a, json_string(k->name));
+        }
     }
-    return with("commands", a);
+    return ctl_with("commands", a);
 }
 
 json_t *control_cmd_run(ctl_client_t *c, const char *cmd, json_t *req, char *err, size_t errlen) {
-    for (size_t i = 0; i < N_COMMANDS; i++) {
-        if (strcmp(commands[i].name, cmd) == 0) {
-            return commands[i].fn(c, req, err, errlen);
+    for (size_t t = 0; t < N_TABLES; t++) {
+        for (const ctl_command_t *k = command_tables[t]; k->name != NULL; k++) {
+            if (strcmp(k->name, cmd) == 0) {
+                return k->fn(c, req, err, errlen);
+            }
         }
     }
     snprintf(err, errlen, "unknown command '%.40s' (\"help\" lists them)", cmd);

@@ -1,0 +1,35 @@
+/* services/control_cmd.h: what the control interface's command files share: the shape of a
+ * command, the argument helpers (each returns false with a message in err and changes nothing),
+ * and one table of commands per area of the board. A table ends with {NULL, NULL}; a name appears
+ * in one table only. */
+#ifndef SERVICES_CONTROL_CMD_H
+#define SERVICES_CONTROL_CMD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "services/control.h"
+
+typedef json_t *(*cmd_fn_t)(ctl_client_t *c, json_t *req, char *err, size_t errlen);
+typedef struct {
+    const char *name;
+    cmd_fn_t fn;
+} ctl_command_t;
+
+/* req[key] names a pin ("GP10"); its index in *pin. */
+bool ctl_arg_pin(json_t *req, const char *key, int *pin, char *err, size_t errlen);
+/* A level: 0/1, true/false, "high"/"low", "1"/"0". */
+bool ctl_arg_level(json_t *v, int *level, char *err, size_t errlen);
+/* An optional integer 0..max; *given says whether it was there. */
+bool ctl_arg_uint(json_t *req, const char *key, uint64_t max, uint64_t *out, bool *given, char *err, size_t errlen);
+/* A new object {key: v}, taking the reference to v. */
+json_t *ctl_with(const char *key, json_t *v);
+
+extern const ctl_command_t ctl_cmds_devices[]; /* control_cmd_devices.c: I2C/SPI device models */
+extern const ctl_command_t ctl_cmds_uart[];    /* control_cmd_uart.c: the UARTs' lines */
+extern const ctl_command_t ctl_cmds_sd[];      /* control_cmd_sd.c: the SD card slot */
+
+#endif
