@@ -248,26 +248,15 @@ static uint8_t w25q_exchange(spi_dev_t *d, uint8_t in) {
     }
 }
 
-static int w25q_get(spi_dev_t *d, const char *key, int64_t *v) {
-    w25q_t *f = d->st;
-    if (strcmp(key, "status") == 0) {
-        *v = (f->sr1 & ~SR1_BUSY) | (busy(f) ? SR1_BUSY : 0);
-        return 0;
-    }
-    return -1;
-}
-
 static uint8_t *w25q_memory(spi_dev_t *d, size_t *len) {
     w25q_t *f = d->st;
     *len = f->m->size;
     return f->mem;
 }
 
-static const char *const w25q_keys[] = {"status", NULL};
-
 #define W25Q_OPS(name, model)                                                                                      \
-    {name, sizeof(w25q_t) + (model).size, &(model), w25q_power_on, w25q_select, w25q_exchange, NULL, w25q_get,     \
-        w25q_memory, true, w25q_keys}
+    {name, sizeof(w25q_t) + (model).size, &(model), w25q_power_on, w25q_select, w25q_exchange, NULL, NULL, w25q_memory, \
+        true, NULL}
 const spi_dev_ops_t spi_w25q80_ops = W25Q_OPS("w25q80", m80);
 const spi_dev_ops_t spi_w25q16_ops = W25Q_OPS("w25q16", m16);
 const spi_dev_ops_t spi_w25q32_ops = W25Q_OPS("w25q32", m32);
