@@ -1,7 +1,8 @@
 /* board/spi_dev.h: the one interface every simulated SPI device implements (a device = one file:
  * spi_w25q.c, ...), the table of device types, and the devices on the SPI bus. Each device has a
  * chip-select pin that the firmware drives as a GPIO (the WiPy's SPI has no hardware CS): it is
- * selected while that pin's net is low and hears every byte the controller clocks meanwhile.
+ * selected while that pin's net is low and hears every byte the controller clocks meanwhile (in
+ * buffer order, also with 16- and 32-bit words; a mode other than the chip's is not modelled).
  * Invariant: a device keeps all its state in its own block (d->st, ops->state_size bytes), and hears
  * select(true) and select(false) alternately, in the order of its CS pin's edges. */
 #ifndef BOARD_SPI_DEV_H

@@ -23,11 +23,14 @@ static void board_spi_save(spi_dev_t *d, size_t off, size_t len) {
     char path[320];
     dev_path(d, path, sizeof(path));
     int idx = 0;
-    while (spi_device(idx) != d) {
+    while (idx < spi_device_count() && spi_device(idx) != d) {
         idx++;
     }
-    board_devmem_save(path, mem, size, off, len, whole_pending[idx]);
-    whole_pending[idx] = false;
+    bool whole = idx < SPI_DEVICES_MAX && whole_pending[idx];
+    board_devmem_save(path, mem, size, off, len, whole);
+    if (idx < SPI_DEVICES_MAX) {
+        whole_pending[idx] = false;
+    }
 }
 
 int board_spi_apply(const char *board_file) {
