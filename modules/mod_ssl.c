@@ -221,7 +221,8 @@ static obj_t sslctx_new(int protocol) {
     mbedtls_x509_crt_init(&x->c->own);
     mbedtls_pk_init(&x->c->key);
     x->protocol = protocol;
-    x->verify_mode = CERT_NONE;
+    /* a client checks its server unless told otherwise (as CPython's and MicroPython's) */
+    x->verify_mode = protocol == PROTOCOL_TLS_CLIENT ? CERT_REQUIRED : CERT_NONE;
     return OBJ_FROM_PTR(x);
 }
 
@@ -561,6 +562,13 @@ static int sslsock_handshake_step(sslsock_obj_t *s, bool reading) {
     if (r == MBEDTLS_ERR_SSL_WANT_WRITE) {
         s->poll_mask = reading ? STREAM_POLL_WR : 0;
         return -EAGAIN;
+    }
+    if (r == MBEDTLS_ERR_SSL_NO_CLIENT_CERTIFICATE) {
+        /* mbedTLS 2.28 ends here without telling the client, which would wait for the server's
+         * Finished: a fatal handshake_failure as RFC 5246 (7.4.6) says (best effort) */
+        mbedtls_ssl_send_alert_message(&s->c->ssl, MBEDTLS_SSL_ALERT_LEVEL_FATAL, MBEDTLS_SSL_ALERT_MSG_HANDSHAKE_FAILURE);
+        s->bio_exc = OBJ_NULL;
+        s->bio_errno = 0;
     }
     sslsock_fail(s, r);
 }
