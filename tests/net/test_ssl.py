@@ -160,6 +160,7 @@ try:
 except OSError as e:
     print(e.args[0] == errno.EINPROGRESS)
 ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+ctx.verify_mode = ssl.CERT_REQUIRED
 ctx.load_verify_locations(cafile=%r)
 ss = ctx.wrap_socket(s, server_hostname='localhost', do_handshake_on_connect=False)
 p = select.poll()
@@ -294,11 +295,11 @@ asyncio.run(main())
 def test_asyncio_streams_over_tls(certs):
     """asyncio.start_server(ssl=) and open_connection(ssl=) in one board: an echo over TLS, and a
     client that doesn't trust the server's CA failing in the handshake (both sides told)."""
-    good = ("cli_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\n"
+    good = ("cli_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\ncli_ctx.verify_mode = ssl.CERT_REQUIRED\n"
             "cli_ctx.load_verify_locations(cafile=%r)" % os.path.join(certs, "ca.pem"))
     rc, out = run(ASYNCIO_TLS % {"d": certs, "client_ctx": good})
     assert (rc, out) == (0, "b'slt revo\\n'\nclosed\n")
-    wrong = ("cli_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\n"
+    wrong = ("cli_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\ncli_ctx.verify_mode = ssl.CERT_REQUIRED\n"
              "cli_ctx.load_verify_locations(cafile=%r)" % os.path.join(certs, "other_ca.pem"))
     rc, out = run(ASYNCIO_TLS % {"d": certs, "client_ctx": wrong})
     assert rc == 0, out
@@ -343,3 +344,67 @@ async def main():
 asyncio.run(main())
 """)
     assert (rc, out) == (0, "cancelled\nport free\nclosed quietly\n")
+
+
+def test_verify_callback(certs):
+    """SSLContext.verify_callback(cert, depth) as MicroPython's: called for each certificate of the
+    chain, the CA first, with a memoryview of its DER; a non-zero result fails the handshake with
+    that code; an exception in it comes out of wrap_socket."""
+    srvs = [OpensslServer(certs, extra=("-cert_chain", "ca.pem")) for _ in range(3)]
+    try:
+        rc, out = run("""
+import socket, ssl
+seen = []
+def ok(cert, depth):
+    seen.append((type(cert).__name__, len(cert) > 100, depth))
+    return 0
+def no(cert, depth):
+    return 1
+def boom(cert, depth):
+    raise ValueError('boom')
+for port, cb in ((%d, ok), (%d, no), (%d, boom)):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    ctx.load_verify_locations(cafile=%r)
+    ctx.verify_callback = cb
+    print(ctx.verify_callback is cb)
+    s = socket.socket()
+    s.connect(('127.0.0.1', port))
+    try:
+        ss = ctx.wrap_socket(s, server_hostname='localhost')
+        print('ok', seen)
+        ss.close()
+    except Exception as e:
+        print(type(e).__name__, e.args)
+    s.close()
+""" % (srvs[0].port, srvs[1].port, srvs[2].port, os.path.join(certs, "ca.pem")))
+    finally:
+        for s in srvs:
+            s.stop()
+    assert (rc, out) == (0, "True\nok [('memoryview', True, 1), ('memoryview', True, 0)]\n"
+                            "True\nSSLError (-1, 'MBEDTLS_ERR_ERROR_GENERIC_ERROR')\n"
+                            "True\nValueError ('boom',)\n")
+
+
+def test_wrap_completes_the_handshake_on_a_non_blocking_socket(certs):
+    """wrap_socket(do_handshake_on_connect=True) over a non-blocking socket still connecting
+    returns with the handshake done (as MicroPython's): writable at once, nothing to read yet."""
+    srv = OpensslServer(certs)
+    try:
+        rc, out = run("""
+import socket, ssl, select, errno
+s = socket.socket()
+s.setblocking(False)
+try:
+    s.connect(('127.0.0.1', %d))
+except OSError as e:
+    print(e.args[0] == errno.EINPROGRESS)
+ss = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).wrap_socket(s)
+p = select.poll()
+p.register(ss)
+print(p.poll(0) == [(ss, select.POLLOUT)], ss.write(b'1234'), ss.read(10))
+ss.close()
+""" % srv.port)
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "True\nTrue 4 None\n")
