@@ -27,6 +27,7 @@
 #include "core/obj_str.h"
 #include "core/port.h"
 #include "core/runtime.h"
+#include "host/ecp_accel.h"
 #include "host/sock.h"
 #include "modules/mod_socket.h"
 #include "modules/stream.h"
@@ -121,6 +122,7 @@ static void ssl_rng_init(void) {
     if (ssl_drbg_ready) {
         return;
     }
+    ecp_accel_active(); /* P-256 through the host's libcrypto (host/ecp_accel.h), checked once */
     mbedtls_entropy_init(&ssl_entropy);
     mbedtls_ctr_drbg_init(&ssl_drbg);
     static const unsigned char pers[] = "virtual wipy";
