@@ -23,5 +23,8 @@ int board_file_load(const char *path) {
         return r;
     }
     r = board_i2c_apply(path); /* the "i2c" section's devices (issue 10) */
+    if (r == 0) {
+        r = board_sd_apply(path); /* the "sd" section's card (issue 10) */
+    }
     return r != 0 ? r : board_wlan_apply(path); /* the "wlan" section's networks (issue 12) */
 }
