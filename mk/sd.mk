@@ -6,3 +6,12 @@ TEST_SUITES += test-sd
 test-sd: $(BUILD)/wipy
 	@WIPY=$(abspath $(BUILD)/wipy) BOARD_TIMEOUT_SCALE=$(if $(filter build-asan,$(BUILD)),4,1) \
 	  /usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=tests/sd tests/sd
+# cmocka units of the SD slot model (board/sd_card.c) on image files in /tmp.
+TEST_SUITES += test-sd-unit
+.PHONY: test-sd-unit
+SD_UNIT_OBJS := $(patsubst %.c,$(BUILD)/%.o,board/sd_card.c board/clock.c board/pin.c board/pin_table.c board/irq.c host/files.c)
+$(BUILD)/tests/unit/sd_card_test: tests/unit/sd_card_test.c $(SD_UNIT_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(SD_UNIT_OBJS) -lcmocka -o $@
+test-sd-unit: $(BUILD)/tests/unit/sd_card_test
+	@$(BUILD)/tests/unit/sd_card_test
