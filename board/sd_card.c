@@ -88,14 +88,30 @@ int sd_card_remove(void) {
     return 0;
 }
 
-bool sd_card_present(void) { return card.fd >= 0; }
-bool sd_card_readonly(void) { return card.readonly; }
-uint32_t sd_card_blocks(void) { return card.blocks; }
-const char *sd_card_image(void) { return card.image; }
-uint32_t sd_card_generation(void) { return card.generation; }
-uint64_t sd_card_reads(void) { return card.reads; }
-uint64_t sd_card_writes(void) { return card.writes; }
-void sd_card_on_change(void (*fn)(void)) { card.on_change = fn; }
+bool sd_card_present(void) {
+    return card.fd >= 0;
+}
+bool sd_card_readonly(void) {
+    return card.readonly;
+}
+uint32_t sd_card_blocks(void) {
+    return card.blocks;
+}
+const char *sd_card_image(void) {
+    return card.image;
+}
+uint32_t sd_card_generation(void) {
+    return card.generation;
+}
+uint64_t sd_card_reads(void) {
+    return card.reads;
+}
+uint64_t sd_card_writes(void) {
+    return card.writes;
+}
+void sd_card_on_change(void (*fn)(void)) {
+    card.on_change = fn;
+}
 
 static bool sd_range_ok(uint32_t lba, uint32_t n) {
     return card.fd >= 0 && lba <= card.blocks && n <= card.blocks - lba;
@@ -186,4 +202,6 @@ void sd_host_deinit(void) {
     host.enabled = false;
 }
 
-bool sd_host_enabled(void) { return host.enabled; }
+bool sd_host_enabled(void) {
+    return host.enabled;
+}

@@ -20,9 +20,9 @@
 #define SD_PATH_MAX 4096
 
 static struct {
-    bool given;          /* the board file has an "sd" section with an image */
+    bool given; /* the board file has an "sd" section with an image */
     char image[SD_PATH_MAX];
-    uint64_t size;       /* bytes for a new card; 0: the image must exist */
+    uint64_t size; /* bytes for a new card; 0: the image must exist */
     bool write_protect;
 } sd_conf;
 static char sd_slot_file[SD_PATH_MAX];
@@ -55,7 +55,8 @@ int board_sd_apply(const char *board_file) {
             bad = "sd.write_protect: true or false";
         } else if (size != NULL) {
             uint64_t n = json_is_integer(size) && json_integer_value(size) > 0 ? (uint64_t)json_integer_value(size)
-                         : json_is_string(size) ? cli_parse_size(json_string_value(size)) : 0;
+                         : json_is_string(size)                                ? cli_parse_size(json_string_value(size))
+                                                                               : 0;
             if (n % SD_BLOCK != 0 || n < (uint64_t)SD_MIN_BLOCKS * SD_BLOCK || n / SD_BLOCK > UINT32_MAX) {
                 bad = "sd.size: the size of a new card, whole 512-byte blocks from 64k (e.g. \"8m\" or 8388608)";
             }

@@ -12,7 +12,14 @@
 #include "core/runtime.h"
 #include "modules/machine_pin.h"
 
-enum { SD_IOCTL_INIT = 1, SD_IOCTL_DEINIT = 2, SD_IOCTL_SYNC = 3, SD_IOCTL_COUNT = 4, SD_IOCTL_SIZE = 5, SD_IOCTL_ERASE = 6 };
+enum {
+    SD_IOCTL_INIT = 1,
+    SD_IOCTL_DEINIT = 2,
+    SD_IOCTL_SYNC = 3,
+    SD_IOCTL_COUNT = 4,
+    SD_IOCTL_SIZE = 5,
+    SD_IOCTL_ERASE = 6
+};
 
 typedef struct {
     obj_base_t base;
@@ -116,35 +123,34 @@ static obj_t sd_blocks(const obj_t *args, bool write) {
     return small_int_new(0);
 }
 
-static obj_t sd_readblocks_fn(size_t n_args, size_t n_kw, const obj_t *args) { return sd_blocks(args, false); }
+static obj_t sd_readblocks_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    return sd_blocks(args, false);
+}
 static DEFINE_FUN(sd_readblocks_obj, readblocks, 3, 3, sd_readblocks_fn);
 
-static obj_t sd_writeblocks_fn(size_t n_args, size_t n_kw, const obj_t *args) { return sd_blocks(args, true); }
+static obj_t sd_writeblocks_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    return sd_blocks(args, true);
+}
 static DEFINE_FUN(sd_writeblocks_obj, writeblocks, 3, 3, sd_writeblocks_fn);
 
 /* ioctl(op, arg): MicroPython's block-device operations; None for the ones it doesn't know. */
 static obj_t sd_ioctl_fn(size_t n_args, size_t n_kw, const obj_t *args) {
     int_t op = obj_get_int(args[1]);
     switch (op) {
-    case SD_IOCTL_INIT:
-        return small_int_new(sd_host_enabled() && sd_card_present() ? 0 : -EIO);
-    case SD_IOCTL_DEINIT:
-    case SD_IOCTL_ERASE:
-        return small_int_new(0);
-    case SD_IOCTL_SYNC:
-        return small_int_new(sd_card_present() ? sd_card_sync() : 0);
-    case SD_IOCTL_COUNT:
-        sd_check_ready();
-        return int_from_uint(sd_card_blocks());
-    case SD_IOCTL_SIZE:
-        return small_int_new(SD_BLOCK);
-    default:
-        return OBJ_NONE;
+        case SD_IOCTL_INIT: return small_int_new(sd_host_enabled() && sd_card_present() ? 0 : -EIO);
+        case SD_IOCTL_DEINIT:
+        case SD_IOCTL_ERASE: return small_int_new(0);
+        case SD_IOCTL_SYNC: return small_int_new(sd_card_present() ? sd_card_sync() : 0);
+        case SD_IOCTL_COUNT: sd_check_ready(); return int_from_uint(sd_card_blocks());
+        case SD_IOCTL_SIZE: return small_int_new(SD_BLOCK);
+        default: return OBJ_NONE;
     }
 }
 static DEFINE_FUN(sd_ioctl_obj, ioctl, 3, 3, sd_ioctl_fn);
 
-static void sd_print(const print_t *p, obj_t o, print_kind_t kind) { print_fmt(p, "<SD>"); }
+static void sd_print(const print_t *p, obj_t o, print_kind_t kind) {
+    print_fmt(p, "<SD>");
+}
 
 static const map_elem_t sd_locals_table[] = {
     {ROM_QSTR(QSTR_init), ROM_PTR(&sd_init_obj)},
@@ -154,8 +160,8 @@ static const map_elem_t sd_locals_table[] = {
     {ROM_QSTR(QSTR_ioctl), ROM_PTR(&sd_ioctl_obj)},
 };
 static DEFINE_CONST_DICT(sd_locals_dict, sd_locals_table);
-const type_t machine_sd_type = {.base = {&type_type}, .name = QSTR_SD, .print = sd_print,
-    .make_new = sd_make_new, .locals_dict = &sd_locals_dict};
+const type_t machine_sd_type = {
+    .base = {&type_type}, .name = QSTR_SD, .print = sd_print, .make_new = sd_make_new, .locals_dict = &sd_locals_dict};
 
 /* ---- the native block device ---- */
 
@@ -187,11 +193,15 @@ static int sd_bdev_sync(void *ctx) {
     return r ? r : sd_card_sync();
 }
 
-static uint32_t sd_bdev_count(void *ctx) { return sd_bdev_status(ctx) ? 0 : sd_card_blocks(); }
-static uint32_t sd_bdev_size(void *ctx) { return SD_BLOCK; }
+static uint32_t sd_bdev_count(void *ctx) {
+    return sd_bdev_status(ctx) ? 0 : sd_card_blocks();
+}
+static uint32_t sd_bdev_size(void *ctx) {
+    return SD_BLOCK;
+}
 
-static const bdev_t sd_bdev = {NULL, sd_bdev_read, sd_bdev_write, sd_bdev_sync, sd_bdev_count, sd_bdev_size, NULL,
-    sd_bdev_status};
+static const bdev_t sd_bdev = {
+    NULL, sd_bdev_read, sd_bdev_write, sd_bdev_sync, sd_bdev_count, sd_bdev_size, NULL, sd_bdev_status};
 
 const bdev_t *machine_sd_bdev(obj_t o) {
     return obj_is_type(o, &machine_sd_type) ? &sd_bdev : NULL;

@@ -40,14 +40,19 @@ static obj_t vfs_fat_mkfs_fn(size_t n_args, size_t n_kw, const obj_t *args) {
 static DEFINE_FUN(vfs_fat_mkfs_fun_obj, mkfs, 1, 1, vfs_fat_mkfs_fn);
 static const classmethod_obj_t vfs_fat_mkfs_obj = {{&staticmethod_type}, ROM_PTR(&vfs_fat_mkfs_fun_obj)};
 
-static void vfs_fat_print(const print_t *p, obj_t o, print_kind_t kind) { print_fmt(p, "<VfsFat>"); }
+static void vfs_fat_print(const print_t *p, obj_t o, print_kind_t kind) {
+    print_fmt(p, "<VfsFat>");
+}
 
 static const map_elem_t vfs_fat_locals_table[] = {
     {ROM_QSTR(QSTR_mkfs), ROM_PTR(&vfs_fat_mkfs_obj)},
 };
 static DEFINE_CONST_DICT(vfs_fat_locals_dict, vfs_fat_locals_table);
-const type_t vfs_fat_type = {.base = {&type_type}, .name = QSTR_VfsFat, .print = vfs_fat_print,
-    .make_new = vfs_fat_make_new, .locals_dict = &vfs_fat_locals_dict};
+const type_t vfs_fat_type = {.base = {&type_type},
+    .name = QSTR_VfsFat,
+    .print = vfs_fat_print,
+    .make_new = vfs_fat_make_new,
+    .locals_dict = &vfs_fat_locals_dict};
 
 /* mount(fs_or_device, mount_point, *, readonly=False, mkfs=False): mkfs formats a device that has
  * no FAT yet, then mounts it. */
