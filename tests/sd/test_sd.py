@@ -37,7 +37,8 @@ def test_mkfs_fat_image_mounts_and_board_writes_are_clean(make_session, tmp_path
         "sd = SD()\n"
         "os.mount(sd, '/sd')\n"
         "print(os.listdir('/'), os.listdir('/sd'))\n"
-        "print(open('/sd/FROMPC.TXT').read())\n"
+        "with open('/sd/FROMPC.TXT') as f:\n"
+        "    print(f.read())\n"
         "os.mkdir('/sd/data')\n"
         "with open('/sd/data/A long file name.bin', 'wb') as f:\n"
         "    f.write(bytes(range(256)) * 40)\n"
@@ -77,8 +78,9 @@ def test_writes_survive_a_kill_and_a_reset(make_board, tmp_path):
     assert mread(img, "f7.txt") == b"file 7\n" * 50
     b2 = make_board(state=b.state, args=["--sd", img])
     s2 = Session(b2)
-    out = s2.run(HELPERS + "os.mount(SD(), '/sd')\nprint(len(os.listdir('/sd')), open('/sd/f19.txt').read(8))\n"
-                 "open('/sd/after.txt', 'w').write('x')\nimport machine\n")
+    out = s2.run(HELPERS + "os.mount(SD(), '/sd')\nwith open('/sd/f19.txt') as f:\n"
+                 "    print(len(os.listdir('/sd')), f.read(8))\n"
+                 "with open('/sd/after.txt', 'w') as f:\n    f.write('x')\nimport machine\n")
     assert out == "21 file 19\n\n"  # the file's first 8 characters end with its newline
     s2.t.send(b"machine.reset()\x04")  # the raw REPL runs it; the board restarts itself
     b2.wait_telnet_line()
@@ -97,7 +99,8 @@ def test_vfs_module(make_session, tmp_path):
         "print(err(vfs.mount, sd, '/sd'))\n"  # no FAT on it
         "vfs.mount(sd, '/sd', mkfs=True)\n"
         "print(os.listdir('/'), os.listdir('/sd'))\n"
-        "open('/sd/a.txt', 'w').write('A')\n"
+        "with open('/sd/a.txt', 'w') as f:\n"
+        "    f.write('A')\n"
         "vfs.umount('/sd')\n"
         "fs = vfs.VfsFat(sd)\n"
         "print(fs, vfs.VfsFat(fs) is not fs)\n"
@@ -216,7 +219,8 @@ def test_rig_card_made_formatted_in_the_state_directory(make_session, tmp_path):
     img = os.path.join(s.board.state, "sd.img")
     assert os.path.getsize(img) == 8 * 1024 * 1024
     fsck_clean(img)
-    out = s.run(HELPERS + "vfs.mount(SD(), '/sd')\nopen('/sd/rig.txt', 'w').write('rig')\nvfs.umount('/sd')\n")
+    out = s.run(HELPERS + "vfs.mount(SD(), '/sd')\nwith open('/sd/rig.txt', 'w') as f:\n    f.write('rig')\n"
+                 "vfs.umount('/sd')\n")
     assert out == ""
     assert mread(img, "rig.txt") == b"rig"
 
