@@ -22,6 +22,7 @@
 #include "modules/machine_irq.h"
 #include "modules/machine_pin.h"
 #include "modules/machine_periph.h"
+#include "modules/machine_sd.h"
 #include "modules/mod_io_file.h"
 #include "modules/stream.h"
 
@@ -232,6 +233,7 @@ static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR_ADC), ROM_PTR(&machine_adc_type)},
     {ROM_QSTR(QSTR_SPI), ROM_PTR(&machine_spi_type)},
     {ROM_QSTR(QSTR_Timer), ROM_PTR(&machine_timer_type)},
+    {ROM_QSTR(QSTR_SD), ROM_PTR(&machine_sd_type)},
 };
 static DEFINE_CONST_DICT(machine_globals, machine_globals_table);
 const module_obj_t machine_module = {{&module_type}, &machine_globals};

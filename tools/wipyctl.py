@@ -222,6 +222,17 @@ class Control:
     def trace_stop(self):
         return self.call("trace.stop")
 
+    def sd(self):
+        return self.call("sd")
+
+    def sd_insert(self, image, write_protect=False):
+        """Puts a card in the SD slot; a relative image path is made absolute here (the board's
+        folder may be another)."""
+        return self.call("sd.insert", image=os.path.abspath(image), write_protect=bool(write_protect))
+
+    def sd_remove(self):
+        return self.call("sd.remove")
+
     def subscribe(self, events=None, pins=None):
         args = {}
         if events is not None:
@@ -295,6 +306,8 @@ commands:
   clock advance N[ns|us|ms|s]     move a virtual clock forward (N alone: ms)
   reset [hard|soft|power]         reset the board; power-cycle = reset power
   trace [start FILE | stop]       the VCD trace
+  sd | sd insert IMAGE [ro] | sd remove
+                                  the SD slot: its state, put a card in (ro: write-protected), take it out
   watch [edge|led|console|board ...] [--pins GP10,GP11] [--count N] [--timeout S]
                                   print events as they come (one JSON line each)
   devices                         the I2C and SPI device models
@@ -368,6 +381,12 @@ def _run(c, cmd, args, timeout):
         _print_json(c.trace_start(args[1]))
     elif cmd == "trace" and args == ["stop"]:
         _print_json(c.trace_stop())
+    elif cmd == "sd" and not args:
+        _print_json(c.sd())
+    elif cmd == "sd" and len(args) in (2, 3) and args[0] == "insert" and args[2:] in ([], ["ro"]):
+        _print_json(c.sd_insert(args[1], write_protect=args[2:] == ["ro"]))
+    elif cmd == "sd" and args == ["remove"]:
+        _print_json(c.sd_remove())
     elif cmd == "devices" and not args:
         for d in c.devices():
             print(json.dumps(d))
