@@ -13,7 +13,6 @@
 #include "board/spi_dev.h"
 
 typedef struct {
-    size_t size;      /* bytes */
     uint8_t jedec[3]; /* manufacturer, memory type, capacity */
     uint8_t dev_id;   /* 0x90 / 0xAB's device id */
 } w25q_model_t;
@@ -30,6 +29,7 @@ enum { SR1_BUSY = 0x01, SR1_WEL = 0x02, SR1_BP = 0x1c, SR1_TB = 0x20, SR1_WRITAB
 
 typedef struct {
     const w25q_model_t *m;
+    size_t size; /* bytes of the array: the state block's size less this header */
     uint8_t sr1, sr2, sr3;
     bool power_down;
     bool reset_enabled; /* the last complete command was 0x66 */
@@ -45,15 +45,17 @@ typedef struct {
     uint8_t mem[];
 } w25q_t;
 
-static const w25q_model_t m80 = {1u << 20, {0xef, 0x40, 0x14}, 0x13};
-static const w25q_model_t m16 = {2u << 20, {0xef, 0x40, 0x15}, 0x14};
-static const w25q_model_t m32 = {4u << 20, {0xef, 0x40, 0x16}, 0x15};
-static const w25q_model_t m64 = {8u << 20, {0xef, 0x40, 0x17}, 0x16};
+#define MIB(n) ((size_t)(n) << 20)
+static const w25q_model_t m80 = {{0xef, 0x40, 0x14}, 0x13};
+static const w25q_model_t m16 = {{0xef, 0x40, 0x15}, 0x14};
+static const w25q_model_t m32 = {{0xef, 0x40, 0x16}, 0x15};
+static const w25q_model_t m64 = {{0xef, 0x40, 0x17}, 0x16};
 
 static void w25q_power_on(spi_dev_t *d) {
     w25q_t *f = d->st;
     f->m = d->ops->model;
-    memset(f->mem, 0xff, f->m->size); /* erased */
+    f->size = d->ops->state_size - sizeof(w25q_t);
+    memset(f->mem, 0xff, f->size); /* erased */
     f->sr3 = 0x60;                     /* output driver strength as shipped */
     uint64_t h = 0xcbf29ce484222325ull; /* the unique ID: a hash of the device's id */
     for (const char *s = d->id; *s; s++) {
@@ -81,7 +83,7 @@ static bool protected_range(const w25q_t *f, uint32_t a, uint32_t len) {
     if (bp == 0) {
         return false;
     }
-    size_t size = f->m->size, prot = bp >= 7 ? size : (size / 64) << (bp - 1);
+    size_t size = f->size, prot = bp >= 7 ? size : (size / 64) << (bp - 1);
     if (prot > size) {
         prot = size;
     }
@@ -114,7 +116,7 @@ static void w25q_select(spi_dev_t *d, bool selected) {
         return;
     }
     bool wel = (f->sr1 & SR1_WEL) != 0;
-    uint32_t a = f->addr % (uint32_t)f->m->size;
+    uint32_t a = f->addr % (uint32_t)f->size;
     switch (op) {
     case 0x06:
         if (n == 1) {
@@ -178,9 +180,9 @@ static void w25q_select(spi_dev_t *d, bool selected) {
     case 0xc7:
     case 0x60:
         if (wel && n == 1 && (f->sr1 & SR1_BP) == 0) {
-            memset(f->mem, 0xff, f->m->size);
-            start_busy(f, T_CE_NS_PER_MIB * (f->m->size >> 20));
-            spi_dev_changed(d, 0, f->m->size);
+            memset(f->mem, 0xff, f->size);
+            start_busy(f, T_CE_NS_PER_MIB * (f->size >> 20));
+            spi_dev_changed(d, 0, f->size);
         }
         break;
     default:
@@ -228,7 +230,7 @@ static uint8_t w25q_exchange(spi_dev_t *d, uint8_t in) {
         f->addr = (f->addr << 8) | in;
         return 0xff;
     }
-    uint32_t size = (uint32_t)f->m->size;
+    uint32_t size = (uint32_t)f->size;
     switch (op) {
     case 0x90:
         return (((f->addr & 1) ^ (i & 1)) == 0) ? f->m->jedec[0] : f->m->dev_id;
@@ -250,14 +252,14 @@ static uint8_t w25q_exchange(spi_dev_t *d, uint8_t in) {
 
 static uint8_t *w25q_memory(spi_dev_t *d, size_t *len) {
     w25q_t *f = d->st;
-    *len = f->m->size;
+    *len = f->size;
     return f->mem;
 }
 
-#define W25Q_OPS(name, model)                                                                                      \
-    {name, sizeof(w25q_t) + (model).size, &(model), w25q_power_on, w25q_select, w25q_exchange, NULL, NULL, w25q_memory, \
+#define W25Q_OPS(name, model, mib)                                                                                \
+    {name, sizeof(w25q_t) + MIB(mib), &(model), w25q_power_on, w25q_select, w25q_exchange, NULL, NULL, w25q_memory,    \
         true, NULL}
-const spi_dev_ops_t spi_w25q80_ops = W25Q_OPS("w25q80", m80);
-const spi_dev_ops_t spi_w25q16_ops = W25Q_OPS("w25q16", m16);
-const spi_dev_ops_t spi_w25q32_ops = W25Q_OPS("w25q32", m32);
-const spi_dev_ops_t spi_w25q64_ops = W25Q_OPS("w25q64", m64);
+const spi_dev_ops_t spi_w25q80_ops = W25Q_OPS("w25q80", m80, 1);
+const spi_dev_ops_t spi_w25q16_ops = W25Q_OPS("w25q16", m16, 2);
+const spi_dev_ops_t spi_w25q32_ops = W25Q_OPS("w25q32", m32, 4);
+const spi_dev_ops_t spi_w25q64_ops = W25Q_OPS("w25q64", m64, 8);
