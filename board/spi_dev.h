@@ -42,10 +42,11 @@ struct spi_dev {
     void *st;
 };
 
-/* ---- types (spi_devices.c): adding a device is its file and one line in the table ---- */
+/* ---- types (spi_devices.c): a device file defines `const spi_dev_ops_t spi_<name>_ops = ...;` at
+ * the start of a line, and the build lists it in the table (mk/spi.mk): adding a device is adding
+ * its file. ---- */
 extern const spi_dev_ops_t *const spi_dev_types[];
 const spi_dev_ops_t *spi_dev_type(const char *name); /* NULL if unknown */
-extern const spi_dev_ops_t spi_w25q80_ops, spi_w25q16_ops, spi_w25q32_ops, spi_w25q64_ops;
 
 /* ---- the devices on the bus (spi_bus.c) ---- */
 /* Adds a device of `type` selected by `cs` (a pin index) with a unique id; the board's pull-up on

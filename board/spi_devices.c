@@ -1,11 +1,20 @@
 /* board/spi_devices.c: the table of SPI device types a board file can declare (board/spi_dev.h).
- * Invariant: names are unique; a new device is its own file plus one line here. */
+ * The list is generated at build time from the device files (mk/spi.mk: every line of board/spi_*.c
+ * that defines `const spi_dev_ops_t spi_<name>_ops`), so adding a device is adding its file.
+ * Invariant: names are unique (a file's ops are found by the type's name). */
 #include <string.h>
 
 #include "board/spi_dev.h"
 
+#define SPI_DEV(ops) extern const spi_dev_ops_t ops;
+#include "spi_dev_list.h"
+#undef SPI_DEV
+
 const spi_dev_ops_t *const spi_dev_types[] = {
-    &spi_w25q80_ops, &spi_w25q16_ops, &spi_w25q32_ops, &spi_w25q64_ops, NULL,
+#define SPI_DEV(ops) &ops,
+#include "spi_dev_list.h"
+#undef SPI_DEV
+    NULL,
 };
 
 const spi_dev_ops_t *spi_dev_type(const char *name) {
