@@ -199,6 +199,8 @@ typedef struct {
     int verify_mode;
     obj_t verify_callback; /* None, or called (memoryview of cert DER, depth) for each certificate checked
                               (not checked for being callable: a call's error is the handshake's) */
+    obj_t psk_identity, psk_key; /* client: both set, it offers TLS-PSK suites only */
+    obj_t server_psk_keys;       /* server: None, or identity -> key through its get() (PSK suites only) */
 } sslctx_obj_t;
 
 static const type_t sslctx_type;
@@ -231,6 +233,7 @@ static obj_t sslctx_new(int protocol) {
     x->protocol = protocol;
     x->verify_mode = CERT_NONE;
     x->verify_callback = OBJ_NONE;
+    x->psk_identity = x->psk_key = x->server_psk_keys = OBJ_NONE;
     return OBJ_FROM_PTR(x);
 }
 
@@ -372,7 +375,37 @@ static const map_elem_t sslctx_locals_table[] = {
 };
 static DEFINE_CONST_DICT(sslctx_locals_dict, sslctx_locals_table);
 
-/* verify_mode and verify_callback are attributes; nothing else can be stored or deleted */
+/* A client's identity and key, once both are set, as mbedTLS will take them (else SSLError) */
+static void psk_pair_check(sslctx_obj_t *x) {
+    if (x->psk_identity == OBJ_NONE || x->psk_key == OBJ_NONE) {
+        return;
+    }
+    buffer_info_t id, key;
+    rt_get_buffer_or_raise(x->psk_identity, &id, BUFFER_READ);
+    rt_get_buffer_or_raise(x->psk_key, &key, BUFFER_READ);
+    if (key.len == 0 || key.len > MBEDTLS_PSK_MAX_LEN || id.len == 0 || id.len > 0xffff) {
+        ssl_raise_code(MBEDTLS_ERR_SSL_BAD_INPUT_DATA);
+    }
+}
+
+/* The Python-object attributes of a context, by name (NULL: not one of them) */
+static obj_t *sslctx_slot(sslctx_obj_t *x, qstr attr) {
+    switch (attr) {
+        case QSTR_verify_callback:
+            return &x->verify_callback;
+        case QSTR_psk_identity:
+            return &x->psk_identity;
+        case QSTR_psk_key:
+            return &x->psk_key;
+        case QSTR_server_psk_keys:
+            return &x->server_psk_keys;
+        default:
+            return NULL;
+    }
+}
+
+/* verify_mode, verify_callback and the PSK settings (psk_identity, psk_key, server_psk_keys) are
+ * attributes; nothing else can be stored or deleted */
 static void sslctx_attr(obj_t self, qstr attr, obj_t *dest) {
     sslctx_obj_t *x = OBJ_TO_PTR(self);
     if (dest[0] == OBJ_NULL) {
@@ -380,8 +413,9 @@ static void sslctx_attr(obj_t self, qstr attr, obj_t *dest) {
             dest[0] = small_int_new(x->verify_mode);
             return;
         }
-        if (attr == QSTR_verify_callback) {
-            dest[0] = x->verify_callback;
+        obj_t *slot = sslctx_slot(x, attr);
+        if (slot != NULL) {
+            dest[0] = *slot;
             return;
         }
         map_elem_t *e = map_lookup(&sslctx_locals_dict.map, ROM_QSTR(attr), MAP_LOOKUP);
@@ -399,9 +433,17 @@ static void sslctx_attr(obj_t self, qstr attr, obj_t *dest) {
         x->verify_mode = (int)m;
         dest[0] = OBJ_NULL;
     }
-    if (attr == QSTR_verify_callback && dest[1] != OBJ_NULL) {
-        x->verify_callback = dest[1];
+    obj_t *slot = sslctx_slot(x, attr);
+    if (slot != NULL && dest[1] != OBJ_NULL) {
+        if ((attr == QSTR_psk_identity || attr == QSTR_psk_key) && dest[1] != OBJ_NONE) {
+            buffer_info_t bi;
+            rt_get_buffer_or_raise(dest[1], &bi, BUFFER_READ); /* bytes or str */
+        }
+        *slot = dest[1];
         dest[0] = OBJ_NULL;
+        if (attr == QSTR_psk_identity || attr == QSTR_psk_key) {
+            psk_pair_check(x);
+        }
     }
 }
 
@@ -419,9 +461,12 @@ static const type_t sslctx_type = {
 
 /* ---- SSLSocket ---- */
 
+#define SSL_PSK_SUITES_MAX 256
+
 typedef struct {
     mbedtls_ssl_config conf;
     mbedtls_ssl_context ssl;
+    int psk_suites[SSL_PSK_SUITES_MAX + 1]; /* with PSK: the PSK suites of the context's list, 0-ended */
 } ssl_conn_t;
 
 typedef enum { SS_HANDSHAKE, SS_READY, SS_CLOSED, SS_ERROR } ss_state_t;
@@ -748,6 +793,61 @@ static int ssl_verify_cb(void *arg, mbedtls_x509_crt *crt, int depth, uint32_t *
     return r;
 }
 
+/* mbedTLS's PSK callback on a server: server_psk_keys.get(identity as bytes) gives the key, and
+ * None (or anything without a buffer) refuses the identity; an exception is kept as a BIO's is. */
+static int ssl_psk_cb(void *arg, mbedtls_ssl_context *ssl, const unsigned char *id, size_t id_len) {
+    sslsock_obj_t *s = arg;
+    volatile int r = -1;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        obj_t m[3];
+        rt_load_method(((sslctx_obj_t *)OBJ_TO_PTR(s->ctx))->server_psk_keys, QSTR_get, m);
+        m[2] = bytes_new((const char *)id, id_len);
+        obj_t key = rt_call_method(1, 0, m);
+        buffer_info_t bi;
+        if (key != OBJ_NONE && rt_get_buffer(key, &bi, BUFFER_READ) && bi.len > 0) {
+            r = mbedtls_ssl_set_hs_psk(ssl, bi.buf, bi.len);
+        }
+        nlr_pop();
+    } else {
+        s->bio_exc = nlr.value;
+    }
+    return r;
+}
+
+/* Only the TLS-PSK suites of the context's list (or of mbedTLS's defaults) from now on: with PSK
+ * configured, neither side falls back to certificates. */
+static void conf_psk_only(ssl_conn_t *c, const int *from) {
+    size_t n = 0;
+    for (const int *id = from; *id != 0 && n < SSL_PSK_SUITES_MAX; id++) {
+        const mbedtls_ssl_ciphersuite_t *info = mbedtls_ssl_ciphersuite_from_id(*id);
+        if (info != NULL && mbedtls_ssl_ciphersuite_uses_psk(info)) {
+            c->psk_suites[n++] = *id;
+        }
+    }
+    c->psk_suites[n] = 0;
+    mbedtls_ssl_conf_ciphersuites(&c->conf, c->psk_suites);
+}
+
+/* The context's PSK settings on a new connection's configuration (0 or an mbedTLS error) */
+static int conf_psk(sslsock_obj_t *s, sslctx_obj_t *x, bool server) {
+    const int *suites = x->c->ciphers[0] != 0 ? x->c->ciphers : mbedtls_ssl_list_ciphersuites();
+    if (server && x->server_psk_keys != OBJ_NONE) {
+        mbedtls_ssl_conf_psk_cb(&s->c->conf, ssl_psk_cb, s);
+        conf_psk_only(s->c, suites);
+    } else if (!server && x->psk_identity != OBJ_NONE && x->psk_key != OBJ_NONE) {
+        buffer_info_t id, key;
+        rt_get_buffer_or_raise(x->psk_identity, &id, BUFFER_READ);
+        rt_get_buffer_or_raise(x->psk_key, &key, BUFFER_READ);
+        int r = mbedtls_ssl_conf_psk(&s->c->conf, key.buf, key.len, id.buf, id.len);
+        if (r != 0) {
+            return r;
+        }
+        conf_psk_only(s->c, suites);
+    }
+    return 0;
+}
+
 static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, obj_t hostname) {
     sslctx_obj_t *x = ctx_self(ctx);
     ssl_rng_init();
@@ -792,6 +892,11 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
             conn_free(s);
             ssl_raise_code(r);
         }
+    }
+    r = conf_psk(s, x, server);
+    if (r != 0) {
+        conn_free(s);
+        ssl_raise_code(r);
     }
     r = mbedtls_ssl_setup(&s->c->ssl, &s->c->conf);
     if (r == 0 && hostname != OBJ_NONE) {

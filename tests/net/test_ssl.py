@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from conftest import T, run
+from conftest import T, Script, run
 from tls_peers import OpensslServer, make_certs, s_client
 
 
@@ -408,3 +408,57 @@ ss.close()
     finally:
         srv.stop()
     assert (rc, out) == (0, "True\nTrue 4 None\n")
+
+
+def test_psk_against_openssl(certs):
+    """TLS-PSK (MicroPython's psk_identity/psk_key and server_psk_keys) against openssl: the board
+    as client of `s_server -psk`, then as server for `s_client -psk`; a wrong key fails both ends."""
+    key = b"board secret"
+    srv = OpensslServer(certs, extra=("-nocert", "-psk", key.hex(), "-psk_identity", "wipy"))
+    try:
+        rc, out = run("""
+import socket, ssl
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+ctx.psk_identity = b'wipy'
+ctx.psk_key = %r
+s = socket.socket()
+s.connect(('127.0.0.1', %d))
+ss = ctx.wrap_socket(s)
+print(ss.cipher()[0].startswith('TLS-') and 'PSK' in ss.cipher()[0])
+ss.write(b'psk line\\n')
+print(ss.readline())
+ss.close()
+""" % (key, srv.port))
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "True\nb'enil ksp\\n'\n")
+    for client_key, ok in ((key, True), (b"not the key", False)):
+        board = Script("""
+import socket, ssl
+ls = socket.socket()
+ls.bind(('127.0.0.1', 0))
+ls.listen(1)
+print(ls.getsockname()[1])
+c, a = ls.accept()
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.server_psk_keys = {b'wipy': %r}
+try:
+    ss = ctx.wrap_socket(c, server_side=True)
+    print(ss.readline())
+    ss.close()
+except OSError as e:
+    print(type(e).__name__)
+    c.close()
+""" % key)
+        try:
+            port = int(board.line())
+            rc, out = s_client(certs, port, b"from openssl\n",
+                               extra=("-psk", client_key.hex(), "-psk_identity", "wipy", "-tls1_2"))
+            status, rest = board.finish()
+        finally:
+            board.kill()
+        if ok:
+            assert (status, rest) == (0, ["b'from openssl\\n'"]), out
+        else:
+            assert (status, rest) == (0, ["SSLError"]), out
+            assert rc != 0
