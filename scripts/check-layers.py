@@ -8,7 +8,11 @@ import re
 import sys
 
 # Rank of each layer: a file may include headers of its own folder and of folders ranked lower.
-# Folders of equal rank are siblings and don't include each other.
+# Folders of equal rank are siblings and don't include each other. DESIGN.md's rules read as an
+# order: core includes nothing; host wraps POSIX for everyone and implements core/port.h (so it
+# sits just above core); board/ and storage/ are plain C over host/; services drive the REPL and
+# storage through interfaces given to them; modules bind Python to all of these (network.Server
+# configures the servers); firmware wires everything.
 RANK = {"core": 0, "host": 1, "board": 2, "storage": 2, "services": 3, "modules": 4, "firmware": 5}
 NO_PYTHON = {"board", "storage"}  # plain C: nothing from core/
 POSIX = re.compile(r"^(unistd|poll|fcntl|termios|signal|pthread|dirent|netdb|ifaddrs|dlfcn|"

@@ -13,7 +13,7 @@ import time
 import pytest
 
 
-def run(wipy, args, stdin=b"", cwd=None, env=None, timeout=20):
+def run(wipy, args, stdin=b"", cwd=None, env=None, timeout=60):  # a bound for hangs, generous for a loaded machine under ASan
     e = dict(os.environ)
     e.pop("MICROPYPATH", None)
     if env:
