@@ -30,6 +30,7 @@
 #include "host/event_loop.h"
 #include "host/host_fs.h"
 #include "host/port_unix.h"
+#include "host/process.h"
 #include "modules/mod_machine.h"
 #include "modules/fs_route.h"
 #include "modules/mod_os.h"
@@ -437,11 +438,22 @@ static NORETURN void board_power_off_status(int status) {
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
+    host_unlock_dir();
     terminal_raw_off();
     exit(status);
 }
 
 void board_power_off(void) { board_power_off_status(0); }
+
+/* SIGTERM, SIGHUP, SIGINT (never the terminal's Ctrl-C: its keys are bytes here) or SIGQUIT from
+ * outside: run from the event loop, the board powers off as Ctrl-\ does, /flash written out. */
+static void board_on_stop_signal(int sig) {
+    char line[96];
+    int n = snprintf(line, sizeof(line), "\r\nwipy: %s: the board powers off (/flash written out)\r\n",
+        host_signal_name(sig));
+    terminal_write(line, (size_t)n);
+    board_power_off_status(128 + sig);
+}
 
 static bool board_soft_from_outside; /* the soft reset asked for by the outside: a full boot */
 static jmp_buf board_soft_jb;         /* in board_life, around the REPL session */
@@ -625,6 +637,13 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         ftp_server_stop();
         telnet_stop();
         return r;
+    }
+    r = host_on_stop_signals(board_on_stop_signal); /* from here a kill writes /flash out first */
+    if (r != 0) {
+        fprintf(stderr, "wipy: can't take the stop signals: %s\n", strerror(-r));
+        ftp_server_stop();
+        telnet_stop();
+        return 1;
     }
     if ((r = board_outside_start(&o.outside)) != 0) { /* before the bootloader: it watches GP28 */
         ftp_server_stop();

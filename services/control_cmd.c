@@ -16,7 +16,6 @@
 #include "board/power.h"
 #include "board/trace.h"
 #include "board/wlan.h"
-#include "firmware/repl_io.h"
 #include "services/control.h"
 #include "services/control_cmd.h"
 #include "services/trace_file.h"
@@ -708,7 +707,7 @@ static void on_pin_conflict(void *ctx, int pin, bool on, uint64_t t) {
 static const pin_listener_t listener = {on_pin_level, on_pin_conflict, NULL};
 
 /* Console bytes go out as a string of code points 0..255, one per byte (decode as latin-1). */
-static void on_console(void *ctx, const char *data, size_t len) {
+void control_console_output(void *ctx, const char *data, size_t len) {
     if (!control_wants(CTL_EV_CONSOLE) || len == 0) {
         return;
     }
@@ -743,6 +742,5 @@ void control_cmd_init(void) {
     done = true;
     pin_history_init();
     pin_listen(&listener);
-    replio_add_sink(on_console, NULL);
     trace_file_on_end(on_trace_end);
 }
