@@ -213,6 +213,7 @@ static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR_rng), ROM_PTR(&machine_rng_obj)},
     {ROM_QSTR(QSTR_Pin), ROM_PTR(&machine_pin_type)},
     {ROM_QSTR(QSTR_Signal), ROM_PTR(&machine_signal_type)},
+    {ROM_QSTR(QSTR_PinBase), ROM_PTR(&machine_pinbase_type)},
     {ROM_QSTR(QSTR_Sleep), ROM_PTR(&machine_sleep_type)},
     {ROM_QSTR(QSTR_UART), ROM_PTR(&machine_uart_type)},
     {ROM_QSTR(QSTR_IDLE), ROM_INT(POWER_WAKE_IDLE)},
