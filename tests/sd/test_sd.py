@@ -303,3 +303,24 @@ def test_micropython_cc3200_sd_and_os(make_board, tmp_path):
                         "ports/cc3200/sd.py", "ports/cc3200/os.py"],
                        cwd=MP_TESTS, capture_output=True, text=True, timeout=120 * T)
     assert "2 tests passed" in p.stdout, p.stdout + p.stderr
+
+
+def test_ftp_sees_sd(make_session, tmp_path):
+    """/sd through the FTP server as /flash is: listed in /, files stored land on the image."""
+    import ftplib
+    import io
+    img = mkfs_image(tmp_path / "card.img", kib=2048)
+    s = sd_session(make_session, img)
+    s.run("os.mount(SD(), '/sd')\n")
+    ftp = ftplib.FTP()
+    ftp.connect("127.0.0.1", s.board.ftp_port, timeout=T)
+    ftp.login("micro", "python")
+    assert sorted(ftp.nlst("/")) in (["flash", "sd"], ["/flash", "/sd"])
+    ftp.storbinary("STOR /sd/up.bin", io.BytesIO(bytes(range(256)) * 9))
+    got = io.BytesIO()
+    ftp.retrbinary("RETR /sd/up.bin", got.write)
+    assert got.getvalue() == bytes(range(256)) * 9
+    ftp.quit()
+    assert s.run("print(os.listdir('/sd'))\nos.umount('/sd')\n") == "['up.bin']\n"
+    fsck_clean(img)
+    assert mread(img, "up.bin") == bytes(range(256)) * 9
