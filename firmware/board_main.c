@@ -21,6 +21,7 @@
 #include "core/runtime.h"
 #include "firmware/board.h"
 #include "firmware/board_outside.h"
+#include "firmware/board_uart_host.h"
 #include "firmware/bootloader.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
@@ -112,7 +113,7 @@ static void board_usage(FILE *f, const char *prog) {
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
         "          [--heap N[k|m]] [--board FILE] [--clock real|virtual] [--step-ns N]\n"
         "          [--control ADDR:PORT] [--vcd FILE] [--safe-boot latest|previous|factory]\n"
-        "          [--ota-key PUBKEY.pem]\n"
+        "          [--ota-key PUBKEY.pem] [--uart0 SPEC] [--uart1 SPEC]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
         "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
@@ -123,6 +124,8 @@ static void board_usage(FILE *f, const char *prog) {
         "--safe-boot holds GP28 high at reset: boot.py and main.py are skipped, with the latest\n"
         "firmware, the previous update or the factory image (this boot only). Bound beyond loopback,\n"
         "the board takes OTA images only signed for --ota-key's ECDSA P-256 key (make OTA_SIGN_KEY=).\n"
+        "--uart0/--uart1 pty|tcp:[ADDR:]PORT|none: the UART on a new pty (/dev/pts/N) or a TCP port\n"
+        "(one client at a time) for serial tools; UART0 then leaves the terminal.\n"
         "Ctrl-\\ on the terminal powers it off.\n",
         prog, (unsigned)CLOCK_DEFAULT_STEP_NS);
 }
@@ -224,6 +227,12 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             o->outside.handover = val; /* internal: from the program before a reset */
         } else if (strcmp(a, "--board") == 0 && val != NULL) {
             o->board_file = val;
+        } else if ((strcmp(a, "--uart0") == 0 || strcmp(a, "--uart1") == 0) && val != NULL) {
+            char msg[200]; /* a UART exposed to the host: firmware/board_uart_host.h */
+            if (!board_uart_host_option(a[6] - '0', val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
         } else if (strcmp(a, "--boot-cause") == 0 && val != NULL) {
             int c, r;
             char tail;
@@ -610,6 +619,11 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             return 2;
         }
     }
+    if ((err = board_uart_host_start()) != 0) { /* UARTs on a pty or TCP port (issue 10) */
+        ftp_server_stop();
+        telnet_stop();
+        return err;
+    }
     static hstore_t hs; /* ssl's certificates and OTA uploads keep it */
     bool made = false;
     r = board_open_state(&o, &hs, &made);
@@ -647,6 +661,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             ftp_server_port(), ftp_server_data_port());
         terminal_write(line, (size_t)n);
     }
+    board_uart_host_announce();
     telnet_announce();
     board_outside_announce();
     board_port_install();
