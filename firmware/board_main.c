@@ -74,7 +74,7 @@ bool board_safe_boot;
 /* Options the board manages across a hard reset: dropped from the command line it was given
  * and set again (ports as bound, the handover as it is then, the bootloader's own not at all). */
 static const char *const board_managed_opts[] = {"--telnet-port", "--ftp-port", "--ftp-data-port", "--safe-boot",
-    "--boot-slot", "--bootloader", "--boot-safe", "--handover", "--boot-cause"};
+    "--boot-slot", "--bootloader", "--boot-safe", "--handover", "--boot-cause", "--uart-handover"};
 
 static bool board_managed(const char *a) {
     for (size_t i = 0; i < sizeof(board_managed_opts) / sizeof(board_managed_opts[0]); i++) {
@@ -233,6 +233,12 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 fprintf(stderr, "%s: %s\n", argv[0], msg);
                 return 2;
             }
+        } else if (strcmp(a, "--uart-handover") == 0 && val != NULL) {
+            char msg[120]; /* internal: the exposed UARTs' descriptors from the program before a reset */
+            if (!board_uart_host_take_handover(val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
         } else if (strcmp(a, "--boot-cause") == 0 && val != NULL) {
             int c, r;
             char tail;
@@ -310,7 +316,7 @@ static const telnet_repl_t board_telnet_repl = {replio_push_input, replio_add_si
  * power-on). */
 static NORETURN void board_restart(int cause, int reason) {
     static char port_arg[3][16], cause_arg[16];
-    static char *extra[13];
+    static char *extra[15];
     int n = 0;
     int ports[3] = {telnet_port(), ftp_server_port(), ftp_server_data_port()};
     static char *const port_opt[3] = {"--telnet-port", "--ftp-port", "--ftp-data-port"};
@@ -328,6 +334,10 @@ static NORETURN void board_restart(int cause, int reason) {
     }
     extra[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
     extra[n++] = (char *)board_outside_handover();
+    if (board_uart_host_handover() != NULL) { /* and the UARTs' pty and TCP port (issue 10) */
+        extra[n++] = "--uart-handover";
+        extra[n++] = (char *)board_uart_host_handover();
+    }
     extra[n] = NULL;
     board_rtc_save(cause != POWER_PWRON_RESET); /* issue 10 */
     telnet_stop();
@@ -397,7 +407,7 @@ static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
         snprintf(ports[1], sizeof(ports[1]), "%d", o->ftp_port);
         snprintf(ports[2], sizeof(ports[2]), "%d", o->ftp_data_port);
         /* the ports as asked (the image binds them itself), FTP's only if they were given */
-        char *extra[18];
+        char *extra[20];
         int n = 0;
         char *fixed[] = {"--boot-slot", slot_arg, "--bootloader", board_bootloader, "--boot-safe",
             board_safe_boot ? "1" : "0", "--telnet-port", ports[0]};
@@ -418,6 +428,10 @@ static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
         }
         extra[n++] = "--handover"; /* the control interface's sockets, drives and trace live on */
         extra[n++] = (char *)board_outside_handover();
+        if (board_uart_host_handover() != NULL) { /* the UARTs' pty and TCP port too (issue 10) */
+            extra[n++] = "--uart-handover";
+            extra[n++] = (char *)board_uart_host_handover();
+        }
         extra[n] = NULL;
         ftp_server_stop(); /* their ports are the image's to bind */
         telnet_stop();

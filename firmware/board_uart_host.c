@@ -21,6 +21,7 @@ static slink_spec_t specs[UART_COUNT];
 static bool from_cmdline[UART_COUNT];
 static slink_t links[UART_COUNT];
 static bool delivering[UART_COUNT];
+static int handed[UART_COUNT][2] = {{-1, -1}, {-1, -1}}; /* descriptors from the last program */
 static const char *const labels[UART_COUNT] = {"UART0", "UART1"};
 
 static bool parse_into(int id, const char *spec, const char *what, char *err, size_t errlen) {
@@ -121,7 +122,9 @@ int board_uart_host_start(void) {
         if (specs[id].kind == SLINK_NONE) {
             continue;
         }
-        int r = slink_start(&links[id], &specs[id], labels[id], on_link_rx, (void *)(intptr_t)id);
+        int r = handed[id][0] >= 0
+            ? slink_adopt(&links[id], &specs[id], handed[id][0], handed[id][1], labels[id], on_link_rx, (void *)(intptr_t)id)
+            : slink_start(&links[id], &specs[id], labels[id], on_link_rx, (void *)(intptr_t)id);
         if (r != 0) {
             if (specs[id].kind == SLINK_PTY) {
                 fprintf(stderr, "wipy: can't make a pty for UART%d (%s)\n", id, strerror(-r));
@@ -150,6 +153,35 @@ void board_uart_host_announce(void) {
             specs[id].kind == SLINK_PTY ? "pty" : "tcp");
         terminal_write(line, (size_t)n);
     }
+}
+
+const char *board_uart_host_handover(void) {
+    static char buf[64];
+    int n = 0;
+    for (int id = 0; id < UART_COUNT; id++) {
+        int fd1, fd2;
+        if (slink_running(&links[id])) {
+            slink_handover(&links[id], &fd1, &fd2);
+            n += snprintf(buf + n, sizeof(buf) - (size_t)n, "%s%d:%d/%d", n > 0 ? "," : "", id, fd1, fd2);
+        }
+    }
+    return n > 0 ? buf : NULL;
+}
+
+bool board_uart_host_take_handover(const char *val, char *err, size_t errlen) {
+    const char *p = val;
+    while (*p != '\0') {
+        int id, fd1, fd2, used = 0;
+        if (sscanf(p, "%d:%d/%d%n", &id, &fd1, &fd2, &used) != 3 || id < 0 || id >= UART_COUNT || fd1 < 0 ||
+            fd2 < -1 || (p[used] != ',' && p[used] != '\0')) {
+            snprintf(err, errlen, "--uart-handover is internal (ID:FD/FD,...), not '%.40s'", val);
+            return false;
+        }
+        handed[id][0] = fd1;
+        handed[id][1] = fd2;
+        p += used + (p[used] == ',');
+    }
+    return true;
 }
 
 void board_uart_host_stop(void) {

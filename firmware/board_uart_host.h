@@ -21,6 +21,11 @@ int board_uart_host_start(void);
  * "UART1 on 127.0.0.1:40123 (tcp)". */
 void board_uart_host_announce(void);
 bool board_uart_host_exposed(int id);
+/* A reset executes the program again: the links go on (the pty keeps its path and its tool, the
+ * TCP port its number and its client). The value of the internal --uart-handover to give the new
+ * program ("0:FD,1:LFD/CFD"; NULL: nothing exposed), and its taking back (false with a message). */
+const char *board_uart_host_handover(void);
+bool board_uart_host_take_handover(const char *val, char *err, size_t errlen);
 void board_uart_host_stop(void);
 
 #endif

@@ -39,6 +39,14 @@ static int with_slave(const hpty_t *p, bool make_raw) {
     return r;
 }
 
+static int watch_opens(hpty_t *p) {
+    p->notify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (p->notify < 0 || inotify_add_watch(p->notify, p->path, IN_OPEN | IN_CLOSE) < 0) {
+        return -errno;
+    }
+    return 0;
+}
+
 int hpty_open(hpty_t *p) {
     p->master = p->notify = -1;
     p->path[0] = '\0';
@@ -56,10 +64,7 @@ int hpty_open(hpty_t *p) {
     p->master = m;
     int r = with_slave(p, true);
     if (r == 0) {
-        p->notify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-        if (p->notify < 0 || inotify_add_watch(p->notify, p->path, IN_OPEN | IN_CLOSE) < 0) {
-            r = -errno;
-        }
+        r = watch_opens(p);
     }
     if (r != 0) {
         hpty_close(p);
@@ -67,6 +72,23 @@ int hpty_open(hpty_t *p) {
     }
     hpty_take_notes(p); /* our own open and close of the slave */
     return 0;
+}
+
+int hpty_adopt(hpty_t *p, int master) {
+    p->master = p->notify = -1;
+    char name[HPTY_PATH_MAX];
+    if (ptsname_r(master, name, sizeof(name)) != 0) {
+        return -errno;
+    }
+    snprintf(p->path, sizeof(p->path), "%s", name);
+    fcntl(master, F_SETFD, FD_CLOEXEC);
+    fcntl(master, F_SETFL, fcntl(master, F_GETFL, 0) | O_NONBLOCK);
+    p->master = master;
+    int r = watch_opens(p);
+    if (r != 0) {
+        hpty_close(p);
+    }
+    return r;
 }
 
 bool hpty_peer_open(const hpty_t *p) {

@@ -20,6 +20,8 @@ typedef struct {
 
 /* Makes a raw pty; 0, or a negative errno (p->master stays -1). */
 int hpty_open(hpty_t *p);
+/* Takes back a master handed over across a reset (host_keep_on_reexec): 0 or a negative errno. */
+int hpty_adopt(hpty_t *p, int master);
 /* Whether a tool has the slave open now. */
 bool hpty_peer_open(const hpty_t *p);
 /* Consumes the pending open/close notifications (call when p->notify is readable). */

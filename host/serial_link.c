@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "host/event_loop.h"
+#include "host/host_fs.h"
 #include "host/net.h"
 #include "host/sock.h"
 
@@ -195,6 +196,14 @@ static void on_pty_note(int fd, int events, void *arg) {
 
 /* ---- TCP: one client at a time ---- */
 
+static void name_peer(slink_t *l) {
+    uint32_t ip = 0;
+    int port = 0;
+    hsock_peer(l->cfd, &ip, &port);
+    snprintf(l->peer_name, sizeof(l->peer_name), "%u.%u.%u.%u:%d", (unsigned)(ip >> 24), (unsigned)(ip >> 16) & 255u,
+        (unsigned)(ip >> 8) & 255u, (unsigned)ip & 255u, port);
+}
+
 static void on_accept(int lfd, int events, void *arg) {
     slink_t *l = arg;
     int fd = net_accept(lfd);
@@ -217,17 +226,13 @@ static void on_accept(int lfd, int events, void *arg) {
     l->peer = true;
     l->sessions++;
     l->tx_len = 0;
-    uint32_t ip = 0;
-    int port = 0;
-    hsock_peer(fd, &ip, &port);
-    snprintf(l->peer_name, sizeof(l->peer_name), "%u.%u.%u.%u:%d", (unsigned)(ip >> 24), (unsigned)(ip >> 16) & 255u,
-        (unsigned)(ip >> 8) & 255u, (unsigned)ip & 255u, port);
+    name_peer(l);
     if (!rewatch(l)) {
         peer_gone(l);
     }
 }
 
-int slink_start(slink_t *l, const slink_spec_t *spec, const char *label, slink_rx_fn_t on_rx, void *ctx) {
+static void link_init(slink_t *l, const slink_spec_t *spec, const char *label, slink_rx_fn_t on_rx, void *ctx) {
     memset(l, 0, sizeof(*l));
     l->spec = *spec;
     l->label = label;
@@ -235,16 +240,34 @@ int slink_start(slink_t *l, const slink_spec_t *spec, const char *label, slink_r
     l->ctx = ctx;
     l->lfd = l->cfd = -1;
     l->pty.master = l->pty.notify = -1;
+}
+
+/* The link's standing watches, once its descriptors are open; a peer already there is served. */
+static int link_watch(slink_t *l) {
+    bool ok = l->spec.kind == SLINK_PTY ? el_watch(l->pty.notify, EL_READ, on_pty_note, l)
+                                        : el_watch(l->lfd, EL_READ, on_accept, l);
+    if (!ok) {
+        slink_stop(l);
+        return -EMFILE;
+    }
+    if (l->spec.kind == SLINK_PTY) {
+        on_pty_note(l->pty.notify, EL_READ, l);
+    } else if (l->cfd >= 0) {
+        l->peer = true;
+        l->sessions++;
+        name_peer(l);
+        if (!rewatch(l)) {
+            peer_gone(l);
+        }
+    }
+    return 0;
+}
+
+int slink_start(slink_t *l, const slink_spec_t *spec, const char *label, slink_rx_fn_t on_rx, void *ctx) {
+    link_init(l, spec, label, on_rx, ctx);
     if (spec->kind == SLINK_PTY) {
         int r = hpty_open(&l->pty);
-        if (r != 0) {
-            return r;
-        }
-        if (!el_watch(l->pty.notify, EL_READ, on_pty_note, l)) {
-            hpty_close(&l->pty);
-            return -EMFILE;
-        }
-        return 0;
+        return r != 0 ? r : link_watch(l);
     }
     if (spec->kind != SLINK_TCP) {
         return -EINVAL;
@@ -254,12 +277,38 @@ int slink_start(slink_t *l, const slink_spec_t *spec, const char *label, slink_r
         return -errno;
     }
     l->spec.port = net_local_port(l->lfd);
-    if (!el_watch(l->lfd, EL_READ, on_accept, l)) {
-        net_close(l->lfd);
-        l->lfd = -1;
-        return -EMFILE;
+    return link_watch(l);
+}
+
+void slink_handover(const slink_t *l, int *fd1, int *fd2) {
+    *fd1 = l->spec.kind == SLINK_PTY ? l->pty.master : l->lfd;
+    *fd2 = l->spec.kind == SLINK_TCP && l->peer ? l->cfd : -1;
+    if (*fd1 >= 0) {
+        host_keep_on_reexec(*fd1);
     }
-    return 0;
+    if (*fd2 >= 0) {
+        host_keep_on_reexec(*fd2);
+    }
+}
+
+int slink_adopt(slink_t *l, const slink_spec_t *spec, int fd1, int fd2, const char *label, slink_rx_fn_t on_rx,
+    void *ctx) {
+    link_init(l, spec, label, on_rx, ctx);
+    if (!host_fd_open(fd1) || (fd2 >= 0 && !host_fd_open(fd2))) {
+        return -EBADF;
+    }
+    if (spec->kind == SLINK_PTY) {
+        int r = hpty_adopt(&l->pty, fd1);
+        return r != 0 ? r : link_watch(l);
+    }
+    net_adopt(fd1);
+    l->lfd = fd1;
+    l->spec.port = net_local_port(fd1);
+    if (fd2 >= 0) {
+        net_adopt(fd2);
+        l->cfd = fd2;
+    }
+    return link_watch(l);
 }
 
 bool slink_running(const slink_t *l) {

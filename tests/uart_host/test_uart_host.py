@@ -153,6 +153,65 @@ def test_picocom_talks_to_the_pty(make_board):
         os.close(fd)
 
 
+def test_hard_reset_keeps_the_pty_its_tool_and_the_tcp_client(make_board):
+    """machine.reset() executes the program again; the serial cables stay plugged in: the same
+    /dev/pts/N with the tool still on it, the same TCP port with the client still connected."""
+    b = board_with(make_board, "--uart0", "pty", "--uart1", "tcp:127.0.0.1:0")
+    p = PtyClient(b.exposed[0])
+    peer = harness.Telnet(b.exposed[1][1])
+    try:
+        p.write(b"\r")
+        p.read_until(PROMPT)
+        p.write(b"import machine; machine.reset()\r")
+        b.wait_telnet_line()  # the new program's lines
+        assert exposures(b) == b.exposed
+        p.read_until(PROMPT)  # boot.py attached UART0 again: a fresh prompt on the same pty
+        assert harness.friendly_exec(p, b"print(machine.reset_cause() == machine.HARD_RESET)") == b"True\r\n"
+        harness.friendly_exec(p, b"u = machine.UART(1, 9600)")
+        assert harness.friendly_exec(p, b"u.write(b'after reset')") == b"11\r\n"
+        assert peer.read_until(b"after reset") == b"after reset"
+        peer.send(b"back")
+        harness.friendly_exec(p, b"import time")
+        harness.friendly_exec(p, b"w = [time.sleep_ms(1) for i in range(5000) if u.any() < 4]")  # bounded wait
+        assert harness.friendly_exec(p, b"print(u.read())") == b"b'back'\r\n"
+    finally:
+        p.close()
+        peer.close()
+
+
+def test_screen_talks_to_the_pty(make_board):
+    """GNU screen (Debian's) as a serial terminal: `screen /dev/pts/N 115200`."""
+    if not os.path.exists("/usr/bin/screen"):
+        pytest.skip("screen is not installed (scripts/deps.sh installs it)")
+    b = board_with(make_board, "--uart0", "pty")
+    import pty
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "vt100"
+        os.environ.pop("STY", None)
+        os.execv("/usr/bin/screen", ["screen", b.exposed[0], "115200"])
+    term = harness.FdReaderStream(fd, "screen")
+    term.writer = lambda d: os.write(fd, d)
+    exited = False
+    try:
+        term.read_until(b"\x1b[H\x1b[J")  # screen has drawn its (empty) window
+        term.write(b"\r")
+        term.read_until(PROMPT)
+        term.write(b"print('via', 'screen')\r")
+        term.read_until(b"via screen\r\n>>> ")
+        term.write(b"\x01k")  # C-a k y: kill the window, screen ends
+        term.read_until(b"[y/n]")
+        term.write(b"y")
+        term.read_until(b"[screen is terminating]")
+        exited = os.waitpid(pid, 0)[1] == 0
+        assert exited
+    finally:
+        if not exited:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        os.close(fd)
+
+
 # ---- UART1 on TCP and on a pty: the ring, read/readline, RX_ANY ----
 
 UART1_SETUP = ("from machine import UART\nimport os, time\n"
