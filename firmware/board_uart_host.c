@@ -13,6 +13,8 @@
 #include "board/boardfile.h"
 #include "board/uart.h"
 #include "board/uart_tap.h"
+#include "core/runtime.h"
+#include "host/event_loop.h"
 #include "host/port_unix.h"
 #include "host/serial_link.h"
 #include "services/control_cmd.h"
@@ -109,8 +111,48 @@ static void deliver(int id) {
 static void on_link_rx(slink_t *l, void *ctx) { deliver((int)(intptr_t)ctx); }
 static void on_room(int id, void *ctx) { deliver(id); }
 
+/* A peer that reads slowly holds the writer back, as a UART's baud rate would: while its queue is
+ * full, the event loop runs (the board's outside goes on being served) until there is room. Not
+ * from inside an event-loop callback (no nesting), not once Ctrl-C is pending, and not for a peer
+ * that read nothing for UART_HOST_STALL_US: then the rest is dropped until it reads again. */
+#define UART_HOST_STALL_US 2000000u
+
+static bool stalled[UART_COUNT];
+
+static bool wait_for_room(int id) {
+    slink_t *l = &links[id];
+    if (!l->peer || stalled[id] || el_in_callback()) {
+        return false;
+    }
+    uint64_t deadline = el_now_us() + UART_HOST_STALL_US;
+    size_t queued = l->tx_len;
+    while (l->peer && slink_tx_room(l) == 0 && rt_state.pending_exception == OBJ_NULL) {
+        if (el_now_us() >= deadline) {
+            stalled[id] = true;
+            return false;
+        }
+        el_run_once(100);
+        if (l->tx_len < queued) {
+            deadline = el_now_us() + UART_HOST_STALL_US; /* it reads: keep waiting */
+        }
+        queued = l->tx_len;
+    }
+    return slink_tx_room(l) > 0;
+}
+
 static void uart_to_link(void *ctx, const uint8_t *data, size_t len) {
-    slink_write(&links[(int)(intptr_t)ctx], data, len);
+    int id = (int)(intptr_t)ctx;
+    slink_t *l = &links[id];
+    if (stalled[id] && slink_tx_room(l) > 0) {
+        stalled[id] = false; /* it read again */
+    }
+    while (len > 0 && (slink_tx_room(l) > 0 || wait_for_room(id))) {
+        size_t n = len < slink_tx_room(l) ? len : slink_tx_room(l);
+        slink_write(l, data, n);
+        data += n;
+        len -= n;
+    }
+    slink_write(l, data, len); /* what is left is dropped (and counted) */
 }
 
 bool board_uart_host_exposed(int id) {

@@ -162,6 +162,8 @@ size_t slink_read(slink_t *l, uint8_t *buf, size_t max) {
     return n;
 }
 
+size_t slink_tx_room(const slink_t *l) { return l->peer ? SLINK_TX_BUF - l->tx_len : 0; }
+
 void slink_write(slink_t *l, const uint8_t *data, size_t len) {
     if (!l->peer) {
         l->tx_dropped += len;

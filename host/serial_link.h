@@ -60,6 +60,8 @@ int slink_adopt(slink_t *l, const slink_spec_t *spec, int fd1, int fd2, const ch
 void slink_where(const slink_t *l, char *buf, size_t len);
 /* Takes up to max received bytes (0: none waiting). */
 size_t slink_read(slink_t *l, uint8_t *buf, size_t max);
+/* Room in the output queue now (0 without a peer: what is written then is dropped). */
+size_t slink_tx_room(const slink_t *l);
 /* Sends to the peer (queued; dropped and counted when there is none or no room). */
 void slink_write(slink_t *l, const uint8_t *data, size_t len);
 void slink_stop(slink_t *l);

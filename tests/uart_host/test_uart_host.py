@@ -62,6 +62,11 @@ def test_uart0_pty_line_and_pyboard_runs_code_with_soft_resets(make_board, tmp_p
     r = pyboard(dev, str(script))
     assert r.stdout.startswith(b"total 780\r\nTraceback (most recent call last):\r\n")
     assert r.returncode == 1 and r.stdout.endswith(b"ValueError: from the board\r\n")
+    # output far beyond the pty's and the link's buffers: the reader's pace holds the board back,
+    # nothing is lost
+    r = pyboard(dev, "-c", "for i in range(2000): print('line %05d' % i, 'x' * 40)")
+    assert r.returncode == 0
+    assert r.stdout == b"".join(b"line %05d %s\r\n" % (i, b"x" * 40) for i in range(2000))
     # the filesystem commands (their own raw-REPL sequences)
     r = pyboard(dev, "-f", "ls")
     assert r.returncode == 0 and b"boot.py" in r.stdout and b"main.py" in r.stdout
