@@ -75,6 +75,35 @@ def test_uart0_pty_line_and_pyboard_runs_code_with_soft_resets(make_board, tmp_p
     assert b.alive()
 
 
+def test_mpremote_over_the_pty(make_board, tmp_path):
+    """MicroPython's mpremote, unmodified, run from its source tree: exec, a file copied to /flash
+    and back (its raw-paste and binary transfer), soft reset."""
+    mp = "/work/mp/tools/mpremote"
+    env = dict(os.environ, PYTHONPATH=mp)
+    try:
+        import platformdirs  # noqa: F401  (mpremote needs it)
+    except ImportError:
+        pytest.skip("python3-platformdirs is not installed (scripts/deps.sh installs it)")
+    if not os.path.isdir(mp):
+        pytest.skip("MicroPython's mpremote is not at %s" % mp)
+    b = board_with(make_board, "--uart0", "pty")
+
+    def mpremote(*args):
+        return subprocess.run(["/usr/bin/python3", "-m", "mpremote", "connect", b.exposed[0]] + list(args),
+                              capture_output=True, timeout=3 * T, env=env, cwd=str(tmp_path))
+
+    r = mpremote("exec", "v = 7; print('mp', v * 6)")
+    assert (r.returncode, r.stdout) == (0, b"mp 42\r\n"), r.stderr
+    src = tmp_path / "data.bin"
+    src.write_bytes(bytes(range(256)) * 8)
+    assert mpremote("fs", "cp", str(src), ":data.bin").returncode == 0
+    back = tmp_path / "back.bin"
+    r = mpremote("fs", "cp", ":data.bin", str(back))
+    assert r.returncode == 0 and back.read_bytes() == src.read_bytes(), r.stderr
+    r = mpremote("soft-reset", "exec", "print('v' in globals())")
+    assert (r.returncode, r.stdout) == (0, b"False\r\n"), r.stderr
+
+
 def test_uart0_pty_friendly_repl_ctrl_c_ctrl_d(make_board):
     b = board_with(make_board, "--uart0", "pty")
     p = PtyClient(b.exposed[0])
