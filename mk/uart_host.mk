@@ -6,3 +6,8 @@ TEST_SUITES += test-uart-host
 test-uart-host: $(BUILD)/wipy
 	@WIPY=$(abspath $(BUILD)/wipy) BOARD_TIMEOUT_SCALE=$(if $(filter build-asan,$(BUILD)),4,1) \
 	  /usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=tests/uart_host tests/uart_host
+# Benchmarks: the raw REPL's round trip over a pty, UART1's bytes per second over TCP each way.
+BENCH_SUITES += bench-uart-host
+.PHONY: bench-uart-host
+bench-uart-host: $(BUILD)/wipy
+	@/usr/bin/python3 bench/uart_host_bench.py --wipy $(abspath $(BUILD)/wipy) $(if $(BENCH_MD),--markdown $(BENCH_MD))
