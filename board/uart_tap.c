@@ -15,7 +15,9 @@ typedef struct {
 
 static tap_t taps[UART_COUNT];
 
-static tap_t *tap_get(int id) { return id >= 0 && id < UART_COUNT ? &taps[id] : NULL; }
+static tap_t *tap_get(int id) {
+    return id >= 0 && id < UART_COUNT ? &taps[id] : NULL;
+}
 
 void uart_tap_tx(int id, const uint8_t *data, size_t len) {
     tap_t *t = tap_get(id);

@@ -108,8 +108,12 @@ static void deliver(int id) {
     delivering[id] = false;
 }
 
-static void on_link_rx(slink_t *l, void *ctx) { deliver((int)(intptr_t)ctx); }
-static void on_room(int id, void *ctx) { deliver(id); }
+static void on_link_rx(slink_t *l, void *ctx) {
+    deliver((int)(intptr_t)ctx);
+}
+static void on_room(int id, void *ctx) {
+    deliver(id);
+}
 
 /* A peer that reads slowly holds the writer back, as a UART's baud rate would: while its queue is
  * full, the event loop runs (the board's outside goes on being served) until there is room. Not
@@ -164,15 +168,16 @@ int board_uart_host_start(void) {
         if (specs[id].kind == SLINK_NONE) {
             continue;
         }
-        int r = handed[id][0] >= 0
-            ? slink_adopt(&links[id], &specs[id], handed[id][0], handed[id][1], labels[id], on_link_rx, (void *)(intptr_t)id)
-            : slink_start(&links[id], &specs[id], labels[id], on_link_rx, (void *)(intptr_t)id);
+        int r = handed[id][0] >= 0 ? slink_adopt(&links[id], &specs[id], handed[id][0], handed[id][1], labels[id],
+                                         on_link_rx, (void *)(intptr_t)id)
+                                   : slink_start(&links[id], &specs[id], labels[id], on_link_rx, (void *)(intptr_t)id);
         if (r != 0) {
             if (specs[id].kind == SLINK_PTY) {
                 fprintf(stderr, "wipy: can't make a pty for UART%d (%s)\n", id, strerror(-r));
             } else {
-                fprintf(stderr, "wipy: can't listen for UART%d on %s:%d (%s); pick another with --uart%d tcp:ADDR:PORT\n",
-                    id, specs[id].addr, specs[id].port, strerror(-r), id);
+                fprintf(stderr,
+                    "wipy: can't listen for UART%d on %s:%d (%s); pick another with --uart%d tcp:ADDR:PORT\n", id,
+                    specs[id].addr, specs[id].port, strerror(-r), id);
             }
             board_uart_host_stop();
             return 2;
@@ -191,8 +196,8 @@ void board_uart_host_announce(void) {
         }
         char where[HPTY_PATH_MAX + SLINK_ADDR_MAX], line[sizeof(where) + 32];
         slink_where(&links[id], where, sizeof(where));
-        int n = snprintf(line, sizeof(line), "UART%d on %s (%s)\r\n", id, where,
-            specs[id].kind == SLINK_PTY ? "pty" : "tcp");
+        int n = snprintf(
+            line, sizeof(line), "UART%d on %s (%s)\r\n", id, where, specs[id].kind == SLINK_PTY ? "pty" : "tcp");
         terminal_write(line, (size_t)n);
     }
 }
@@ -214,8 +219,8 @@ bool board_uart_host_take_handover(const char *val, char *err, size_t errlen) {
     const char *p = val;
     while (*p != '\0') {
         int id, fd1, fd2, used = 0;
-        if (sscanf(p, "%d:%d/%d%n", &id, &fd1, &fd2, &used) != 3 || id < 0 || id >= UART_COUNT || fd1 < 0 ||
-            fd2 < -1 || (p[used] != ',' && p[used] != '\0')) {
+        if (sscanf(p, "%d:%d/%d%n", &id, &fd1, &fd2, &used) != 3 || id < 0 || id >= UART_COUNT || fd1 < 0 || fd2 < -1 ||
+            (p[used] != ',' && p[used] != '\0')) {
             snprintf(err, errlen, "--uart-handover is internal (ID:FD/FD,...), not '%.40s'", val);
             return false;
         }

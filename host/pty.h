@@ -13,8 +13,8 @@
 #define HPTY_PATH_MAX 64
 
 typedef struct {
-    int master;  /* non-blocking, close-on-exec; -1: closed */
-    int notify;  /* inotify descriptor watching the slave's opens and closes */
+    int master; /* non-blocking, close-on-exec; -1: closed */
+    int notify; /* inotify descriptor watching the slave's opens and closes */
     char path[HPTY_PATH_MAX];
 } hpty_t;
 

@@ -52,7 +52,9 @@ bool slink_parse(const char *text, slink_spec_t *out) {
     return true;
 }
 
-static int peer_fd(const slink_t *l) { return l->spec.kind == SLINK_PTY ? l->pty.master : l->cfd; }
+static int peer_fd(const slink_t *l) {
+    return l->spec.kind == SLINK_PTY ? l->pty.master : l->cfd;
+}
 
 static void on_peer_io(int fd, int events, void *arg);
 
@@ -162,7 +164,9 @@ size_t slink_read(slink_t *l, uint8_t *buf, size_t max) {
     return n;
 }
 
-size_t slink_tx_room(const slink_t *l) { return l->peer ? SLINK_TX_BUF - l->tx_len : 0; }
+size_t slink_tx_room(const slink_t *l) {
+    return l->peer ? SLINK_TX_BUF - l->tx_len : 0;
+}
 
 void slink_write(slink_t *l, const uint8_t *data, size_t len) {
     if (!l->peer) {
@@ -217,8 +221,8 @@ static void on_accept(int lfd, int events, void *arg) {
     }
     char line[SLINK_ADDR_MAX + 96];
     if (l->peer) {
-        int n = snprintf(line, sizeof(line), "%s on %s:%d is busy: one client at a time\r\n", l->label, l->spec.addr,
-            l->spec.port);
+        int n = snprintf(
+            line, sizeof(line), "%s on %s:%d is busy: one client at a time\r\n", l->label, l->spec.addr, l->spec.port);
         net_send(fd, line, (size_t)n);
         net_close(fd);
         l->refused++;
@@ -293,8 +297,8 @@ void slink_handover(const slink_t *l, int *fd1, int *fd2) {
     }
 }
 
-int slink_adopt(slink_t *l, const slink_spec_t *spec, int fd1, int fd2, const char *label, slink_rx_fn_t on_rx,
-    void *ctx) {
+int slink_adopt(
+    slink_t *l, const slink_spec_t *spec, int fd1, int fd2, const char *label, slink_rx_fn_t on_rx, void *ctx) {
     link_init(l, spec, label, on_rx, ctx);
     if (!host_fd_open(fd1) || (fd2 >= 0 && !host_fd_open(fd2))) {
         return -EBADF;

@@ -54,8 +54,8 @@ bool slink_running(const slink_t *l);
  * the new program takes them back with slink_adopt (0, or a negative errno with nothing open).
  * A tool or client stays connected; output still queued is lost. */
 void slink_handover(const slink_t *l, int *fd1, int *fd2);
-int slink_adopt(slink_t *l, const slink_spec_t *spec, int fd1, int fd2, const char *label, slink_rx_fn_t on_rx,
-    void *ctx);
+int slink_adopt(
+    slink_t *l, const slink_spec_t *spec, int fd1, int fd2, const char *label, slink_rx_fn_t on_rx, void *ctx);
 /* Where tools find it: the pty's path, or "ADDR:PORT" as bound. */
 void slink_where(const slink_t *l, char *buf, size_t len);
 /* Takes up to max received bytes (0: none waiting). */
