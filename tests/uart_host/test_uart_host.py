@@ -137,6 +137,24 @@ def test_uart0_pty_friendly_repl_ctrl_c_ctrl_d(make_board):
         p.close()
 
 
+def test_uart0_on_tcp_is_a_repl_stream(make_board):
+    """UART0 on a TCP port: a plain socket (no telnet, no login) is the REPL, raw REPL included."""
+    b = board_with(make_board, "--uart0", "tcp:127.0.0.1:0")
+    c = harness.Telnet(b.exposed[0][1])  # a raw socket client
+    try:
+        c.send(b"\r")
+        c.read_until(PROMPT)
+        assert harness.friendly_exec(c, b"print(1 + 1)") == b"2\r\n"
+        raw = harness.RawRepl(c)
+        raw.enter(soft_reset=True)
+        assert raw.exec("print('over tcp')") == (b"over tcp\r\n", b"")
+        assert raw.exec("1 // 0")[1].endswith(b"ZeroDivisionError: divide by zero\r\n")
+        raw.exit()
+        c.read_until(PROMPT)
+    finally:
+        c.close()
+
+
 def test_uart0_pty_reopen_starts_clean(make_board):
     """Output made while no tool has the pty open is not kept for the next one."""
     b = board_with(make_board, "--uart0", "pty")
