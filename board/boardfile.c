@@ -41,7 +41,7 @@ typedef struct {
     int n_wires;
 } plan_t;
 
-static const char *const section_keys[] = {"i2c", "sd", "wlan", "spi"};
+static const char *const section_keys[] = {"i2c", "sd", "wlan", "spi", "uart"};
 #define N_SECTIONS (sizeof(section_keys) / sizeof(section_keys[0]))
 static char *sections[N_SECTIONS];
 
@@ -335,13 +335,13 @@ int boardfile_apply(const char *name, const char *text, size_t len, char *err, s
     json_t *val;
     json_object_foreach(root, key, val) {
         static const char *const known[] = {"version", "author", "editor", "parts", "connections", "dependencies",
-            "serialMonitor", "i2c", "sd", "wlan", "spi"};
+            "serialMonitor", "i2c", "sd", "wlan", "spi", "uart"};
         bool ok = false;
         for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
             ok |= strcmp(key, known[k]) == 0;
         }
         if (!ok) {
-            fail(&pl, "unknown key \"%s\" (known: parts, connections, i2c, spi, sd, wlan, and Wokwi's version, author, "
+            fail(&pl, "unknown key \"%s\" (known: parts, connections, i2c, spi, sd, wlan, uart, and Wokwi's version, author, "
                       "editor, dependencies, serialMonitor)", key);
             goto out;
         }

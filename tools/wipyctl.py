@@ -244,6 +244,20 @@ class Control:
     def unsubscribe(self, events=None):
         return self.call("unsubscribe", **({} if events is None else {"events": list(events)}))
 
+    def uart(self, uart=None):
+        """One UART's state (0 or 1), or {"uarts": [both]}."""
+        return self.call("uart", **({} if uart is None else {"uart": uart}))
+
+    def uart_inject(self, uart, data):
+        """Bytes into the UART's receive path, as if from its RX pin; the reply says how many it took."""
+        if isinstance(data, str):
+            data = data.encode()
+        return self.call("uart.inject", uart=uart, hex=bytes(data).hex())
+
+    def uart_read(self, uart, n=None):
+        """What the UART's TX sent since the last read (bytes), from the board's bounded capture."""
+        reply = self.call("uart.read", uart=uart, **({} if n is None else {"n": n}))
+        return reply["data"].encode("latin-1")
     # ---- device models (I2C and SPI) ----
 
     def devices(self):
@@ -286,6 +300,12 @@ def _parse_duration(text):
     raise ValueError("a duration is N (ms) or N followed by ns, us, ms or s, not %r" % text)
 
 
+def _unescape(text):
+    """'print(1)\\r' -> b'print(1)\\r': backslash escapes as in a Python bytes literal."""
+    import codecs
+    return codecs.escape_decode(text.encode("utf-8"))[0]
+
+
 def _print_json(obj):
     obj = {k: v for k, v in obj.items() if k not in ("id", "ok")}
     print(json.dumps(obj, indent=None, sort_keys=False))
@@ -306,6 +326,9 @@ commands:
   clock advance N[ns|us|ms|s]     move a virtual clock forward (N alone: ms)
   reset [hard|soft|power]         reset the board; power-cycle = reset power
   trace [start FILE | stop]       the VCD trace
+  uart [0|1]                      the UARTs: configuration, pins, host pty/TCP, counts
+  uart N inject TEXT              bytes into UART N's RX (escapes such as \\r \\n \\x04 understood)
+  uart N read [COUNT]             what UART N's TX sent since the last read (raw bytes on stdout)
   sd | sd insert IMAGE [ro] | sd remove
                                   the SD slot: its state, put a card in (ro: write-protected), take it out
   watch [edge|led|console|board ...] [--pins GP10,GP11] [--count N] [--timeout S]
@@ -381,6 +404,14 @@ def _run(c, cmd, args, timeout):
         _print_json(c.trace_start(args[1]))
     elif cmd == "trace" and args == ["stop"]:
         _print_json(c.trace_stop())
+    elif cmd == "uart" and len(args) <= 1:
+        _print_json(c.uart(int(args[0]) if args else None))
+    elif cmd == "uart" and len(args) == 3 and args[1] == "inject":
+        _print_json(c.uart_inject(int(args[0]), _unescape(args[2])))
+    elif cmd == "uart" and len(args) in (2, 3) and args[1] == "read":
+        data = c.uart_read(int(args[0]), int(args[2]) if len(args) == 3 else None)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     elif cmd == "sd" and not args:
         _print_json(c.sd())
     elif cmd == "sd" and len(args) in (2, 3) and args[0] == "insert" and args[2:] in ([], ["ro"]):
