@@ -27,7 +27,8 @@ static void draw_bit(int scl, int sda, uint64_t t, uint64_t p, int bit) {
     trace_wave(scl, t + p, 0);
 }
 
-static void draw(int scl, int sda, uint64_t t, uint64_t p, i2c_event_t ev, uint8_t byte, bool ack) {
+static void draw(int scl, int sda, uint64_t p, i2c_event_t ev, uint8_t byte, bool ack) {
+    uint64_t t = trace_now_ns();
     switch (ev) {
     case I2C_EV_START: /* from idle: SDA falls while SCL is high, then SCL falls */
         trace_wave(scl, t, 1);
@@ -55,10 +56,8 @@ static void draw(int scl, int sda, uint64_t t, uint64_t p, i2c_event_t ev, uint8
     }
 }
 
-void i2c_wave_event(uint32_t freq, int scl, int sda, i2c_event_t ev, uint8_t byte, bool ack) {
+void i2c_wave_draw(uint32_t freq, int scl, int sda, i2c_event_t ev, uint8_t byte, bool ack) {
     uint64_t p = i2c_bit_ns(freq);
-    if (trace_running()) {
-        draw(scl, sda, trace_now_ns(), p, ev, byte, ack);
-    }
+    draw(scl, sda, p, ev, byte, ack);
     clock_spend_ns(ev == I2C_EV_BYTE ? 9 * p : p);
 }

@@ -9,7 +9,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "board/clock.h"
 #include "board/i2c.h"
+#include "board/trace.h"
 
 /* One bit period (SCL low then high) at freq Hz, in ns (rounded). */
 uint64_t i2c_bit_ns(uint32_t freq);
@@ -17,7 +19,14 @@ uint64_t i2c_bit_ns(uint32_t freq);
  * ACK/NACK bit) nine. */
 uint64_t i2c_event_ns(i2c_event_t ev, uint32_t freq);
 /* The bus (SCL, SDA pins) carries ev (a byte: `byte` then ACK when `ack`, else NACK): drawn if a
- * dump runs, and its time spent. */
-void i2c_wave_event(uint32_t freq, int scl, int sda, i2c_event_t ev, uint8_t byte, bool ack);
+ * dump runs, and its time spent. Inline: with no dump running it is a check and a clock add. */
+void i2c_wave_draw(uint32_t freq, int scl, int sda, i2c_event_t ev, uint8_t byte, bool ack);
+static inline void i2c_wave_event(uint32_t freq, int scl, int sda, i2c_event_t ev, uint8_t byte, bool ack) {
+    if (trace_running()) {
+        i2c_wave_draw(freq, scl, sda, ev, byte, ack);
+    } else {
+        clock_spend_ns(i2c_event_ns(ev, freq));
+    }
+}
 
 #endif

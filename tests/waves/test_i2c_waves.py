@@ -5,7 +5,7 @@ a scan exactly as the firmware sent them and the MPU-9150 model answered (its AC
 Python got back), and every transfer takes its bus time on the board's clock, trace on or off."""
 import pytest
 
-from conftest import edges, level_at, sigrok, vcd_changes
+from conftest import RIG, edges, level_at, sigrok, vcd_changes
 
 CLASSES = "i2c=start:repeat-start:stop:ack:nack:address-read:address-write:data-read:data-write"
 
@@ -95,3 +95,13 @@ def test_i2c_takes_bus_time(traced):
     stops = [t for t, v in conditions if v == 1]
     assert len(starts) == 2000 and len(stops) == 1000  # a START and a repeated START each
     assert {stop - start for start, stop in zip(starts[::2], stops)} == {382500}
+
+
+def test_i2c_bus_time_under_the_real_clock(make_session):
+    """Under --clock real the board's clock runs ahead of the host by the bus time: 100 reads at
+    100 kHz take at least 39 ms of board time (however fast the host is)."""
+    s = make_session(["--board", RIG])
+    out = s.run("from machine import I2C\nimport time\ni2c = I2C(freq=100000)\nt = time.ticks_us()\n"
+                "for _ in range(100):\n    i2c.readfrom_mem(0x68, 117, 1)\n"
+                "print(time.ticks_diff(time.ticks_us(), t) >= 39000)\n")
+    assert out == "True\n"
