@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "board/pin.h"
+#include "board/spi_dev.h"
 #include "board/spi_wave.h"
 
 static bool enabled;
@@ -79,6 +80,7 @@ void spi_transfer(const uint8_t *w, uint8_t fill, uint8_t *r, size_t n) {
         } else {
             in = 0xff;
         }
+        spi_devices_exchange(out, cfg.firstbit != 0, &in); /* a selected device drives MISO */
         if (r != NULL) {
             r[i] = in;
         }

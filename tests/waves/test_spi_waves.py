@@ -5,6 +5,7 @@ firmware sent and on MISO the words it received, in the four modes at 8, 16 and 
 LSB first; a chip select on a GPIO (GP22) frames the transfers for the decoder; a transfer takes
 its bus time on the board's clock."""
 import itertools
+import os
 
 import pytest
 
@@ -83,3 +84,30 @@ def test_spi_takes_bus_time(traced, baud):
     rises = edges(path, "GP14", 1)
     assert len(rises) == 8000
     assert {b - a for a, b in zip(rises, rises[1:])} == {round(1e9 / baud)}
+
+
+def test_spi_flash_answers_on_miso(make_session, tmp_path):
+    """The W25Q32 of boards/devices.json (CS on GP17) answers on MISO: its JEDEC id and the bytes a
+    read command returns (programmed before) are on the wire as the firmware received them."""
+    from conftest import ROOT, Traced
+    t = Traced(make_session(["--board", os.path.join(ROOT, "boards", "devices.json"), "--clock", "virtual",
+                             "--control", "127.0.0.1:0"]), tmp_path)
+    t.run("from machine import SPI, Pin\ncs = Pin('GP17', Pin.OUT, value=1)\n"
+          "s = SPI(0, SPI.MASTER, baudrate=4000000, pins=('GP14', 'GP16', 'GP15'))\n"
+          "def cmd(out, n):\n    cs(0)\n    s.write(out)\n    r = s.read(n, write=0)\n    cs(1)\n    return list(r)\n"
+          "cmd(b'\\x06', 0)\ncmd(b'\\x02\\x00\\x00\\x00WiPy', 0)\n"
+          "while cmd(b'\\x05', 1)[0] & 1:\n    pass\n")
+    out, path = t.trace("print(cmd(b'\\x9f', 3))\nprint(cmd(b'\\x03\\x00\\x00\\x00', 4))\n")
+    jedec, data = [eval(line) for line in out.splitlines()]
+    assert jedec[0] == 0xEF  # Winbond
+    miso = decode_line(path, "miso", "GP15", "GP17")
+    mosi = decode_line(path, "mosi", "GP15", "GP17")
+    assert mosi == [0x9F, 0, 0, 0, 0x03, 0, 0, 0, 0, 0, 0, 0]
+    assert data == list(b"WiPy")
+    assert miso[1:4] == jedec and miso[8:12] == data
+    t.c.close()
+
+
+def decode_line(path, line, miso, cs):
+    opts = "spi:clk=GP14:mosi=GP16:miso=%s:cs=%s" % (miso, cs)
+    return [int(x, 16) for x in sigrok(path, opts, "spi=%s-data" % line)]
