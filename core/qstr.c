@@ -158,6 +158,9 @@ qstr qstr_from_strn(const char *s, size_t len) {
     if (q != QSTR_NULL) {
         return q;
     }
+    if (len > QSTR_MAX_LEN) {
+        raise_msg(&type_RuntimeError, "name too long");
+    }
     if ((qs.n_dyn + 1) * 2 > qs.index_size) {
         index_grow();
     }
