@@ -13,7 +13,7 @@ SAN       ?=
 CFLAGS    := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
              -fno-strict-aliasing -g $(OPT) $(SAN) -I. -I$(BUILD)/gen $(EXTRA_CFLAGS)
 LDFLAGS   := $(SAN) $(EXTRA_LDFLAGS)
-LDLIBS    := -lmbedtls -lmbedx509 -lmbedcrypto -ljansson -lm
+LDLIBS    := -lmbedtls -lmbedx509 -lmbedcrypto -lcrypto -ljansson -lm
 
 # The layers of DESIGN.md. firmware/main.c holds main(); everything else is a library.
 MAIN_SRCS := firmware/main.c

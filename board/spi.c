@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "board/pin.h"
+#include "board/spi_dev.h"
 
 static bool enabled;
 static spi_config_t cfg = {1000000, 8, 0, 0, 0};
@@ -77,6 +78,7 @@ void spi_transfer(const uint8_t *w, uint8_t fill, uint8_t *r, size_t n) {
         } else {
             in = 0xff;
         }
+        spi_devices_exchange(out, cfg.firstbit != 0, &in); /* a selected device drives MISO */
         if (r != NULL) {
             r[i] = in;
         }

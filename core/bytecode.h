@@ -85,10 +85,10 @@
     X(BUILD_LIST)                                                                                  \
     X(BUILD_SET)                                                                                   \
     X(BUILD_MAP)           /* -> {} (arg: size hint) */                                            \
-    X(STORE_MAP)           /* d k v -> d */                                                        \
+    X(STORE_MAP)           /* d v k -> d */                                                        \
     X(LIST_APPEND)         /* v -> ; appends to sp[-arg] */                                        \
     X(SET_ADD)                                                                                     \
-    X(MAP_ADD)             /* k v -> ; sp[-arg][k] = v */                                          \
+    X(MAP_ADD)             /* v k -> ; sp[-arg][k] = v */                                          \
     X(LIST_EXTEND)         /* l it -> l */                                                         \
     X(SET_UPDATE)          /* s it -> s */                                                         \
     X(DICT_UPDATE)         /* d m -> d  (arg 1: function-call merge, duplicate keys are errors) */ \

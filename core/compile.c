@@ -555,8 +555,8 @@ static void c_make_function(comp_t *c, scope_t *child, const void *node, ast_arg
                     c_emit(c, OP_BUILD_MAP, 0);
                     any = true;
                 }
-                c_load_obj(c, obj_new_qstr(args->kwonly[i].arg));
                 c_expr(c, args->kw_defaults[i]);
+                c_load_obj(c, obj_new_qstr(args->kwonly[i].arg));
                 c_emit(c, OP_STORE_MAP, 0);
             }
         }
@@ -646,8 +646,8 @@ static void c_star_call_args(comp_t *c, ast_expr_list_t *args, size_t nkw, ast_k
             c_expr(c, k->value);
             c_emit(c, OP_DICT_UPDATE, 1);
         } else {
-            c_load_obj(c, obj_new_qstr(k->arg));
             c_expr(c, k->value);
+            c_load_obj(c, obj_new_qstr(k->arg));
             c_emit(c, OP_STORE_MAP, 1);
         }
     }
@@ -815,8 +815,9 @@ static void c_expr(comp_t *c, ast_expr_t *e) {
                     c_expr(c, e->u.dict.values.items[i]);
                     c_emit(c, OP_DICT_UPDATE, 0);
                 } else {
-                    c_expr(c, e->u.dict.keys.items[i]);
+                    /* the value first, then the key: MicroPython's order (Python 3.4's) */
                     c_expr(c, e->u.dict.values.items[i]);
+                    c_expr(c, e->u.dict.keys.items[i]);
                     c_emit(c, OP_STORE_MAP, 0);
                 }
             }
@@ -1862,8 +1863,8 @@ static uint32_t c_scope_code(comp_t *c, scope_t *s, const void *node) {
                 c_emit(c, OP_YIELD_VALUE, 0);
                 c_emit(c, OP_POP_TOP, 0);
             } else if (e->kind == EXPR_DICTCOMP) {
+                c_expr(c, e->u.comp.value); /* value first, as in displays */
                 c_expr(c, e->u.comp.key);
-                c_expr(c, e->u.comp.value);
                 c_emit(c, OP_MAP_ADD, (uint32_t)n);
             } else {
                 c_expr(c, e->u.comp.elt);

@@ -375,7 +375,7 @@ void *gc_alloc_maybe(size_t bytes, bool with_finaliser) {
 void *gc_alloc(size_t bytes, bool with_finaliser) {
     void *p = gc_alloc_maybe(bytes, with_finaliser);
     if (p == NULL) {
-        raise_memory_error();
+        raise_memory_error_bytes(bytes);
     }
     return p;
 }

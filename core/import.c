@@ -522,8 +522,35 @@ obj_t rt_import_from(obj_t module, qstr name) {
     raise_fmt(&type_ImportError, "can't import name %q", (unsigned)name);
 }
 
+/* from x import * where x (from sys.modules) is not a module: its __all__, else the public names
+ * of its __dict__ (AttributeError when it has none, as in MicroPython). */
+static void import_all_from_object(obj_t obj, obj_t dest_globals) {
+    obj_t all = rt_load_attr_maybe(obj, QSTR___all__);
+    if (all != OBJ_NULL) {
+        obj_t it = rt_getiter(all);
+        obj_t name;
+        while ((name = rt_iternext(it)) != OBJ_NULL) {
+            qstr q = obj_is_qstr(name) ? obj_qstr_value(name) : obj_qstr_value(str_intern(name));
+            dict_store(dest_globals, name, rt_load_attr(obj, q));
+        }
+        return;
+    }
+    obj_t d = rt_load_attr(obj, QSTR___dict__);
+    obj_t it = rt_getiter(d);
+    obj_t k;
+    while ((k = rt_iternext(it)) != OBJ_NULL) {
+        size_t kl = 0;
+        const char *ks = obj_is_str(k) ? str_get_data(k, &kl) : NULL;
+        if (ks == NULL || (kl > 0 && ks[0] == '_')) {
+            continue;
+        }
+        dict_store(dest_globals, k, rt_subscr_load(d, k));
+    }
+}
+
 void rt_import_all(obj_t module, obj_t dest_globals) {
     if (!obj_is_type(module, &module_type)) {
+        import_all_from_object(module, dest_globals);
         return;
     }
     module_obj_t *m = (module_obj_t *)OBJ_TO_PTR(module);

@@ -556,8 +556,11 @@ void lex_next(lexer_t *lx) {
         if (c == '\\') {
             if (s + 1 < end && (s[1] == '\n' || s[1] == '\r')) {
                 lx->pos = s + 1;
-                lex_newline(lx); /* at the end of the input it just ends (MicroPython) */
-                continue;
+                lex_newline(lx);
+                if (lx->pos >= end && !lx->at_bol) {
+                    lex_error(lx, "unexpected EOF while parsing"); /* a statement cut by the end */
+                }
+                continue; /* alone on its line, at the end of the input it just ends (MicroPython) */
             }
             if (s + 1 >= end) {
                 lex_error(lx, "unexpected EOF while parsing");

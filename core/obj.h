@@ -435,6 +435,7 @@ NORETURN void raise_os_error(int errno_value); /* OSError(errno) */
 /* OSError(errno, "what failed"): e.args[0] is the errno; printed "[Errno N] ENAME: what failed". */
 NORETURN void raise_os_error_why(int errno_value, const char *fmt, ...);
 NORETURN void raise_memory_error(void);       /* a preallocated MemoryError; never allocates */
+NORETURN void raise_memory_error_bytes(size_t n_bytes); /* same, "allocating N bytes" */
 NORETURN void raise_stop_iteration(obj_t value);
 
 /* ---- memory (gc.c): all Python objects live in one fixed block ---- */

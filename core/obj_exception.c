@@ -54,12 +54,13 @@ void exc_emg_init(void) {
     gc_add_root(&exc_emg_args, sizeof(exc_emg_args) / sizeof(obj_t));
 }
 
+static obj_t exc_memory_error_with(size_t n_bytes);
+
 /* The emergency exception of `type` with args (or, if msg != NULL, the message alone). A user
  * class needs its instance dict on the heap: it gets the preallocated MemoryError instead. */
 static obj_t exc_emergency(const type_t *type, size_t n_args, const obj_t *args, const char *msg, size_t msg_len) {
     if (type->flags & TYPE_FLAG_USER_CLASS) {
-        exc_clear_traceback(OBJ_FROM_PTR(&exc_memory_error_obj));
-        return OBJ_FROM_PTR(&exc_memory_error_obj);
+        return exc_memory_error_with(0);
     }
     exception_obj_t *e = &exc_emg_obj;
     obj_t msg_arg[1] = {OBJ_FROM_PTR(&exc_emg_str)};
@@ -178,6 +179,14 @@ exception_obj_t exc_kbd_interrupt_obj = {
     {&type_KeyboardInterrupt}, OBJ_EMPTY_TUPLE, OBJ_FROM_PTR(&exc_kbd_tb), OBJ_NULL, OBJ_NULL};
 static exception_obj_t exc_memory_error_obj = {
     {&type_MemoryError}, OBJ_EMPTY_TUPLE, OBJ_FROM_PTR(&exc_mem_tb), OBJ_NULL, OBJ_NULL};
+/* Its one argument, MicroPython's text, in static memory: "memory allocation failed, ...". */
+#define EXC_MEM_MSG 72
+static char exc_mem_msg[EXC_MEM_MSG];
+static str_obj_t exc_mem_str = {{&str_type}, 0, 0, 0, (const uint8_t *)exc_mem_msg};
+static union {
+    tuple_obj_t t;
+    obj_t words[(sizeof(tuple_obj_t) / sizeof(obj_t)) + 1];
+} exc_mem_args;
 
 static bool exc_tb_is_static(obj_t tb) {
     return tb == OBJ_FROM_PTR(&exc_kbd_tb) || tb == OBJ_FROM_PTR(&exc_mem_tb) || tb == OBJ_FROM_PTR(&exc_emg_tb);
@@ -267,8 +276,7 @@ static void exc_print_str(const print_t *p, exception_obj_t *e) {
         }
     }
     if (n == 1) {
-        bool key = obj_is_subclass_fast(e->base.type, &type_KeyError);
-        obj_print(p, items[0], key ? PRINT_REPR : PRINT_STR);
+        obj_print(p, items[0], PRINT_STR); /* KeyError too: MicroPython prints KeyError: x */
         return;
     }
     obj_print(p, e->args, PRINT_REPR);
@@ -478,10 +486,31 @@ NORETURN void raise_os_error_why(int errno_value, const char *fmt, ...) {
     rt_raise(exc_new(&type_OSError, args[1] != OBJ_NULL ? 2 : 1, args));
 }
 
-NORETURN void raise_memory_error(void) {
-    exc_clear_traceback(OBJ_FROM_PTR(&exc_memory_error_obj));
-    nlr_jump(OBJ_FROM_PTR(&exc_memory_error_obj));
+/* The preallocated MemoryError, its message saying why: the heap is locked, or n_bytes (0:
+ * unknown) could not be had. Builds nothing on the heap. */
+static obj_t exc_memory_error_with(size_t n_bytes) {
+    int len;
+    if (gc_is_locked()) {
+        len = snprintf(exc_mem_msg, sizeof(exc_mem_msg), "memory allocation failed, heap is locked");
+    } else if (n_bytes > 0) {
+        len = snprintf(exc_mem_msg, sizeof(exc_mem_msg), "memory allocation failed, allocating %zu bytes", n_bytes);
+    } else {
+        len = snprintf(exc_mem_msg, sizeof(exc_mem_msg), "memory allocation failed");
+    }
+    exc_mem_str.hash = 0;
+    exc_mem_str.len = exc_mem_str.char_len = (size_t)len; /* ASCII */
+    exc_mem_args.t.base.type = &tuple_type;
+    exc_mem_args.t.len = 1;
+    exc_mem_args.t.items[0] = OBJ_FROM_PTR(&exc_mem_str);
+    exception_obj_t *e = exc_ptr(OBJ_FROM_PTR(&exc_memory_error_obj));
+    e->args = OBJ_FROM_PTR(&exc_mem_args.t);
+    exc_clear_traceback(OBJ_FROM_PTR(e));
+    return OBJ_FROM_PTR(e);
 }
+
+NORETURN void raise_memory_error(void) { nlr_jump(exc_memory_error_with(0)); }
+
+NORETURN void raise_memory_error_bytes(size_t n_bytes) { nlr_jump(exc_memory_error_with(n_bytes)); }
 
 NORETURN void raise_stop_iteration(obj_t value) {
     if (value == OBJ_NULL || value == OBJ_NONE) {

@@ -69,7 +69,9 @@ static int_obj_t *int_alloc(size_t cap) {
         cap = 1;
     }
     if (cap > INT_MAX_DIGITS) {
-        raise_memory_error();
+        raise_memory_error_bytes(cap > SIZE_MAX / sizeof(bigint_digit_t) - sizeof(int_obj_t)
+                                     ? SIZE_MAX
+                                     : sizeof(int_obj_t) + cap * sizeof(bigint_digit_t));
     }
     int_obj_t *o = gc_alloc(sizeof(int_obj_t) + cap * sizeof(bigint_digit_t), false);
     o->base.type = &int_type;
@@ -1062,7 +1064,7 @@ static obj_t int_to_bytes_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     bool big = int_parse_byteorder(byteorder);
     if ((uint64_t)len > (uint64_t)1 << 40) {
-        raise_memory_error();
+        raise_memory_error_bytes((size_t)len + 1);
     }
     uint8_t *buf = gc_alloc((size_t)len + 1, false);
     int_to_bytes_buf(self, big, is_signed, (size_t)len, buf, true);

@@ -203,8 +203,8 @@ size_t seq_repeat_count(obj_t n_obj, size_t len) {
     if (n <= 0 || len == 0) {
         return 0;
     }
-    if ((size_t)n > ((size_t)1 << 40) / len) {
-        raise_memory_error();
+    if ((size_t)n > (SIZE_MAX / 16) / len) {
+        raise_memory_error(); /* the byte count itself would overflow; else the allocation says */
     }
     return (size_t)n;
 }

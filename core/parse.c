@@ -230,6 +230,11 @@ static void p_check_target(parser_t *p, ast_expr_t *e, int mode) {
             return;
         case EXPR_TUPLE:
         case EXPR_LIST: {
+            if (e->u.list.elts.n == 0 && (e->kind == EXPR_TUPLE || mode == TARGET_DEL)) {
+                /* () = x, del (), del []: errors in MicroPython (as in Python 3.4) */
+                p_error_line(p, e->line, mode == TARGET_DEL ? "can't delete expression"
+                                                              : "can't assign to expression");
+            }
             size_t n_star = 0;
             for (size_t i = 0; i < e->u.list.elts.n; i++) {
                 ast_expr_t *x = e->u.list.elts.items[i];
@@ -559,7 +564,10 @@ static void parse_call_args(parser_t *p, vec_t *args, vec_t *kws) {
         if (TOK == TOK_STAR) {
             p_next(p);
             if (seen_dstar) {
-                p_error_line(p, line, "iterable argument unpacking follows keyword argument unpacking");
+                p_error_line(p, line, "* arg after **"); /* MicroPython's words */
+            }
+            if (seen_kw) {
+                p_error_line(p, line, "* arg after kwarg"); /* MicroPython: f(a=1, *b) is an error */
             }
             ast_expr_t *s = new_expr(p, EXPR_STARRED, line, col);
             s->u.starred.value = parse_test(p);
@@ -1926,6 +1934,18 @@ static void parse_statement(parser_t *p, vec_t *out) {
     vec_push_stmt(p, out, s);
 }
 
+/* Nothing but line continuations: no line at all. */
+static bool parse_source_is_empty(const char *src, size_t len) {
+    size_t i = 0;
+    while (i < len && src[i] == '\\' && i + 1 < len && (src[i + 1] == '\n' || src[i + 1] == '\r')) {
+        i += 2;
+        if (src[i - 1] == '\r' && i < len && src[i] == '\n') {
+            i++;
+        }
+    }
+    return i == len;
+}
+
 ast_module_t *parse_source(ast_arena_t *arena, const char *src, size_t len, qstr filename, int kind) {
     parser_t *p = ast_alloc(arena, sizeof(parser_t));
     p->arena = arena;
@@ -1949,6 +1969,9 @@ ast_module_t *parse_source(ast_arena_t *arena, const char *src, size_t len, qstr
             p_syntax(p);
         }
         return mod;
+    }
+    if (kind == INPUT_SINGLE && TOK == TOK_END && parse_source_is_empty(src, len)) {
+        p_syntax(p); /* no line at all to run (MicroPython; a blank line is a statement) */
     }
     vec_t body = {0};
     while (TOK != TOK_END) {

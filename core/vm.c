@@ -924,10 +924,10 @@ resume:
             DISPATCH();
         }
         CASE(STORE_MAP) {
-            if (ARG == 1 && dict_get(sp[-2], sp[-1]) != OBJ_NULL) {
-                raise_fmt(&type_TypeError, "function got multiple values for keyword argument '%S'", sp[-1]);
+            if (ARG == 1 && dict_get(sp[-2], sp[0]) != OBJ_NULL) {
+                raise_fmt(&type_TypeError, "function got multiple values for keyword argument '%S'", sp[0]);
             }
-            dict_store(sp[-2], sp[-1], sp[0]);
+            dict_store(sp[-2], sp[0], sp[-1]);
             sp -= 2;
             DISPATCH();
         }
@@ -942,8 +942,8 @@ resume:
             DISPATCH();
         }
         CASE(MAP_ADD) {
-            obj_t v = POP();
             obj_t k = POP();
+            obj_t v = POP();
             dict_store(sp[-(ptrdiff_t)ARG], k, v);
             DISPATCH();
         }

@@ -23,5 +23,7 @@ int board_file_load(const char *path) {
         return r;
     }
     r = board_i2c_apply(path); /* the "i2c" section's devices (issue 10) */
+    r = r != 0 ? r : board_spi_apply(path); /* the "spi" section's devices */
+    r = r != 0 ? r : board_sd_apply(path);  /* the "sd" section's card */
     return r != 0 ? r : board_wlan_apply(path); /* the "wlan" section's networks (issue 12) */
 }

@@ -63,6 +63,7 @@ typedef struct {
     const char *bootloader; /* internal: the executable a hard reset runs (the bootloader) */
     bool boot_safe;         /* internal: the bootloader chose a safe boot */
     const char *ota_key;    /* --ota-key: public key OTA images must be signed for beyond loopback */
+    const char *sd;         /* --sd IMAGE: the card in the SD slot (issue 10) */
 } board_opts_t;
 
 static char **board_argv;
@@ -112,7 +113,7 @@ static void board_usage(FILE *f, const char *prog) {
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
         "          [--heap N[k|m]] [--board FILE] [--clock real|virtual] [--step-ns N]\n"
         "          [--control ADDR:PORT] [--vcd FILE] [--safe-boot latest|previous|factory]\n"
-        "          [--ota-key PUBKEY.pem]\n"
+        "          [--ota-key PUBKEY.pem] [--sd IMAGE]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
         "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
@@ -123,6 +124,7 @@ static void board_usage(FILE *f, const char *prog) {
         "--safe-boot holds GP28 high at reset: boot.py and main.py are skipped, with the latest\n"
         "firmware, the previous update or the factory image (this boot only). Bound beyond loopback,\n"
         "the board takes OTA images only signed for --ota-key's ECDSA P-256 key (make OTA_SIGN_KEY=).\n"
+        "--sd IMAGE: an SD card image (FAT, e.g. made by mkfs.fat) in the SD slot (machine.SD).\n"
         "Ctrl-\\ on the terminal powers it off.\n",
         prog, (unsigned)CLOCK_DEFAULT_STEP_NS);
 }
@@ -147,6 +149,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->bootloader = NULL;
     o->boot_safe = false;
     o->ota_key = NULL;
+    o->sd = NULL;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -180,6 +183,8 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 fprintf(stderr, "%s: --safe-boot wants latest, previous or factory, not '%s'\n", argv[0], val);
                 return 2;
             }
+        } else if (strcmp(a, "--sd") == 0 && val != NULL) {
+            o->sd = val; /* checked when the state directory is open: board_sd_start */
         } else if (strcmp(a, "--ota-key") == 0 && val != NULL) {
             o->ota_key = val;
         } else if (strcmp(a, "--boot-slot") == 0 && val != NULL) {
@@ -613,6 +618,9 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
     static hstore_t hs; /* ssl's certificates and OTA uploads keep it */
     bool made = false;
     r = board_open_state(&o, &hs, &made);
+    if (r == 0) {
+        r = board_sd_start(o.state, o.sd, o.outside.handover != NULL); /* the SD slot (issue 10) */
+    }
     if (r != 0) {
         ftp_server_stop();
         telnet_stop();
@@ -637,6 +645,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         }
     }
     board_i2c_state(o.state); /* devices' kept memory (issue 10) */
+    board_spi_state(o.state);
     board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
     board_console_start(); /* first: on a terminal, the lines below are then written raw */
     board_state_line(o.state, made);

@@ -27,6 +27,7 @@
 #include "core/obj_str.h"
 #include "core/port.h"
 #include "core/runtime.h"
+#include "host/ecp_accel.h"
 #include "host/sock.h"
 #include "modules/mod_socket.h"
 #include "modules/stream.h"
@@ -84,9 +85,13 @@ static const struct {
     {MBEDTLS_ERR_SSL_ALLOC_FAILED, "MBEDTLS_ERR_SSL_ALLOC_FAILED"},
     {MBEDTLS_ERR_NET_SEND_FAILED, "MBEDTLS_ERR_NET_SEND_FAILED"},
     {MBEDTLS_ERR_NET_RECV_FAILED, "MBEDTLS_ERR_NET_RECV_FAILED"},
+    {MBEDTLS_ERR_ERROR_GENERIC_ERROR, "MBEDTLS_ERR_ERROR_GENERIC_ERROR"}, /* a verify_callback said no */
 };
 
 static NORETURN void ssl_raise_code(int ret) {
+    if (ret > 0) {
+        ret = -ret; /* a verify_callback's own result, passed up by mbedTLS as it was */
+    }
     const char *name = NULL;
     char buf[160];
     for (size_t i = 0; i < sizeof(ssl_err_names) / sizeof(ssl_err_names[0]); i++) {
@@ -117,6 +122,7 @@ static void ssl_rng_init(void) {
     if (ssl_drbg_ready) {
         return;
     }
+    ecp_accel_active(); /* P-256 through the host's libcrypto (host/ecp_accel.h), checked once */
     mbedtls_entropy_init(&ssl_entropy);
     mbedtls_ctr_drbg_init(&ssl_drbg);
     static const unsigned char pers[] = "virtual wipy";
@@ -191,6 +197,8 @@ typedef struct {
     ssl_certs_t *c;  /* malloc'd */
     int protocol;
     int verify_mode;
+    obj_t verify_callback; /* None, or called (memoryview of cert DER, depth) for each certificate checked
+                              (not checked for being callable: a call's error is the handshake's) */
 } sslctx_obj_t;
 
 static const type_t sslctx_type;
@@ -222,6 +230,7 @@ static obj_t sslctx_new(int protocol) {
     mbedtls_pk_init(&x->c->key);
     x->protocol = protocol;
     x->verify_mode = CERT_NONE;
+    x->verify_callback = OBJ_NONE;
     return OBJ_FROM_PTR(x);
 }
 
@@ -363,12 +372,16 @@ static const map_elem_t sslctx_locals_table[] = {
 };
 static DEFINE_CONST_DICT(sslctx_locals_dict, sslctx_locals_table);
 
-/* verify_mode is an attribute; nothing else can be stored or deleted */
+/* verify_mode and verify_callback are attributes; nothing else can be stored or deleted */
 static void sslctx_attr(obj_t self, qstr attr, obj_t *dest) {
     sslctx_obj_t *x = OBJ_TO_PTR(self);
     if (dest[0] == OBJ_NULL) {
         if (attr == QSTR_verify_mode) {
             dest[0] = small_int_new(x->verify_mode);
+            return;
+        }
+        if (attr == QSTR_verify_callback) {
+            dest[0] = x->verify_callback;
             return;
         }
         map_elem_t *e = map_lookup(&sslctx_locals_dict.map, ROM_QSTR(attr), MAP_LOOKUP);
@@ -384,6 +397,10 @@ static void sslctx_attr(obj_t self, qstr attr, obj_t *dest) {
             raise_msg(&type_ValueError, "verify_mode must be CERT_NONE, CERT_OPTIONAL or CERT_REQUIRED");
         }
         x->verify_mode = (int)m;
+        dest[0] = OBJ_NULL;
+    }
+    if (attr == QSTR_verify_callback && dest[1] != OBJ_NULL) {
+        x->verify_callback = dest[1];
         dest[0] = OBJ_NULL;
     }
 }
@@ -562,6 +579,13 @@ static int sslsock_handshake_step(sslsock_obj_t *s, bool reading) {
         s->poll_mask = reading ? STREAM_POLL_WR : 0;
         return -EAGAIN;
     }
+    if (r == MBEDTLS_ERR_SSL_NO_CLIENT_CERTIFICATE) {
+        /* mbedTLS 2.28 ends here without telling the client, which would wait for the server's
+         * Finished: a fatal handshake_failure as RFC 5246 (7.4.6) says (best effort) */
+        mbedtls_ssl_send_alert_message(&s->c->ssl, MBEDTLS_SSL_ALERT_LEVEL_FATAL, MBEDTLS_SSL_ALERT_MSG_HANDSHAKE_FAILURE);
+        s->bio_exc = OBJ_NULL;
+        s->bio_errno = 0;
+    }
     sslsock_fail(s, r);
 }
 
@@ -686,17 +710,42 @@ static int ss_stream_wait_fd(obj_t self, int *events) {
 static const stream_p_t sslsock_stream_p = {
     QSTR_stream, ss_stream_read, ss_stream_write, ss_stream_poll, ss_stream_wait_fd};
 
-/* The handshake to its end (the stream blocks as its own mode says); EAGAIN if it can't now. */
-static void sslsock_handshake(sslsock_obj_t *s) {
+/* The handshake to its end: the socket underneath blocks as its own mode says, or, with
+ * `complete` (wrap_socket's do_handshake_on_connect, as MicroPython's), waits even when it is
+ * non-blocking; EAGAIN if it can't now. */
+static void sslsock_handshake(sslsock_obj_t *s, bool complete) {
     while (s->state == SS_HANDSHAKE) {
         if (sslsock_handshake_step(s, true) == -EAGAIN) {
             if (socket_is(s->sock)) {
-                socket_wait(s->sock, s->poll_mask ? s->poll_mask : STREAM_POLL_RD);
+                int ev = s->poll_mask ? s->poll_mask : STREAM_POLL_RD;
+                if (complete) {
+                    socket_wait_even_nonblocking(s->sock, ev);
+                } else {
+                    socket_wait(s->sock, ev);
+                }
                 continue;
             }
             raise_os_error(EAGAIN);
         }
     }
+}
+
+/* mbedTLS's verify callback: the context's verify_callback(cert, depth); its int result is
+ * mbedTLS's (0 goes on); an exception is kept for sslsock_fail as a BIO's is. */
+static int ssl_verify_cb(void *arg, mbedtls_x509_crt *crt, int depth, uint32_t *flags) {
+    sslsock_obj_t *s = arg;
+    volatile int r = MBEDTLS_ERR_X509_FATAL_ERROR;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        obj_t cb = ((sslctx_obj_t *)OBJ_TO_PTR(s->ctx))->verify_callback;
+        obj_t res = rt_call2(cb, memoryview_new(bytes_new((const char *)crt->raw.p, crt->raw.len)),
+            small_int_new(depth));
+        r = (int)obj_get_int(res);
+        nlr_pop();
+    } else {
+        s->bio_exc = nlr.value;
+    }
+    return r;
 }
 
 static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, obj_t hostname) {
@@ -728,6 +777,9 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
         MBEDTLS_ECP_DP_SECP384R1, MBEDTLS_ECP_DP_SECP521R1, MBEDTLS_ECP_DP_NONE};
     mbedtls_ssl_conf_curves(&s->c->conf, curves);
     mbedtls_ssl_conf_authmode(&s->c->conf, x->verify_mode);
+    if (x->verify_callback != OBJ_NONE) {
+        mbedtls_ssl_conf_verify(&s->c->conf, ssl_verify_cb, s);
+    }
     if (x->c->ciphers[0] != 0) {
         mbedtls_ssl_conf_ciphersuites(&s->c->conf, x->c->ciphers);
     }
@@ -757,7 +809,7 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
         handshake = fd >= 0 && hsock_peer(fd, &ip, NULL) == 0;
     }
     if (handshake) {
-        sslsock_handshake(s);
+        sslsock_handshake(s, true);
     }
     return OBJ_FROM_PTR(s);
 }
@@ -823,7 +875,7 @@ static obj_t sslsock_connect(size_t n_args, size_t n_kw, const obj_t *args) {
         raise_msg(&type_TypeError, "connect() needs an SSL socket over a socket");
     }
     socket_connect_to(s->sock, args[1]);
-    sslsock_handshake(s);
+    sslsock_handshake(s, false);
     return OBJ_NONE;
 }
 static DEFINE_FUN(sslsock_connect_obj, connect, 2, 2, sslsock_connect);
@@ -851,7 +903,7 @@ static obj_t sslsock_accept(size_t n_args, size_t n_kw, const obj_t *args) {
 static DEFINE_FUN(sslsock_accept_obj, accept, 1, 1, sslsock_accept);
 
 static obj_t sslsock_do_handshake(size_t n_args, size_t n_kw, const obj_t *args) {
-    sslsock_handshake(ss_open(args[0]));
+    sslsock_handshake(ss_open(args[0]), false);
     return OBJ_NONE;
 }
 static DEFINE_FUN(sslsock_do_handshake_obj, do_handshake, 1, 1, sslsock_do_handshake);

@@ -56,7 +56,7 @@ def test_exception_with_heap_locked_raw_repl(board):
     assert out == b""
     assert err.endswith(b"ValueError: 1\r\n"), err
     out, err = raw.exec(b"import micropython\nmicropython.heap_lock()\nprint([])\n")
-    assert out == b"" and err.endswith(b"MemoryError: \r\n"), (out, err)
+    assert out == b"" and err.endswith(b"MemoryError: memory allocation failed, heap is locked\r\n"), (out, err)
     out, err = raw.exec(b"import micropython\nprint(micropython.heap_locked(), [1, 2])")
     assert (out, err) == (b"0 [1, 2]\r\n", b"")
     # a message formatted while the heap is locked
