@@ -1439,12 +1439,14 @@ static obj_t str_decode(const uint8_t *d, size_t len, obj_t encoding, obj_t erro
     return str_new_from_vstr(&v);
 }
 
-/* The bytes of s in encoding: ascii refuses any other character (UnicodeError). */
-static void str_encode_into(vstr_t *v, obj_t s, obj_t encoding) {
+/* The bytes of s in encoding; strict: ascii refuses any other character (UnicodeError), as
+ * str.encode does. bytes(s, 'ascii') is not strict: on the WiPy it gives a text file's raw bytes
+ * back (its own tests/ports/cc3200/os.py relies on it). */
+static void str_encode_into(vstr_t *v, obj_t s, obj_t encoding, bool strict) {
     str_codec_t codec = str_codec(encoding);
     size_t len;
     const char *d = str_get_data(s, &len);
-    if (codec == CODEC_ASCII && !utf8_is_ascii((const uint8_t *)d, len)) {
+    if (strict && codec == CODEC_ASCII && !utf8_is_ascii((const uint8_t *)d, len)) {
         raise_msg(&type_UnicodeError, "non-ascii character");
     }
     vstr_add_strn(v, d, len);
@@ -1459,7 +1461,7 @@ static obj_t str_encode(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     vstr_t v;
     vstr_init(&v, 16);
-    str_encode_into(&v, args[0], a[0].o);
+    str_encode_into(&v, args[0], a[0].o, true);
     obj_t r = bytes_new(v.buf, v.len);
     vstr_clear(&v);
     return r;
@@ -1729,7 +1731,7 @@ void bytes_make_vstr(const char *who, size_t n_args, const obj_t *args, vstr_t *
         if (n_args < 2) {
             raise_msg(&type_TypeError, "string argument without an encoding");
         }
-        str_encode_into(v, a, args[1]);
+        str_encode_into(v, a, args[1], false);
         return;
     }
     if (n_args > 1) {

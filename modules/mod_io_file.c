@@ -155,12 +155,10 @@ static ssize_t io_file_read_some(io_file_obj_t *f, void *buf, size_t n) {
     return got;
 }
 
-/* What was read, as the file's type: text must be UTF-8 (MicroPython's check: UnicodeError). */
+/* What was read, as the file's type. Text is not checked for UTF-8: on the WiPy any bytes read
+ * from a text file come back as they are (its own tests/ports/cc3200/os.py relies on it). */
 static obj_t io_file_result(io_file_obj_t *f, vstr_t *v) {
     const char *d = v->buf != NULL ? v->buf : "";
-    if (f->text && !utf8_check((const uint8_t *)d, v->len)) {
-        raise_msg(&type_UnicodeError, "invalid utf-8");
-    }
     return f->text ? str_new(d, v->len) : bytes_new(d, v->len);
 }
 
