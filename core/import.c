@@ -107,6 +107,13 @@ static void module_attr(obj_t self, qstr attr, obj_t *dest) {
             return;
         }
         dest[0] = module_lookup(self, attr);
+        if (dest[0] == OBJ_NULL && attr != QSTR___getattr__) {
+            /* a module's own __getattr__(name) is asked for what it lacks (PEP 562, as MicroPython) */
+            obj_t ga = module_lookup(self, QSTR___getattr__);
+            if (ga != OBJ_NULL) {
+                dest[0] = rt_call1(ga, obj_new_qstr(attr));
+            }
+        }
         return;
     }
     /* store / delete; builtins takes additions and overrides in rt_state.builtins_dict */
@@ -548,6 +555,25 @@ static void import_all_from_object(obj_t obj, obj_t dest_globals) {
     }
 }
 
+/* A module's __all__, also from its __getattr__ (an AttributeError there means none); OBJ_NULL: none. */
+static obj_t import_module_all(obj_t module) {
+    obj_t all = module_lookup(module, QSTR___all__);
+    obj_t ga;
+    if (all != OBJ_NULL || (ga = module_lookup(module, QSTR___getattr__)) == OBJ_NULL) {
+        return all;
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        all = rt_call1(ga, ROM_QSTR(QSTR___all__));
+        nlr_pop();
+        return all;
+    }
+    if (!exc_is_instance(nlr.value, &type_AttributeError)) {
+        nlr_jump(nlr.value);
+    }
+    return OBJ_NULL;
+}
+
 void rt_import_all(obj_t module, obj_t dest_globals) {
     if (!obj_is_type(module, &module_type)) {
         import_all_from_object(module, dest_globals);
@@ -555,7 +581,7 @@ void rt_import_all(obj_t module, obj_t dest_globals) {
     }
     module_obj_t *m = (module_obj_t *)OBJ_TO_PTR(module);
     map_t *map = &m->globals->map;
-    obj_t all = module_lookup(module, QSTR___all__);
+    obj_t all = import_module_all(module);
     if (all != OBJ_NULL) {
         obj_t it = rt_getiter(all);
         obj_t name;

@@ -78,6 +78,7 @@ static obj_t enumerate_make_new(const type_t *type, size_t n_args, size_t n_kw, 
 }
 
 static obj_t enumerate_next(obj_t self) {
+    rt_stack_check(); /* these nest: iter(iter(...)) recurses in C */
     enumerate_obj_t *e = OBJ_TO_PTR(self);
     obj_t x = rt_iternext(e->iter);
     if (x == OBJ_NULL) {
@@ -122,6 +123,7 @@ static obj_t zip_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
 }
 
 static obj_t zip_next(obj_t self) {
+    rt_stack_check(); /* these nest: iter(iter(...)) recurses in C */
     zip_obj_t *z = OBJ_TO_PTR(self);
     if (z->done) {
         return OBJ_NULL;
@@ -169,6 +171,7 @@ static obj_t map_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
 }
 
 static obj_t map_next(obj_t self) {
+    rt_stack_check(); /* these nest: iter(iter(...)) recurses in C */
     map_obj_t *m = OBJ_TO_PTR(self);
     if (m->n == 1) {
         obj_t x = rt_iternext(m->iters[0]);
@@ -212,6 +215,7 @@ static obj_t filter_make_new(const type_t *type, size_t n_args, size_t n_kw, con
 }
 
 static obj_t filter_next(obj_t self) {
+    rt_stack_check(); /* these nest: iter(iter(...)) recurses in C */
     filter_obj_t *f = OBJ_TO_PTR(self);
     obj_t x;
     while ((x = rt_iternext(f->iter)) != OBJ_NULL) {

@@ -1359,7 +1359,10 @@ static const arg_spec_t str_codec_specs[] = {
     {QSTR_errors, ARG_KIND_OBJ, ROM_QSTR(QSTR_strict)},
 };
 
-static void str_check_encoding(obj_t enc) {
+/* The codecs are MicroPython's: utf-8 (also utf8, u8) and ascii; any other is LookupError. */
+typedef enum { CODEC_UTF8, CODEC_ASCII } str_codec_t;
+
+static str_codec_t str_codec(obj_t enc) {
     if (!obj_is_str(enc)) {
         raise_fmt(&type_TypeError, "encode() argument 'encoding' must be str, not %s", rt_type_name(enc));
     }
@@ -1373,37 +1376,104 @@ static void str_check_encoding(obj_t enc) {
         low[i] = (char)((e[i] >= 'A' && e[i] <= 'Z') ? e[i] + 32 : (e[i] == '_' ? '-' : e[i]));
     }
     low[len] = '\0';
-    if (strcmp(low, "utf-8") == 0 || strcmp(low, "utf8") == 0 || strcmp(low, "ascii") == 0 ||
-        strcmp(low, "latin-1") == 0 || strcmp(low, "u8") == 0) {
-        return;
+    if (strcmp(low, "utf-8") == 0 || strcmp(low, "utf8") == 0 || strcmp(low, "u8") == 0) {
+        return CODEC_UTF8;
+    }
+    if (strcmp(low, "ascii") == 0) {
+        return CODEC_ASCII;
     }
 bad:
     raise_fmt(&type_LookupError, "unknown encoding: %.*s", (int)len, e);
 }
 
+/* errors= of a decode: 's'trict (any other value too), 'i'gnore or 'r'eplace (with U+FFFD). */
+static char str_errors(obj_t errors) {
+    if (errors != OBJ_NULL && obj_is_str(errors)) {
+        size_t len;
+        const char *e = str_get_data(errors, &len);
+        if (len == 6 && memcmp(e, "ignore", 6) == 0) {
+            return 'i';
+        }
+        if (len == 7 && memcmp(e, "replace", 7) == 0) {
+            return 'r';
+        }
+    }
+    return 's';
+}
+
+/* bytes.decode and str(buffer, encoding, errors): MicroPython's structural UTF-8 check (or ascii);
+ * invalid bytes are UnicodeError, or skipped or replaced as errors= says. */
+static obj_t str_decode(const uint8_t *d, size_t len, obj_t encoding, obj_t errors) {
+    bool ascii = str_codec(encoding) == CODEC_ASCII;
+    size_t i = 0, n = 1;
+    while (i < len && (n = ascii ? (d[i] < 0x80) : utf8_seq_len(d + i, len - i)) != 0) {
+        i += n;
+    }
+    if (i == len) {
+        return str_new((const char *)d, len);
+    }
+    char mode = str_errors(errors);
+    if (mode == 's') {
+        raise_msg(&type_UnicodeError, ascii ? "invalid ascii" : "invalid utf-8");
+    }
+    vstr_t v;
+    vstr_init(&v, len);
+    for (i = 0; i < len; i += n) {
+        n = ascii ? (d[i] < 0x80) : utf8_seq_len(d + i, len - i);
+        if (n) {
+            vstr_add_strn(&v, (const char *)d + i, n);
+            continue;
+        }
+        /* one bad sequence (a lead byte and the continuation bytes it got) is one U+FFFD */
+        n = 1;
+        if (!ascii && d[i] >= 0xc0 && d[i] < 0xf8) {
+            size_t need = d[i] < 0xe0 ? 1 : d[i] < 0xf0 ? 2 : 3;
+            while (n <= need && i + n < len && utf8_is_cont(d[i + n])) {
+                n++;
+            }
+        }
+        if (mode == 'r') {
+            vstr_add_strn(&v, "\xef\xbf\xbd", 3);
+        }
+    }
+    return str_new_from_vstr(&v);
+}
+
+/* The bytes of s in encoding; strict: ascii refuses any other character (UnicodeError), as
+ * str.encode does. bytes(s, 'ascii') is not strict: on the WiPy it gives a text file's raw bytes
+ * back (its own tests/ports/cc3200/os.py relies on it). */
+static void str_encode_into(vstr_t *v, obj_t s, obj_t encoding, bool strict) {
+    str_codec_t codec = str_codec(encoding);
+    size_t len;
+    const char *d = str_get_data(s, &len);
+    if (strict && codec == CODEC_ASCII && !utf8_is_ascii((const uint8_t *)d, len)) {
+        raise_msg(&type_UnicodeError, "non-ascii character");
+    }
+    vstr_add_strn(v, d, len);
+}
+
 static obj_t str_encode(size_t n_args, size_t n_kw, const obj_t *args) {
     arg_val_t a[2];
     arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 2, str_codec_specs, a);
-    str_check_encoding(a[0].o);
+    str_codec(a[0].o);
     if (!obj_is_str(args[0])) {
         raise_fmt(&type_TypeError, "descriptor 'encode' requires a 'str' object but received a '%s'", rt_type_name(args[0]));
     }
-    size_t len;
-    const char *d = str_get_data(args[0], &len);
-    return bytes_new(d, len);
+    vstr_t v;
+    vstr_init(&v, 16);
+    str_encode_into(&v, args[0], a[0].o, true);
+    obj_t r = bytes_new(v.buf, v.len);
+    vstr_clear(&v);
+    return r;
 }
 DEFINE_FUN_KW(str_encode_obj, encode, 1, 3, str_encode);
 
 static obj_t bytes_decode(size_t n_args, size_t n_kw, const obj_t *args) {
     arg_val_t a[2];
     arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 2, str_codec_specs, a);
-    str_check_encoding(a[0].o);
     buffer_info_t bi;
     rt_get_buffer_or_raise(args[0], &bi, BUFFER_READ);
-    if (!utf8_validate(bi.buf, bi.len)) {
-        raise_msg(&type_UnicodeError, "invalid utf-8");
-    }
-    return str_new(bi.buf, bi.len);
+    return str_decode(bi.buf, bi.len, a[0].o, a[1].o);
 }
 DEFINE_FUN_KW(bytes_decode_obj, decode, 1, 3, bytes_decode);
 
@@ -1643,15 +1713,12 @@ static obj_t str_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
         return obj_str(args[0]);
     }
     /* str(bytes, encoding[, errors]) */
-    str_check_encoding(args[1]);
+    str_codec(args[1]);
     buffer_info_t bi;
     if (obj_is_str(args[0]) || !rt_get_buffer(args[0], &bi, BUFFER_READ)) {
         raise_fmt(&type_TypeError, "decoding to str: need a bytes-like object, %s found", rt_type_name(args[0]));
     }
-    if (!utf8_validate(bi.buf, bi.len)) {
-        raise_msg(&type_UnicodeError, "invalid utf-8");
-    }
-    return str_new(bi.buf, bi.len);
+    return str_decode(bi.buf, bi.len, args[1], n_args > 2 ? args[2] : OBJ_NULL);
 }
 
 /* bytes()/bytearray() argument handling; the result is left in v. */
@@ -1664,10 +1731,7 @@ void bytes_make_vstr(const char *who, size_t n_args, const obj_t *args, vstr_t *
         if (n_args < 2) {
             raise_msg(&type_TypeError, "string argument without an encoding");
         }
-        str_check_encoding(args[1]);
-        size_t len;
-        const char *d = str_get_data(a, &len);
-        vstr_add_strn(v, d, len);
+        str_encode_into(v, a, args[1], false);
         return;
     }
     if (n_args > 1) {

@@ -85,6 +85,30 @@ size_t utf8_char_count(const uint8_t *s, size_t len) {
     return n;
 }
 
+size_t utf8_seq_len(const uint8_t *s, size_t avail) {
+    uint8_t c = s[0];
+    size_t n = c < 0x80 ? 0 : c < 0xc0 ? 4 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : c < 0xf8 ? 3 : 4;
+    if (n == 4 || avail <= n) {
+        return n == 0 ? 1 : 0;
+    }
+    for (size_t k = 1; k <= n; k++) {
+        if (!utf8_is_cont(s[k])) {
+            return 0;
+        }
+    }
+    return n + 1;
+}
+
+bool utf8_check(const uint8_t *s, size_t len) {
+    size_t n;
+    for (size_t i = 0; i < len; i += n) {
+        if ((n = utf8_seq_len(s + i, len - i)) == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool utf8_validate(const uint8_t *s, size_t len) {
     size_t i = 0;
     while (i < len) {

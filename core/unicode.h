@@ -18,6 +18,10 @@ size_t utf8_encode(uint32_t cp, uint8_t *out);
 size_t utf8_char_count(const uint8_t *s, size_t len);
 /* Checks that s is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
 bool utf8_validate(const uint8_t *s, size_t len);
+/* MicroPython's (structural) check, used by bytes.decode/str(b, enc): the length of the sequence
+ * at s (a lead byte and its continuation bytes, any value), 0 if there is none; avail >= 1. */
+size_t utf8_seq_len(const uint8_t *s, size_t avail);
+bool utf8_check(const uint8_t *s, size_t len); /* every byte in such a sequence */
 /* Byte offset of code point index `ci` (0 <= ci <= char count) in valid UTF-8 data. */
 size_t utf8_byte_offset(const uint8_t *s, size_t len, size_t ci);
 /* Number of code points in s[0..byte_off). */

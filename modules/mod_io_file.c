@@ -11,6 +11,7 @@
 
 #include "core/obj_str.h"
 #include "core/runtime.h"
+#include "core/unicode.h"
 #include "host/host_fs.h"
 #include "modules/fs_route.h"
 #include "storage/vfs.h"
@@ -154,8 +155,30 @@ static ssize_t io_file_read_some(io_file_obj_t *f, void *buf, size_t n) {
     return got;
 }
 
+/* What was read, as the file's type. Text is not checked for UTF-8: on the WiPy any bytes read
+ * from a text file come back as they are (its own tests/ports/cc3200/os.py relies on it). */
 static obj_t io_file_result(io_file_obj_t *f, vstr_t *v) {
-    return f->text ? str_new(v->buf != NULL ? v->buf : "", v->len) : bytes_new(v->buf != NULL ? v->buf : "", v->len);
+    const char *d = v->buf != NULL ? v->buf : "";
+    return f->text ? str_new(d, v->len) : bytes_new(d, v->len);
+}
+
+/* Bytes still to read for v to hold n characters, the last one whole (text read(n)). */
+static int_t io_file_text_missing(const vstr_t *v, int_t n) {
+    const uint8_t *d = (const uint8_t *)v->buf;
+    int_t chars = 0;
+    size_t last = 0;
+    for (size_t i = 0; i < v->len; i++) {
+        if (!utf8_is_cont(d[i])) {
+            chars++;
+            last = i;
+        }
+    }
+    int_t more = n - chars;
+    if (chars > 0 && d[last] >= 0xc0) {
+        size_t want = d[last] < 0xe0 ? 2 : d[last] < 0xf0 ? 3 : 4;
+        more += v->len - last < want ? (int_t)(want - (v->len - last)) : 0;
+    }
+    return more;
 }
 
 /* read(n) bytes (all if n < 0) into v */
@@ -180,6 +203,14 @@ static obj_t io_file_read(size_t n_args, size_t n_kw, const obj_t *args) {
     vstr_t v;
     vstr_init(&v, n > 0 && n < 4096 ? (size_t)n : 256);
     io_file_read_into(f, &v, n);
+    /* text: n is in characters; read on until there are n whole ones (or the end) */
+    for (int_t more; f->text && n > 0 && (more = io_file_text_missing(&v, n)) > 0;) {
+        size_t had = v.len;
+        io_file_read_into(f, &v, more);
+        if (v.len == had) {
+            break;
+        }
+    }
     return io_file_result(f, &v);
 }
 static DEFINE_FUN(io_file_read_obj, read, 1, 2, io_file_read);

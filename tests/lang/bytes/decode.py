@@ -1,5 +1,6 @@
 print(b'abc'.decode(), b'\xe2\x98\x83'.decode('utf-8'), bytearray(b'hi').decode())
-for bad in [b'\xff', b'\xc3', b'\xe2\x98', b'\xed\xa0\x80', b'\xc0\x80']:
+# (MicroPython's check is structural: surrogates and overlong forms decode; codecs_micropython.py)
+for bad in [b'\xff', b'\xc3', b'\xe2\x98']:
     try:
         bad.decode()
         print('ok?')
