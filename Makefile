@@ -13,13 +13,15 @@ SAN       ?=
 CFLAGS    := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
              -fno-strict-aliasing -g $(OPT) $(SAN) -I. -I$(BUILD)/gen $(EXTRA_CFLAGS)
 LDFLAGS   := $(SAN) $(EXTRA_LDFLAGS)
-LDLIBS    := -lmbedtls -lmbedx509 -lmbedcrypto -ljansson -lm
+LDLIBS    := -lmbedtls -lmbedx509 -lmbedcrypto -lcrypto -ljansson -lm
 
 # The layers of DESIGN.md. firmware/main.c holds main(); everything else is a library.
 MAIN_SRCS := firmware/main.c
 LIB_SRCS  := $(filter-out $(MAIN_SRCS),$(wildcard core/*.c modules/*.c storage/*.c board/*.c services/*.c host/*.c firmware/*.c))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 MAIN_OBJS := $(MAIN_SRCS:%.c=$(BUILD)/%.o)
+# The frozen modules' code (mk/frozen.mk), linked ahead of the library (see core/frozen.h).
+FROZEN_OBJ := $(BUILD)/gen/frozen_code.o
 QSTR_HDR  := $(BUILD)/gen/qstrdefs.h
 
 # The firmware version the image reports (os.uname().release, the banner): `make VERSION=1.2.4`.
@@ -35,7 +37,7 @@ deps:
 $(QSTR_HDR): $(LIB_SRCS) $(MAIN_SRCS) $(wildcard core/*.h modules/*.h) core/qstrdefs.txt scripts/genqstr.py
 	@mkdir -p $(dir $@)
 	@mkdir -p $(BUILD)/gen.tmp
-	@python3 scripts/genqstr.py $(BUILD)/gen.tmp core/qstrdefs.txt $(LIB_SRCS) $(MAIN_SRCS) $(wildcard core/*.h modules/*.h)
+	@python3 scripts/genqstr.py $(BUILD)/gen.tmp core/qstrdefs.txt $(LIB_SRCS) $(MAIN_SRCS) $(wildcard core/*.h modules/*.h) --frozen $(FROZEN_SRCS)
 	@for f in qstrdefs.h moduledefs.h; do cmp -s $(BUILD)/gen.tmp/$$f $(BUILD)/gen/$$f || cp $(BUILD)/gen.tmp/$$f $(BUILD)/gen/$$f; done
 
 $(BUILD)/%.o: %.c $(QSTR_HDR)
@@ -55,17 +57,17 @@ $(BUILD)/version.txt: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
 
-$(BUILD)/wipy: $(MAIN_OBJS) $(VERSION_OBJ) $(BUILD)/libwipy.a $(BUILD)/version.txt
-	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(VERSION_OBJ) $(BUILD)/libwipy.a $(LDLIBS)
+$(BUILD)/wipy: $(MAIN_OBJS) $(VERSION_OBJ) $(FROZEN_OBJ) $(BUILD)/libwipy.a $(BUILD)/version.txt
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(VERSION_OBJ) $(FROZEN_OBJ) $(BUILD)/libwipy.a $(LDLIBS)
 
 # The firmware image (spec §12): the executable followed by the 32 lowercase hex digits of its MD5.
 # OTA_SIGN_KEY=priv.pem signs it for boards started with --ota-key (see scripts/mkimage.sh).
 $(BUILD)/mcuimg.bin: $(BUILD)/wipy $(OTA_SIGN_KEY)
 	@scripts/mkimage.sh $< $@ $(OTA_SIGN_KEY)
 # Another version's image without touching $(BUILD)/wipy: `make build/v/1.2.4/mcuimg.bin`.
-$(BUILD)/v/%/wipy: $(MAIN_OBJS) $(BUILD)/version/%.o $(BUILD)/libwipy.a
+$(BUILD)/v/%/wipy: $(MAIN_OBJS) $(BUILD)/version/%.o $(FROZEN_OBJ) $(BUILD)/libwipy.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(BUILD)/version/$*.o $(BUILD)/libwipy.a $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJS) $(BUILD)/version/$*.o $(FROZEN_OBJ) $(BUILD)/libwipy.a $(LDLIBS)
 $(BUILD)/v/%/mcuimg.bin: $(BUILD)/v/%/wipy $(OTA_SIGN_KEY)
 	@scripts/mkimage.sh $< $@ $(OTA_SIGN_KEY)
 .PRECIOUS: $(BUILD)/v/%/wipy $(BUILD)/version/%.o

@@ -41,8 +41,9 @@ typedef struct {
     int n_wires;
 } plan_t;
 
-static char *sections[3];
-static const char *const section_keys[] = {"i2c", "sd", "wlan"};
+static const char *const section_keys[] = {"i2c", "sd", "wlan", "spi", "uart"};
+#define N_SECTIONS (sizeof(section_keys) / sizeof(section_keys[0]))
+static char *sections[N_SECTIONS];
 
 static int fail(plan_t *pl, const char *fmt, ...) {
     int n = snprintf(pl->err, pl->err_len, "%s: ", pl->name);
@@ -334,13 +335,13 @@ int boardfile_apply(const char *name, const char *text, size_t len, char *err, s
     json_t *val;
     json_object_foreach(root, key, val) {
         static const char *const known[] = {"version", "author", "editor", "parts", "connections", "dependencies",
-            "serialMonitor", "i2c", "sd", "wlan"};
+            "serialMonitor", "i2c", "sd", "wlan", "spi", "uart"};
         bool ok = false;
         for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
             ok |= strcmp(key, known[k]) == 0;
         }
         if (!ok) {
-            fail(&pl, "unknown key \"%s\" (known: parts, connections, i2c, sd, wlan, and Wokwi's version, author, "
+            fail(&pl, "unknown key \"%s\" (known: parts, connections, i2c, spi, sd, wlan, uart, and Wokwi's version, author, "
                       "editor, dependencies, serialMonitor)", key);
             goto out;
         }
@@ -352,7 +353,7 @@ int boardfile_apply(const char *name, const char *text, size_t len, char *err, s
         goto out;
     }
     plan_check_and_apply(&pl, true);
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < N_SECTIONS; k++) {
         free(sections[k]);
         json_t *sec = json_object_get(root, section_keys[k]);
         sections[k] = sec != NULL ? json_dumps(sec, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
@@ -364,7 +365,7 @@ out:
 }
 
 const char *boardfile_section(const char *key) {
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < N_SECTIONS; k++) {
         if (strcmp(key, section_keys[k]) == 0) {
             return sections[k];
         }

@@ -122,6 +122,13 @@ void clock_vm_steps(uint32_t n) {
     }
 }
 
+void clock_spend_ns(uint64_t ns) {
+    if (mode == CLOCK_REAL && host_ns != NULL) {
+        host_origin -= ns; /* unsigned: wraps harmlessly, host_ns() - host_origin stays right */
+    }
+    now_ns += ns;
+}
+
 uint64_t clock_wait_ns(uint64_t until) {
     uint64_t now = clock_now_ns();
     uint64_t next = clock_next_deadline(mode == CLOCK_REAL || until != CLOCK_NEVER);

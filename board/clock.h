@@ -27,6 +27,10 @@ static inline uint64_t clock_now_ms(void) { return clock_now_ns() / 1000000u; }
 
 /* The VM executed n steps: virtual time advances n * step_ns (no-op in real mode). Runs due timers. */
 void clock_vm_steps(uint32_t n);
+/* The hardware was busy for ns (a bus transfer, issue 10): the board's time moves on by ns at no
+ * host cost. Virtual mode advances; real mode runs that much ahead of the host from now on. Due
+ * timers run at the VM's next steps, not here. */
+void clock_spend_ns(uint64_t ns);
 
 /* Timers. A background timer (the heartbeat) never makes virtual time jump while the board waits
  * only for outside input; a foreground one (a Python deadline, a peripheral) does. The struct is

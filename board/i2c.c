@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "board/i2c_wave.h"
 #include "board/pin.h"
 
 static i2c_dev_t devices[I2C_DEVICES_MAX];
@@ -29,6 +30,7 @@ void i2c_observe(i2c_observer_fn_t fn, void *ctx) {
 }
 
 static void notify(i2c_event_t ev, uint8_t byte, bool ack) {
+    i2c_wave_event(ctrl.freq, ctrl.scl, ctrl.sda, ev, byte, ack); /* the bus's time and its trace */
     if (observer != NULL) {
         observer(observer_ctx, ev, byte, ack);
     }

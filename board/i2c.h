@@ -42,7 +42,8 @@ int i2c_pin_alt(int pin, bool scl);
 /* Transfers: START (repeated if a transaction is open) + address; then the bytes. Each returns the
  * number of data bytes the device ACKed / sent, or -1 when nobody ACKs the address (the bus is
  * released with a STOP). A write stops early at a NACKed byte. `stop` false keeps the bus for a
- * repeated START. */
+ * repeated START. Every condition and byte takes its bus time at freq on the board's clock and is
+ * drawn in a running trace (board/i2c_wave.h). */
 int i2c_write(uint8_t addr, const uint8_t *data, size_t len, bool stop);
 int i2c_read(uint8_t addr, uint8_t *buf, size_t len, bool stop);
 /* One write of a memory address then data (writeto_mem): the data bytes ACKed, or -1 when the

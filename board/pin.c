@@ -66,6 +66,18 @@ bool pin_has_alt(int p, int index) {
     return false;
 }
 
+int pin_alt_index(int p, const char *fn) {
+    if (!pin_ok(p)) {
+        return -1;
+    }
+    for (int i = 0; i < pin_info[p].n_alt; i++) {
+        if (strcmp(pin_info[p].alt[i].fn, fn) == 0) {
+            return pin_info[p].alt[i].index;
+        }
+    }
+    return -1;
+}
+
 /* What the pin itself drives onto its net: -1 nothing, else 0/1. */
 static int pin_drives(const pin_state_t *s) {
     if (s->analog) {

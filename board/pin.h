@@ -43,6 +43,8 @@ int pin_by_name(const char *name, size_t len);
 int pin_by_gpio(int gpio);
 /* True if `index` is one of the pin's alt indices (analog ones excluded). */
 bool pin_has_alt(int pin, int index);
+/* The pin's alt index for the function named fn ("SD0_CLK"), or -1 if it has none. */
+int pin_alt_index(int pin, const char *fn);
 
 typedef enum { PIN_MODE_IN, PIN_MODE_OUT, PIN_MODE_OPEN_DRAIN, PIN_MODE_ALT, PIN_MODE_ALT_OPEN_DRAIN } pin_mode_t;
 typedef enum { PIN_PULL_NONE, PIN_PULL_UP, PIN_PULL_DOWN } pin_pull_t;

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "board/pin.h"
+#include "board/spi_dev.h"
+#include "board/spi_wave.h"
 
 static bool enabled;
 static spi_config_t cfg = {1000000, 8, 0, 0, 0};
@@ -66,6 +68,7 @@ void spi_transfer(const uint8_t *w, uint8_t fill, uint8_t *r, size_t n) {
     if (!enabled) {
         return;
     }
+    spi_wave_begin(&cfg, pins); /* the bus's time and its trace */
     bool loop = pins[SPI_PIN_MOSI] >= 0 && pins[SPI_PIN_MISO] >= 0 && pin_same_net(pins[SPI_PIN_MOSI], pins[SPI_PIN_MISO]);
     for (size_t i = 0; i < n; i++) {
         uint8_t out = w != NULL ? w[i] : fill;
@@ -77,10 +80,13 @@ void spi_transfer(const uint8_t *w, uint8_t fill, uint8_t *r, size_t n) {
         } else {
             in = 0xff;
         }
+        spi_devices_exchange(out, cfg.firstbit != 0, &in); /* a selected device drives MISO */
         if (r != NULL) {
             r[i] = in;
         }
+        spi_wave_byte(out, in);
     }
+    spi_wave_end();
     if (pins[SPI_PIN_MOSI] >= 0) {
         pin_alt_drive(pins[SPI_PIN_MOSI], 1);
     }

@@ -24,7 +24,8 @@ void spi_init(const spi_config_t *cfg, const int pins[SPI_PINS]); /* pins NULL: 
 void spi_deinit(void);
 bool spi_enabled(void);
 void spi_config(spi_config_t *cfg);
-/* Sends w (or `fill` bytes when w is NULL) and receives into r (may be NULL); n bytes. */
+/* Sends w (or `fill` bytes when w is NULL) and receives into r (may be NULL); n bytes. They take
+ * 8 clock periods each on the board's clock and are drawn in a running trace (board/spi_wave.h). */
 void spi_transfer(const uint8_t *w, uint8_t fill, uint8_t *r, size_t n);
 
 #endif

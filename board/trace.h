@@ -1,7 +1,9 @@
 /* board/trace.h: the board's one trace: a VCD (board/vcd.h) holding a 1-bit signal per pin (scope
  * "pins", named GPn) and the LED (scope "board"), stamped with the board clock. A model adds its
  * own signal (a bus line, a PWM output) with trace_signal and feeds it with trace_set: that is all
- * it takes. Where the bytes go is the caller's sink (the host owns the file). */
+ * it takes. A bus draws its bits on its pins' nets ahead of time with trace_wave (the waves are
+ * merged with every other change in time order). Where the bytes go is the caller's sink (the
+ * host owns the file). */
 #ifndef BOARD_TRACE_H
 #define BOARD_TRACE_H
 
@@ -29,5 +31,14 @@ bool trace_resume(vcd_sink_fn sink, void *ctx);
 bool trace_running(void);
 void trace_flush(void);
 uint64_t trace_changes(void); /* changes written by the running (or last) dump */
+
+/* Bus waveforms (issue 10, board/{uart,i2c,spi}_wave.c). While a dump runs, a bus schedules the
+ * levels of its bits at trace times t >= trace_now_ns(): every pin on `pin`'s net shows `level`
+ * (0/1, or TRACE_WAVE_RELEASE: the pin's own level again) from t on. A scheduled level is written
+ * once the board's time reaches t, before any later change, so a frame on the wire interleaves
+ * with everything else; trace_stop writes what is left. Nothing is kept while no dump runs. */
+#define TRACE_WAVE_RELEASE (-1)
+#define TRACE_WAVE_MAX 8192 /* scheduled levels; past this the earliest are written early */
+void trace_wave(int pin, uint64_t t, int level);
 
 #endif

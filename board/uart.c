@@ -3,6 +3,7 @@
 #include "board/uart.h"
 
 #include "board/irq.h"
+#include "board/uart_tap.h"
 
 typedef struct {
     bool enabled;
@@ -31,22 +32,27 @@ void uart_set_rx_divert(int id, uart_wire_fn_t fn, void *ctx) {
     if (u != NULL) {
         u->divert_fn = fn;
         u->divert_ctx = ctx;
+        uart_tap_room(id);
     }
 }
 
 void uart_rx_deliver(int id, const uint8_t *data, size_t len) {
     uart_t *u = uart_get(id);
     if (u == NULL || !u->enabled) {
+        uart_tap_rx(id, 0, len);
         return;
     }
     if (u->divert_fn != NULL) {
+        uart_tap_rx(id, len, 0);
         u->divert_fn(u->divert_ctx, data, len);
         return;
     }
-    for (size_t i = 0; i < len && u->rx_len < UART_RX_SIZE; i++) {
-        u->rx[(u->rx_head + u->rx_len) % UART_RX_SIZE] = data[i];
+    size_t kept = 0;
+    for (; kept < len && u->rx_len < UART_RX_SIZE; kept++) {
+        u->rx[(u->rx_head + u->rx_len) % UART_RX_SIZE] = data[kept];
         u->rx_len++;
     }
+    uart_tap_rx(id, kept, len - kept);
     if (len > 0 && (u->irq_trigger & UART_RX_ANY)) { /* issue 10 */
         u->irq_flags |= UART_RX_ANY;
         irq_pend(IRQ_LINE_UART(id));
@@ -79,6 +85,7 @@ void uart_init(int id, const uart_config_t *cfg) {
         u->enabled = true;
         u->cfg = *cfg;
         u->rx_head = u->rx_len = 0;
+        uart_tap_room(id);
     }
 }
 
@@ -87,6 +94,7 @@ void uart_deinit(int id) {
     if (u != NULL) {
         u->enabled = false;
         u->rx_len = 0;
+        uart_tap_room(id);
     }
 }
 
@@ -106,6 +114,9 @@ bool uart_config(int id, uart_config_t *cfg) {
 
 void uart_write(int id, const uint8_t *data, size_t len) {
     uart_t *u = uart_get(id);
+    if (u != NULL && u->enabled) {
+        uart_tap_tx(id, data, len);
+    }
     if (u != NULL && u->enabled && u->tx_fn != NULL) {
         u->tx_fn(u->tx_ctx, data, len);
     }
@@ -124,5 +135,16 @@ size_t uart_read(int id, uint8_t *buf, size_t n) {
         u->rx_head = (u->rx_head + 1) % UART_RX_SIZE;
         u->rx_len--;
     }
+    if (got > 0) {
+        uart_tap_room(id);
+    }
     return got;
+}
+
+size_t uart_rx_room(int id) {
+    uart_t *u = uart_get(id);
+    if (u == NULL || !u->enabled || u->divert_fn != NULL) {
+        return SIZE_MAX; /* dropped or diverted: any amount is taken */
+    }
+    return UART_RX_SIZE - u->rx_len;
 }

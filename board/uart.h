@@ -36,6 +36,10 @@ bool uart_config(int id, uart_config_t *cfg); /* false if the id doesn't exist *
 void uart_write(int id, const uint8_t *data, size_t len);
 size_t uart_rx_available(int id);
 size_t uart_read(int id, uint8_t *buf, size_t n);
+/* How many bytes from outside the receive path takes now without dropping any: the ring's room,
+ * SIZE_MAX while diverted or off (everything is taken, or dropped). board/uart_tap.h tells when
+ * it grows. */
+size_t uart_rx_room(int id);
 
 /* RX_ANY interrupt (issue 10): a byte arriving in the ring sets the flag and pends the UART's
  * line of board/irq.h while the trigger is set. */

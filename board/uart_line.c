@@ -79,31 +79,7 @@ int uart_line_pin(int id, int which) {
     return l != NULL && which >= 0 && which < UART_PINS ? l->pins[which] : -1;
 }
 
-uint64_t uart_frame_ns(const uart_config_t *c) {
-    unsigned bits = 1u + c->bits + (c->parity >= 0 ? 1u : 0u) + c->stop;
-    return ((uint64_t)bits * 1000000000u + c->baudrate - 1) / c->baudrate;
-}
-
 /* ---- what a receiver reads ---- */
-
-/* The sender's frame as levels: start, data LSB first, parity, stop bits; idle (1) after it. */
-static int frame_bits(const uart_config_t *c, uint8_t byte, bool brk, uint8_t *bits) {
-    int n = 0;
-    bits[n++] = 0;
-    int ones = 0;
-    for (int i = 0; i < c->bits; i++) {
-        int b = brk ? 0 : (byte >> i) & 1;
-        ones += b;
-        bits[n++] = (uint8_t)b;
-    }
-    if (c->parity >= 0) {
-        bits[n++] = brk ? 0 : (uint8_t)((ones & 1) ^ (c->parity == 0 ? 0 : 1)); /* even: total ones even */
-    }
-    for (int i = 0; i < c->stop; i++) {
-        bits[n++] = brk ? 0 : 1;
-    }
-    return n;
-}
 
 static int level_at(const uint8_t *bits, int n, double bit_ns, double t) {
     if (t < 0) {
@@ -115,8 +91,8 @@ static int level_at(const uint8_t *bits, int n, double bit_ns, double t) {
 
 size_t uart_line_receive(const uart_config_t *tx, uint8_t byte, bool brk, const uart_config_t *rx, uint8_t *out,
     size_t max) {
-    uint8_t bits[16];
-    int n = frame_bits(tx, byte, brk, bits);
+    uint8_t bits[UART_FRAME_BITS_MAX];
+    int n = uart_frame_bits(tx, byte, brk, bits);
     double tb = 1e9 / tx->baudrate, rb = 1e9 / rx->baudrate;
     double end = n * tb;
     size_t got = 0;
@@ -185,6 +161,7 @@ static void start_next(int id) {
         l->timer_ready = true;
     }
     clock_timer_after(&l->timer, uart_frame_ns(&c));
+    uart_wave_frame(l->pins[UART_PIN_TX], &c, l->cur, false); /* the trace's view of the wire */
 }
 
 static void frame_done(clock_timer_t *t, void *ctx) {

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "board/uart.h"
+#include "board/uart_wave.h" /* uart_frame_ns, uart_frame_bits */
 
 #define UART_LINE_QUEUE 512
 enum { UART_PIN_TX, UART_PIN_RX, UART_PIN_RTS, UART_PIN_CTS, UART_PINS };
@@ -28,7 +29,6 @@ size_t uart_line_send(int id, const uint8_t *data, size_t len); /* queued (at mo
 bool uart_line_idle(int id);                                 /* nothing queued nor on the wire */
 void uart_line_break(int id);                                /* a break: the line low for a frame and more */
 void uart_line_flush(int id);                                /* delivers what is queued now (no clock) */
-uint64_t uart_frame_ns(const uart_config_t *c);              /* one frame's time */
 
 /* What a receiver with framing `rx` reads from one frame of `byte` sent with framing `tx` on an
  * otherwise idle line (possibly nothing, possibly more than one byte); returns the count. */

@@ -2,7 +2,8 @@
  * An instruction is one 32-bit word: opcode in the low 8 bits, operand in the high 24 bits
  * (BC_ARG). Ops marked [cache] are followed by one extra word the VM rewrites (a map slot hint).
  * Jump operands are absolute word offsets into the code. Stack effects are given as before -> after.
- * Invariant: everything a code object references (consts, code words, names) is on the GC heap. */
+ * Invariant: everything a code object references (consts, code words, names) is on the GC heap,
+ * or, for the frozen modules' code (core/frozen.h), static data referring to static qstrs only. */
 #ifndef CORE_BYTECODE_H
 #define CORE_BYTECODE_H
 

@@ -682,12 +682,19 @@ static bool c_is_super_call(comp_t *c, ast_expr_t *e) {
     return id != NULL && id->kind == ID_FREE && s->n_pos + ((s->code_flags & CODE_VARARGS) ? 1 : 0) > 0;
 }
 
+/* MicroPython's limit, kept: a *arg must be among a call's first 30 arguments (on the WiPy its
+ * position is a bit of a small int); later it is SyntaxError "too many args". */
+#define C_MAX_STAR_ARG_POS 30
+
 /* The arguments of a call that has starred ones, for CALL_FUNCTION_EX: appended to the list that is
  * on the stack (*x extends it), then a dict of the keywords (**x merged) or NULL. */
 static void c_star_call_args(comp_t *c, ast_expr_list_t *args, size_t nkw, ast_keyword_t *kws) {
     for (size_t i = 0; i < args->n; i++) {
         ast_expr_t *x = args->items[i];
         if (x->kind == EXPR_STARRED) {
+            if (i >= C_MAX_STAR_ARG_POS) {
+                c_error(c, x->line, "too many args");
+            }
             c_expr(c, x->u.starred.value);
             c_emit(c, OP_LIST_EXTEND, 0);
         } else {

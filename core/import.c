@@ -1,7 +1,7 @@
 /* core/import.c: module_type and the import statement: built-in modules (with their `u` aliases)
  * first, then modules and packages (folders, with or without __init__.py) on sys.path, dotted and
  * relative names, caching in sys.modules, `from m import name` falling back to submodules, and
- * the frozen modules (Python source in the executable, modules/frozen/; u-prefixed too) where
+ * the frozen modules (compiled into the executable, core/frozen.h; u-prefixed too) where
  * sys.path has ".frozen", else after the whole path.
  * Invariant: a module is in sys.modules while its code runs (circular imports see the partial
  * module) and is taken out again if that code raises, so a failed import leaves nothing behind. */
@@ -10,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/frozen.h"
 #include "core/nlr.h"
 #include "core/port.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
+#include "core/vm.h"
 
 #define IMPORT_PATH_MAX 512
 
@@ -197,19 +199,13 @@ static import_found_t import_find_in(const char *dir, size_t dir_len, const char
 }
 
 /* Searches the list of folders `path` (sys.path or a package's __path__ list/str). */
-/* ---- frozen modules: Python source built into the executable (scripts/freeze.py) ---- */
-typedef struct {
-    const char *name;
-    size_t len;
-    const char *src;
-} frozen_module_t;
-#include "frozendefs.h"
+/* ---- frozen modules: compiled at build time into static code objects (core/frozen.h) ---- */
 
 /* The frozen module called name (len bytes); NULL if none. */
-static const frozen_module_t *import_find_frozen(const char *name, size_t len) {
-    for (size_t i = 0; i < sizeof(frozen_modules) / sizeof(frozen_modules[0]); i++) {
-        if (strlen(frozen_modules[i].name) == len && memcmp(frozen_modules[i].name, name, len) == 0) {
-            return &frozen_modules[i];
+static const frozen_code_t *import_find_frozen(const char *name, size_t len) {
+    for (const frozen_code_t *fm = frozen_code_table; fm->name != NULL; fm++) {
+        if (strlen(fm->name) == len && memcmp(fm->name, name, len) == 0) {
+            return fm;
         }
     }
     return NULL;
@@ -300,21 +296,15 @@ static void import_exec_file(const char *path, obj_t globals) {
     import_exec_code(fun, globals);
 }
 
-/* Creates the module `full` from frozen source, registers it and runs it (as import_load). */
-static obj_t import_load_frozen(qstr full, const frozen_module_t *fm) {
+/* Creates the module `full` from frozen code, registers it and runs it (as import_load). */
+static obj_t import_load_frozen(qstr full, const frozen_code_t *fm) {
     obj_t mod = module_new(full);
     obj_t g = module_globals(mod);
     obj_t key = obj_new_qstr(full);
     dict_store(rt_state.sys_modules, key, mod);
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        vstr_t fname;
-        vstr_init(&fname, 16);
-        vstr_add_str(&fname, fm->name);
-        vstr_add_str(&fname, ".py");
-        qstr qf = qstr_from_strn(fname.buf, fname.len);
-        vstr_clear(&fname);
-        import_exec_code(rt_compile(fm->src, fm->len, qf, INPUT_FILE, g), g);
+        import_exec_code(fun_bc_new(fm->code, g, OBJ_NULL, OBJ_NULL, OBJ_NULL), g);
         nlr_pop();
     } else {
         map_lookup(dict_map(rt_state.sys_modules), key, MAP_LOOKUP_REMOVE_IF_FOUND);
@@ -396,7 +386,7 @@ static obj_t import_one(const char *full, size_t len, size_t last, obj_t parent)
     char buf[IMPORT_PATH_MAX];
     import_found_t found = import_find(path, full + last, len - last, buf);
     if ((found == FOUND_NONE || found == FOUND_FROZEN) && parent == OBJ_NULL) {
-        const frozen_module_t *fm = import_find_frozen(full, len);
+        const frozen_code_t *fm = import_find_frozen(full, len);
         if (fm != NULL) {
             return import_load_frozen(qfull, fm);
         }

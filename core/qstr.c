@@ -1,7 +1,8 @@
-/* core/qstr.c: interning of strings. Static qstrs come from the generated table; runtime ones
- * are appended to an entry array and their bytes to chunks, both on the GC heap and kept alive
- * through the roots below. An open-addressing index (qstr ids, 0 = empty) finds any qstr by
- * content; a qstr never moves or dies, so qstr ids are stable for the whole run. */
+/* core/qstr.c: interning of strings. Static qstrs come from the generated table and are found
+ * through its generated read-only index; runtime ones are appended to an entry array and their
+ * bytes to chunks, both on the GC heap and kept alive through the roots below, and found through
+ * an open-addressing index of their own (qstr ids, 0 = empty) that is at most half full. A qstr
+ * never moves or dies, so qstr ids are stable for the whole run. */
 #define QSTR_DEFINE_TABLE
 #include "core/qstr.h"
 
@@ -79,10 +80,11 @@ static void index_insert(uint32_t *index, size_t size, size_t hash, qstr q) {
     }
 }
 
+/* Doubles the runtime qstrs' index (created with the first runtime qstr). */
 static void index_grow(void) {
-    size_t size = qs.index_size ? qs.index_size * 2 : 1024;
+    size_t size = qs.index_size ? qs.index_size * 2 : 64;
     uint32_t *index = gc_alloc(size * sizeof(uint32_t), false);
-    for (qstr q = 1; q < qstr_count(); q++) {
+    for (qstr q = QSTR_NUM_STATIC; q < qstr_count(); q++) {
         index_insert(index, size, qstr_hash(q), q);
     }
     uint32_t *old = qs.index;
@@ -94,23 +96,37 @@ static void index_grow(void) {
 void qstr_init(void) {
     memset(&qs, 0, sizeof(qs));
     gc_add_root(&qs, sizeof(qs) / sizeof(uintptr_t));
-    index_grow();
+}
+
+static bool qstr_is(qstr q, size_t hash, const char *s, size_t len) {
+    size_t qlen;
+    const char *qd = qstr_data(q, &qlen);
+    return qlen == len && qstr_hash(q) == hash && memcmp(qd, s, len) == 0;
 }
 
 qstr qstr_find_strn(const char *s, size_t len) {
     size_t hash = qstr_compute_hash((const uint8_t *)s, len);
-    size_t mask = qs.index_size - 1;
+    size_t mask = QSTR_STATIC_INDEX_SIZE - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        qstr q = qs.index[i];
+        qstr q = qstr_static_index[i];
         if (q == 0) {
-            return QSTR_NULL;
+            break;
         }
-        size_t qlen;
-        const char *qd = qstr_data(q, &qlen);
-        if (qlen == len && qstr_hash(q) == hash && memcmp(qd, s, len) == 0) {
+        if (qstr_is(q, hash, s, len)) {
             return q;
         }
     }
+    mask = qs.index_size - 1;
+    for (size_t i = hash & mask; qs.index != NULL; i = (i + 1) & mask) {
+        qstr q = qs.index[i];
+        if (q == 0) {
+            break;
+        }
+        if (qstr_is(q, hash, s, len)) {
+            return q;
+        }
+    }
+    return QSTR_NULL;
 }
 
 static const char *store_bytes(const char *s, size_t len) {
@@ -142,7 +158,10 @@ qstr qstr_from_strn(const char *s, size_t len) {
     if (q != QSTR_NULL) {
         return q;
     }
-    if ((qstr_count() + 1) * 2 > qs.index_size) {
+    if (len > QSTR_MAX_LEN) {
+        raise_msg(&type_RuntimeError, "name too long");
+    }
+    if ((qs.n_dyn + 1) * 2 > qs.index_size) {
         index_grow();
     }
     if (qs.n_dyn == qs.dyn_alloc) {

@@ -7,6 +7,7 @@
 #include "core/obj.h"
 
 void qstr_init(void);
+#define QSTR_MAX_LEN 255 /* bytes, as MicroPython's qstrs: a longer name is RuntimeError "name too long" */
 qstr qstr_from_strn(const char *s, size_t len); /* interns (may allocate; MemoryError) */
 qstr qstr_from_str(const char *s);
 qstr qstr_find_strn(const char *s, size_t len); /* QSTR_NULL if not interned (never allocates) */

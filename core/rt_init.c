@@ -19,8 +19,8 @@ static void *rt_heap;
 
 void rt_init(const rt_config_t *cfg) {
     size_t size = cfg->heap_size;
-    if (size < 4096) {
-        size = 4096;
+    if (size < RT_MIN_HEAP) {
+        size = RT_MIN_HEAP;
     }
     rt_heap = malloc(size);
     if (rt_heap == NULL) {
@@ -50,6 +50,9 @@ void rt_init(const rt_config_t *cfg) {
 void (*rt_deinit_hook)(void);
 
 bool rt_try_init(const rt_config_t *cfg) {
+    if (cfg->heap_size < RT_MIN_HEAP) {
+        return false; /* (the runtime itself would start in less, but no program would run) */
+    }
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         rt_init(cfg);

@@ -13,6 +13,7 @@ typedef struct {
     size_t stack_limit;    /* bytes of C stack Python may use before RuntimeError */
 } rt_config_t;
 void rt_init(const rt_config_t *cfg); /* gc, qstrs, sys, builtins, __main__ */
+#define RT_MIN_HEAP 4096 /* bytes: a smaller heap is too small to start */
 bool rt_try_init(const rt_config_t *cfg); /* rt_init; false if the heap is too small to start */
 void rt_deinit(void);                 /* runs finalisers; frees the heap */
 /* Called first by rt_deinit, while the heap is whole (the os module closes the files still open on

@@ -696,7 +696,8 @@ obj_t str_modulo_format(obj_t fmt_obj, obj_t args_obj) {
             if (i >= len) {
                 raise_msg(&type_ValueError, "incomplete format key");
             }
-            obj_t key = is_bytes ? bytes_new(s + ks, i - ks) : str_new(s + ks, i - ks);
+            /* interned, as MicroPython does (so a key over 255 bytes is "name too long") */
+            obj_t key = is_bytes ? bytes_new(s + ks, i - ks) : obj_new_qstr(qstr_from_strn(s + ks, i - ks));
             arg = rt_subscr_load(mapping, key);
             used_mapping = true;
             arg_i = n_args; /* as CPython: the mapping counts as consumed */

@@ -13,6 +13,7 @@
 #include "core/nlr.h"
 #include "core/runtime.h"
 #include "firmware/board.h"
+#include "firmware/board_uart_host.h"
 #include "firmware/repl_exec.h"
 #include "firmware/repl_io.h"
 #include "host/event_loop.h"
@@ -37,7 +38,9 @@ static void on_stdin(int fd, int events, void *arg) {
             terminal_write("\r\n", 2);
             board_power_off();
         }
-        uart_rx_deliver(0, buf, (size_t)n);
+        if (!board_uart_host_exposed(0)) { /* else UART0's wire is the pty or TCP port */
+            uart_rx_deliver(0, buf, (size_t)n);
+        }
     } else if (n == 0 || errno != EAGAIN) {
         el_unwatch(fd); /* end of input: the wire is cut; the board goes on */
     }
@@ -47,7 +50,9 @@ static void uart0_tx(void *ctx, const uint8_t *data, size_t len) { terminal_writ
 
 void board_console_start(void) {
     terminal_raw_on(); /* a terminal gets every key as a byte, as a UART would */
-    uart_connect_tx(0, uart0_tx, NULL);
+    if (!board_uart_host_exposed(0)) {
+        uart_connect_tx(0, uart0_tx, NULL);
+    }
     if (!el_watch(0, EL_READ, on_stdin, NULL)) {
         static const char msg[] = "wipy: the terminal can't be read (no event-loop slot); telnet still works\r\n";
         terminal_write(msg, sizeof(msg) - 1);
@@ -150,7 +155,11 @@ obj_t board_dupterm(size_t n_args, const obj_t *args) {
 bool board_console_is_repl(void) { return dup_uart == 0; }
 
 void board_console_say_if_not_repl(void) {
-    if (!board_console_is_repl()) {
+    if (!board_console_is_repl() && board_uart_host_exposed(0)) {
+        static const char line[] =
+            "UART0 is not a REPL (boot.py did not call os.dupterm(machine.UART(0, 115200))); telnet still works\r\n";
+        terminal_write(line, sizeof(line) - 1);
+    } else if (!board_console_is_repl()) {
         static const char line[] =
             "The terminal is not a REPL (boot.py did not call os.dupterm(machine.UART(0, 115200))); telnet still works\r\n";
         terminal_write(line, sizeof(line) - 1);

@@ -5,6 +5,7 @@
 
 #include "board/boardfile.h"
 #include "firmware/board.h"
+#include "firmware/board_uart_host.h"
 #include "firmware/board_wlan.h"
 #include "host/host_fs.h"
 
@@ -23,5 +24,8 @@ int board_file_load(const char *path) {
         return r;
     }
     r = board_i2c_apply(path); /* the "i2c" section's devices (issue 10) */
+    r = r != 0 ? r : board_spi_apply(path); /* the "spi" section's devices */
+    r = r != 0 ? r : board_sd_apply(path);  /* the "sd" section's card */
+    r = r != 0 ? r : board_uart_host_apply(path); /* the "uart" section: UARTs on the host (issue 10) */
     return r != 0 ? r : board_wlan_apply(path); /* the "wlan" section's networks (issue 12) */
 }

@@ -3,14 +3,11 @@
  * i2c-<id>.bin, loaded at power-on and written back after every write cycle.
  * Invariant: a device's file holds exactly its memory as of its last completed write. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "board/boardfile.h"
 #include "board/i2c.h"
 #include "board/i2c_boardfile.h"
 #include "firmware/board.h"
-#include "host/host_fs.h"
 
 static char i2c_state_dir[256];
 
@@ -24,13 +21,7 @@ static void board_i2c_save(i2c_dev_t *d) {
     uint8_t *mem = d->ops->memory(d, &len);
     char path[320];
     dev_path(d, path, sizeof(path));
-    int fd = host_file_open(path, HOST_O_WRITE | HOST_O_CREAT | HOST_O_TRUNC);
-    if (fd < 0 || host_file_write(fd, mem, len) != (ssize_t)len) {
-        fprintf(stderr, "wipy: can't save %s\n", path);
-    }
-    if (fd >= 0) {
-        host_file_close(fd);
-    }
+    board_devmem_save(path, mem, len, 0, len, true);
 }
 
 int board_i2c_apply(const char *board_file) {
@@ -52,12 +43,8 @@ void board_i2c_state(const char *state_dir) {
         }
         char path[320];
         dev_path(d, path, sizeof(path));
-        size_t flen, len;
-        char *data = host_read_file(path, &flen);
+        size_t len;
         uint8_t *mem = d->ops->memory(d, &len);
-        if (data != NULL && flen == len) {
-            memcpy(mem, data, len);
-        }
-        free(data);
+        board_devmem_load(path, mem, len);
     }
 }

@@ -21,6 +21,7 @@
 #include "core/runtime.h"
 #include "firmware/board.h"
 #include "firmware/board_outside.h"
+#include "firmware/board_uart_host.h"
 #include "firmware/bootloader.h"
 #include "firmware/cli_size.h"
 #include "firmware/repl.h"
@@ -30,6 +31,7 @@
 #include "host/event_loop.h"
 #include "host/host_fs.h"
 #include "host/port_unix.h"
+#include "host/process.h"
 #include "modules/mod_machine.h"
 #include "modules/fs_route.h"
 #include "modules/mod_os.h"
@@ -63,6 +65,7 @@ typedef struct {
     const char *bootloader; /* internal: the executable a hard reset runs (the bootloader) */
     bool boot_safe;         /* internal: the bootloader chose a safe boot */
     const char *ota_key;    /* --ota-key: public key OTA images must be signed for beyond loopback */
+    const char *sd;         /* --sd IMAGE: the card in the SD slot (issue 10) */
 } board_opts_t;
 
 static char **board_argv;
@@ -73,7 +76,7 @@ bool board_safe_boot;
 /* Options the board manages across a hard reset: dropped from the command line it was given
  * and set again (ports as bound, the handover as it is then, the bootloader's own not at all). */
 static const char *const board_managed_opts[] = {"--telnet-port", "--ftp-port", "--ftp-data-port", "--safe-boot",
-    "--boot-slot", "--bootloader", "--boot-safe", "--handover", "--boot-cause"};
+    "--boot-slot", "--bootloader", "--boot-safe", "--handover", "--boot-cause", "--uart-handover"};
 
 static bool board_managed(const char *a) {
     for (size_t i = 0; i < sizeof(board_managed_opts) / sizeof(board_managed_opts[0]); i++) {
@@ -112,7 +115,7 @@ static void board_usage(FILE *f, const char *prog) {
         "usage: %s [--state DIR] [--bind ADDR] [--telnet-port N] [--ftp-port N] [--ftp-data-port N]\n"
         "          [--heap N[k|m]] [--board FILE] [--clock real|virtual] [--step-ns N]\n"
         "          [--control ADDR:PORT] [--vcd FILE] [--safe-boot latest|previous|factory]\n"
-        "          [--ota-key PUBKEY.pem]\n"
+        "          [--ota-key PUBKEY.pem] [--sd IMAGE] [--uart0 SPEC] [--uart1 SPEC]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
         "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
@@ -123,6 +126,9 @@ static void board_usage(FILE *f, const char *prog) {
         "--safe-boot holds GP28 high at reset: boot.py and main.py are skipped, with the latest\n"
         "firmware, the previous update or the factory image (this boot only). Bound beyond loopback,\n"
         "the board takes OTA images only signed for --ota-key's ECDSA P-256 key (make OTA_SIGN_KEY=).\n"
+        "--uart0/--uart1 pty|tcp:[ADDR:]PORT|none: the UART on a new pty (/dev/pts/N) or a TCP port\n"
+        "(one client at a time) for serial tools; UART0 then leaves the terminal.\n"
+        "--sd IMAGE: an SD card image (FAT, e.g. made by mkfs.fat) in the SD slot (machine.SD).\n"
         "Ctrl-\\ on the terminal powers it off.\n",
         prog, (unsigned)CLOCK_DEFAULT_STEP_NS);
 }
@@ -147,6 +153,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->bootloader = NULL;
     o->boot_safe = false;
     o->ota_key = NULL;
+    o->sd = NULL;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -180,6 +187,8 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
                 fprintf(stderr, "%s: --safe-boot wants latest, previous or factory, not '%s'\n", argv[0], val);
                 return 2;
             }
+        } else if (strcmp(a, "--sd") == 0 && val != NULL) {
+            o->sd = val; /* checked when the state directory is open: board_sd_start */
         } else if (strcmp(a, "--ota-key") == 0 && val != NULL) {
             o->ota_key = val;
         } else if (strcmp(a, "--boot-slot") == 0 && val != NULL) {
@@ -224,6 +233,18 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             o->outside.handover = val; /* internal: from the program before a reset */
         } else if (strcmp(a, "--board") == 0 && val != NULL) {
             o->board_file = val;
+        } else if ((strcmp(a, "--uart0") == 0 || strcmp(a, "--uart1") == 0) && val != NULL) {
+            char msg[200]; /* a UART exposed to the host: firmware/board_uart_host.h */
+            if (!board_uart_host_option(a[6] - '0', val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
+        } else if (strcmp(a, "--uart-handover") == 0 && val != NULL) {
+            char msg[120]; /* internal: the exposed UARTs' descriptors from the program before a reset */
+            if (!board_uart_host_take_handover(val, msg, sizeof(msg))) {
+                fprintf(stderr, "%s: %s\n", argv[0], msg);
+                return 2;
+            }
         } else if (strcmp(a, "--boot-cause") == 0 && val != NULL) {
             int c, r;
             char tail;
@@ -301,7 +322,7 @@ static const telnet_repl_t board_telnet_repl = {replio_push_input, replio_add_si
  * power-on). */
 static NORETURN void board_restart(int cause, int reason) {
     static char port_arg[3][16], cause_arg[16];
-    static char *extra[13];
+    static char *extra[15];
     int n = 0;
     int ports[3] = {telnet_port(), ftp_server_port(), ftp_server_data_port()};
     static char *const port_opt[3] = {"--telnet-port", "--ftp-port", "--ftp-data-port"};
@@ -319,6 +340,10 @@ static NORETURN void board_restart(int cause, int reason) {
     }
     extra[n++] = "--handover"; /* the outside's view goes on: firmware/board_outside.c */
     extra[n++] = (char *)board_outside_handover();
+    if (board_uart_host_handover() != NULL) { /* and the UARTs' pty and TCP port (issue 10) */
+        extra[n++] = "--uart-handover";
+        extra[n++] = (char *)board_uart_host_handover();
+    }
     extra[n] = NULL;
     board_rtc_save(cause != POWER_PWRON_RESET); /* issue 10 */
     telnet_stop();
@@ -388,7 +413,7 @@ static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
         snprintf(ports[1], sizeof(ports[1]), "%d", o->ftp_port);
         snprintf(ports[2], sizeof(ports[2]), "%d", o->ftp_data_port);
         /* the ports as asked (the image binds them itself), FTP's only if they were given */
-        char *extra[18];
+        char *extra[20];
         int n = 0;
         char *fixed[] = {"--boot-slot", slot_arg, "--bootloader", board_bootloader, "--boot-safe",
             board_safe_boot ? "1" : "0", "--telnet-port", ports[0]};
@@ -409,6 +434,10 @@ static void board_bootload(const board_opts_t *o, const hstore_t *hs) {
         }
         extra[n++] = "--handover"; /* the control interface's sockets, drives and trace live on */
         extra[n++] = (char *)board_outside_handover();
+        if (board_uart_host_handover() != NULL) { /* the UARTs' pty and TCP port too (issue 10) */
+            extra[n++] = "--uart-handover";
+            extra[n++] = (char *)board_uart_host_handover();
+        }
         extra[n] = NULL;
         ftp_server_stop(); /* their ports are the image's to bind */
         telnet_stop();
@@ -432,11 +461,22 @@ static NORETURN void board_power_off_status(int status) {
     vfs_sync();
     vfs_umount_all();
     bdev_close(&board_flash);
+    host_unlock_dir();
     terminal_raw_off();
     exit(status);
 }
 
 void board_power_off(void) { board_power_off_status(0); }
+
+/* SIGTERM, SIGHUP, SIGINT (never the terminal's Ctrl-C: its keys are bytes here) or SIGQUIT from
+ * outside: run from the event loop, the board powers off as Ctrl-\ does, /flash written out. */
+static void board_on_stop_signal(int sig) {
+    char line[96];
+    int n = snprintf(line, sizeof(line), "\r\nwipy: %s: the board powers off (/flash written out)\r\n",
+        host_signal_name(sig));
+    terminal_write(line, (size_t)n);
+    board_power_off_status(128 + sig);
+}
 
 static bool board_soft_from_outside; /* the soft reset asked for by the outside: a full boot */
 static jmp_buf board_soft_jb;         /* in board_life, around the REPL session */
@@ -610,13 +650,28 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             return 2;
         }
     }
+    if ((err = board_uart_host_start()) != 0) { /* UARTs on a pty or TCP port (issue 10) */
+        ftp_server_stop();
+        telnet_stop();
+        return err;
+    }
     static hstore_t hs; /* ssl's certificates and OTA uploads keep it */
     bool made = false;
     r = board_open_state(&o, &hs, &made);
+    if (r == 0) {
+        r = board_sd_start(o.state, o.sd, o.outside.handover != NULL); /* the SD slot (issue 10) */
+    }
     if (r != 0) {
         ftp_server_stop();
         telnet_stop();
         return r;
+    }
+    r = host_on_stop_signals(board_on_stop_signal); /* from here a kill writes /flash out first */
+    if (r != 0) {
+        fprintf(stderr, "wipy: can't take the stop signals: %s\n", strerror(-r));
+        ftp_server_stop();
+        telnet_stop();
+        return 1;
     }
     if ((r = board_outside_start(&o.outside)) != 0) { /* before the bootloader: it watches GP28 */
         ftp_server_stop();
@@ -637,6 +692,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
         }
     }
     board_i2c_state(o.state); /* devices' kept memory (issue 10) */
+    board_spi_state(o.state);
     board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
     board_console_start(); /* first: on a terminal, the lines below are then written raw */
     board_state_line(o.state, made);
@@ -647,6 +703,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             ftp_server_port(), ftp_server_data_port());
         terminal_write(line, (size_t)n);
     }
+    board_uart_host_announce();
     telnet_announce();
     board_outside_announce();
     board_port_install();

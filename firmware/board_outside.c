@@ -17,6 +17,7 @@
 #include "board/parts.h"
 #include "board/pin_history.h"
 #include "board/trace.h"
+#include "firmware/repl_io.h"
 #include "host/port_unix.h"
 #include "services/control.h"
 #include "services/trace_file.h"
@@ -210,6 +211,10 @@ static bool take_handover(const board_outside_opts_t *o, const char *spec, char 
 
 int board_outside_start(const board_outside_opts_t *o) {
     control_spec = o->control;
+    static bool console_sink; /* the REPL's output feeds the control clients' console events */
+    if (!console_sink) {
+        console_sink = replio_add_sink(control_console_output, NULL) > 0;
+    }
     trace_init();
     pin_history_init();
     if (o->handover != NULL) {

@@ -19,7 +19,7 @@
 #include "modules/machine_irq.h"
 #include "modules/mod_machine.h"
 
-#define BOARD_POLL_US 1000
+#define BOARD_POLL_US 200 /* the event loop while Python runs: control, telnet (an edge to an irq in < 1 ms) */
 #define BOARD_VM_STEPS 256 /* the VM calls port_poll every 256 steps (core/vm.c) */
 #define BOARD_MAX_BLOCK_MS 100
 

@@ -5,12 +5,9 @@
  * Exit status: 0, 1 after an uncaught exception (traceback on stderr), n for sys.exit(n).
  * Invariant: the interpreter runs on its own thread with a large stack whose bounds it knows,
  * so deep recursion ends in RuntimeError (also under ASan), never in a crash. */
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "board/clock.h"
 #include "board/rtc.h"
@@ -28,6 +25,7 @@
 #include "firmware/repl.h"
 #include "host/host_fs.h"
 #include "host/port_unix.h"
+#include "host/process.h"
 #include "modules/fs_route.h"
 #include "modules/machine_irq.h"
 #include "modules/mod_machine.h"
@@ -377,20 +375,14 @@ static bool main_wants_board(int argc, char **argv) {
     return false;
 }
 
-static void *main_thread(void *p) {
+static void main_thread(void *p) {
     main_args_t *a = (main_args_t *)p;
-    /* Ctrl-C goes to this thread (the other one blocks it), so blocking reads return EINTR. */
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     int top;
     if (main_wants_board(a->argc, a->argv)) {
         a->status = board_main(a->argc, a->argv, &top, MAIN_STACK_SIZE - MAIN_STACK_MARGIN);
-        return NULL;
+        return;
     }
     a->status = main_run(a->argc, a->argv, &top, MAIN_STACK_SIZE - MAIN_STACK_MARGIN);
-    return NULL;
 }
 
 int main(int argc, char **argv) {
@@ -398,22 +390,11 @@ int main(int argc, char **argv) {
     const char *dis = host_env("WIPY_DIS");
     rt_dump_bytecode = dis != NULL && dis[0] == '1';
     main_args_t a = {argc, argv, 1};
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_t th;
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &set, NULL); /* the new thread unblocks it for itself */
-    if (pthread_attr_setstacksize(&attr, MAIN_STACK_SIZE) != 0 || pthread_create(&th, &attr, main_thread, &a) != 0) {
+    if (host_run_on_big_stack(main_thread, &a, MAIN_STACK_SIZE) != 0) {
         /* no big thread: run here with a modest limit */
-        pthread_sigmask(SIG_UNBLOCK, &set, NULL);
         int top;
         a.status = main_run(argc, argv, &top, (size_t)6 << 20);
-    } else {
-        pthread_join(th, NULL);
     }
-    pthread_attr_destroy(&attr);
     port_flush();
     terminal_raw_off();
     return a.status;

@@ -5,14 +5,16 @@
  * endian; the board uses another, see repl_raw.h); one \x01 is sent per window of input consumed;
  * the host's \x04 ends the data and is answered with \x04, then the output follows as above
  * (without "OK"). Ctrl-C during the data is answered \x04 too and cancels it.
- * Input is held on the GC heap: a program that does not fit is read to its end and discarded,
- * and reported as the program's error (MemoryError, with the bytes read), never raised here. */
+ * Input is held outside the GC heap, bounded by the heap's size: a program that does not fit is
+ * reported as the program's error (MemoryError, with the bytes read), never raised here. In the raw
+ * REPL it is read to its end and discarded; raw-paste ends it at once as MicroPython does when it
+ * can't compile (\x04 to the host, then what the host still sends up to its \x04 or Ctrl-C). */
 #include "firmware/repl_raw.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "core/gc.h"
-#include "core/nlr.h"
 #include "core/port.h"
 #include "core/runtime.h"
 #include "firmware/repl_exec.h"
@@ -31,57 +33,62 @@ int repl_raw_exit_status(void) { return raw_exit_status; }
 
 typedef enum { PASTE_DONE, PASTE_CANCELLED, PASTE_EOF } paste_end_t;
 
-/* The program being received; once the heap can't hold it (`full`) it is only counted. */
+/* The program being received, held outside the GC heap (as MicroPython's streaming compile leaves
+ * the heap to the compiler), at most as many bytes as the heap has: a longer program could not be
+ * run anyway. Past that (`full`) it is only counted. One buffer for the process, kept for the next
+ * program, so a reset that leaves the raw REPL by a jump can't leak it. */
+static char *raw_buf;
+static size_t raw_cap;
+
 typedef struct {
-    vstr_t src;
+    size_t len;
+    size_t limit; /* the heap's size */
     bool full;
+    bool cut;     /* raw-paste ended it early: total is what came before that */
     size_t total; /* bytes received */
 } raw_input_t;
 
-static void raw_input_init(raw_input_t *in) {
-    in->full = false;
+static void raw_input_reset(raw_input_t *in) {
+    in->len = 0;
     in->total = 0;
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        vstr_init(&in->src, 64);
-        nlr_pop();
-    } else {
-        in->src = (vstr_t){0};
-        in->full = true; /* no room even to start: whatever comes is dropped */
+    in->full = false;
+    in->cut = false;
+    in->limit = gc_mem_free() + gc_mem_alloc();
+    if (raw_cap > 4096) { /* a big program's room goes back to the host */
+        free(raw_buf);
+        raw_buf = NULL;
+        raw_cap = 0;
     }
 }
 
-/* Adds a byte unless the heap is full (then the program is dropped, not the REPL). */
+/* Adds a byte unless the program is over the limit (then the program is dropped, not the REPL). */
 static void raw_input_add(raw_input_t *in, uint8_t c) {
     in->total++;
     if (in->full) {
         return;
     }
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        vstr_add_byte(&in->src, c);
-        nlr_pop();
-    } else {
-        in->full = true;
-        vstr_clear(&in->src);
-        in->src = (vstr_t){0};
+    if (in->len == raw_cap) {
+        size_t cap = raw_cap < 256 ? 256 : raw_cap * 2;
+        cap = cap > in->limit ? in->limit : cap;
+        char *nb = in->len < cap ? realloc(raw_buf, cap) : NULL;
+        if (nb == NULL) {
+            in->full = true;
+            return;
+        }
+        raw_buf = nb;
+        raw_cap = cap;
     }
-}
-
-static void raw_input_reset(raw_input_t *in) {
-    if (!in->full) {
-        in->src.len = 0;
-        in->total = 0;
-    } else {
-        raw_input_init(in);
-    }
+    raw_buf[in->len++] = (char)c;
 }
 
 /* The error part of the answer to a program that did not fit (the output part is empty). */
 static void raw_report_dropped(const raw_input_t *in) {
     char line[112];
-    int n = snprintf(line, sizeof(line),
-        "\x04MemoryError: program of %zu bytes does not fit in the heap; not run\r\n\x04", in->total);
+    int n = in->cut ? snprintf(line, sizeof(line),
+                          "\x04MemoryError: program does not fit in the heap (stopped after %zu bytes); not run\r\n\x04",
+                          in->total)
+                    : snprintf(line, sizeof(line),
+                          "\x04MemoryError: program of %zu bytes does not fit in the heap; not run\r\n\x04", in->total);
     out(line, (size_t)n);
 }
 
@@ -99,6 +106,15 @@ static paste_end_t read_raw_paste(raw_input_t *in) {
             return c == 0x04 ? PASTE_DONE : PASTE_CANCELLED;
         }
         raw_input_add(in, (uint8_t)c);
+        if (in->full) {
+            /* no room: the end of the data, said now; what the host already sent is dropped */
+            in->cut = true;
+            out("\x04", 1);
+            do {
+                c = port_read_byte();
+            } while (c >= 0 && c != 0x04 && c != 0x03);
+            return c < 0 ? PASTE_EOF : PASTE_DONE;
+        }
         if (--remain == 0) {
             out("\x01", 1);
             remain = paste_window;
@@ -112,12 +128,12 @@ static bool raw_run(raw_input_t *in) {
         raw_report_dropped(in);
         return false;
     }
-    return repl_exec_raw(in->src.buf, in->src.len, &raw_exit_status);
+    return repl_exec_raw(raw_buf != NULL ? raw_buf : "", in->len, &raw_exit_status);
 }
 
 repl_raw_result_t repl_raw_run(void) {
     raw_input_t in;
-    raw_input_init(&in);
+    raw_input_reset(&in);
     for (;;) {
         out_str("raw REPL; CTRL-B to exit\r\n");
     prompt:
@@ -129,7 +145,7 @@ repl_raw_result_t repl_raw_run(void) {
                 return REPL_RAW_EOF;
             }
             if (c == 0x01) {
-                if (!in.full && in.src.len == 2 && in.src.buf[0] == 0x05 && in.src.buf[1] == 'A') {
+                if (!in.full && in.len == 2 && raw_buf[0] == 0x05 && raw_buf[1] == 'A') {
                     raw_input_reset(&in);
                     paste_end_t end = read_raw_paste(&in);
                     if (end == PASTE_EOF) {
@@ -157,7 +173,7 @@ repl_raw_result_t repl_raw_run(void) {
             }
             if (c == 0x04) {
                 out_str("OK");
-                if (!in.full && in.src.len == 0) {
+                if (!in.full && in.len == 0) {
                     out_str("\r\n");
                     raw_exit_status = 0;
                     return REPL_RAW_SOFT_RESET;

@@ -33,6 +33,9 @@ static el_timer_t timers[EL_MAX_TIMERS];
 static int next_timer_id = 1;
 static bool inited;
 static int last_ran; /* callbacks run by the last el_run_with */
+static int cb_depth;  /* callbacks under way (el_in_callback) */
+
+bool el_in_callback(void) { return cb_depth > 0; }
 
 uint64_t el_now_us(void) {
     struct timespec ts;
@@ -118,7 +121,9 @@ static int run_due_timers(void) {
         if (timers[i].id != 0 && timers[i].when <= now) {
             el_timer_t t = timers[i];
             timers[i].id = 0;
+            cb_depth++;
             t.cb(t.arg);
+            cb_depth--;
             ran++;
         }
     }
@@ -196,7 +201,9 @@ int el_run_with(const int *fds, const uint16_t *events, uint16_t *revents, size_
         }
         ev &= w->events | EL_READ;
         if (ev) {
+            cb_depth++;
             w->cb(w->fd, ev, w->arg);
+            cb_depth--;
             ran++;
         }
     }

@@ -34,5 +34,7 @@ int el_run_once(int timeout_ms);
  * EINVAL for too many descriptors; EINTR counts as none). */
 int el_run_with(const int *fds, const uint16_t *events, uint16_t *revents, size_t n, int timeout_ms);
 uint64_t el_now_us(void);
+/* True while a callback of the loop runs: the loop must not be run again from there. */
+bool el_in_callback(void);
 
 #endif

@@ -262,6 +262,8 @@ void host_sync(void) {
 
 /* The lock is flock() on DIR/lock, held by an open descriptor for the life of the process (closed
  * on exec: a hard reset takes it again); the file holds the holder's pid for the message. */
+static int lock_fd = -1; /* the state directory's lock, held by this process */
+
 int host_lock_dir(const char *dir, long *holder) {
     char path[4096];
     if (snprintf(path, sizeof(path), "%s/lock", dir) >= (int)sizeof(path)) {
@@ -283,7 +285,23 @@ int host_lock_dir(const char *dir, long *holder) {
     if (ftruncate(fd, 0) != 0 || pwrite(fd, buf, (size_t)n, 0) != n) {
         /* the lock holds anyway; only the pid in the message of a second board would be missing */
     }
+    if (lock_fd >= 0) {
+        close(lock_fd);
+    }
+    lock_fd = fd;
     return 0;
+}
+
+void host_unlock_dir(void) {
+    if (lock_fd < 0) {
+        return;
+    }
+    if (ftruncate(lock_fd, 0) != 0) {
+        /* the pid stays in the file; the lock itself goes with the descriptor */
+    }
+    flock(lock_fd, LOCK_UN);
+    close(lock_fd);
+    lock_fd = -1;
 }
 
 const char *host_env(const char *name) { return getenv(name); }

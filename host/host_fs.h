@@ -64,6 +64,8 @@ int host_mkdir(const char *path);
 /* Takes the exclusive lock of a directory for this process (DIR/lock); -EBUSY with *holder set
  * to the holder's pid (0 if unknown) when another process has it. */
 int host_lock_dir(const char *dir, long *holder);
+/* Gives the lock of host_lock_dir up (the board is off); nothing if none is held. */
+void host_unlock_dir(void);
 int host_rmdir(const char *path);
 int host_remove(const char *path);
 int host_rename(const char *from, const char *to);

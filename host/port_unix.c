@@ -1,11 +1,13 @@
 /* host/port_unix.c: core/port.h for script mode on Linux: buffered stdout (flushed at newlines
  * on a terminal, when full, before reading input or writing stderr, and at exit), stdin bytes,
- * the monotonic clock, Ctrl-C (SIGINT sets a flag that port_poll turns into KeyboardInterrupt),
- * and a fatal exit (files for import are modules/fs_route.c over host/files.c).
+ * the monotonic clock, Ctrl-C (SIGINT sets a flag that port_poll turns into KeyboardInterrupt, and
+ * writes a byte to a pipe that a blocking read of stdin also waits on, so none is lost just before
+ * the read), and a fatal exit (files for import are modules/fs_route.c over host/files.c).
  * Invariant: bytes reach fd 1 and fd 2 in the order the program wrote them. */
 #include "host/port_unix.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@ static char port_out[PORT_OUT_SIZE];
 static size_t port_out_len;
 static bool port_out_tty;
 static volatile sig_atomic_t port_sigint_flag;
+static int port_sigint_pipe[2] = {-1, -1}; /* the handler's wake-up for a blocking stdin read */
 static bool port_last_cr; /* the last byte written was '\r' (raw-mode newline cooking) */
 static const port_hooks_t *port_hooks;
 
@@ -114,21 +117,33 @@ int port_read_byte(void) {
     port_poll(); /* a Ctrl-C that came just before takes precedence over the input */
     rt_check_pending();
     for (;;) {
+        /* stdin and the SIGINT pipe in one wait: a Ctrl-C between the check above and the read
+         * would otherwise leave the read blocked */
+        struct pollfd p[2] = {{0, POLLIN, 0}, {port_sigint_pipe[0], POLLIN, 0}};
+        if (poll(p, port_sigint_pipe[0] >= 0 ? 2 : 1, -1) < 0 && errno != EINTR) {
+            return -1;
+        }
+        if (port_sigint_pipe[0] >= 0 && (p[1].revents & POLLIN)) {
+            char drain[16];
+            while (read(port_sigint_pipe[0], drain, sizeof(drain)) > 0) {
+            }
+        }
+        port_poll();
+        rt_check_pending();
+        if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL))) {
+            continue;
+        }
         unsigned char c;
         ssize_t n = read(0, &c, 1);
         if (n == 1) {
             return c;
         }
         if (n == 0) {
-            port_poll();
-            rt_check_pending();
             return -1;
         }
-        if (errno != EINTR) {
+        if (errno != EINTR && errno != EAGAIN) {
             return -1;
         }
-        port_poll();
-        rt_check_pending();
     }
 }
 
@@ -190,9 +205,19 @@ static void port_sigint(int sig) {
         return;
     }
     port_sigint_flag = 1; /* port_poll (VM, delays, blocking reads) raises it */
+    if (port_sigint_pipe[1] >= 0) {
+        int saved = errno;
+        if (write(port_sigint_pipe[1], "", 1) < 0) {
+            /* full: a wake-up is pending already */
+        }
+        errno = saved;
+    }
 }
 
 void port_unix_init(void) {
+    if (pipe2(port_sigint_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+        port_sigint_pipe[0] = port_sigint_pipe[1] = -1; /* reads then rely on EINTR alone */
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = port_sigint;

@@ -33,6 +33,14 @@ static void terminal_on_fatal_signal(int sig) {
     raise(sig);
 }
 
+/* Only where nothing else handles the signal (board mode stops cleanly on it: host/process.h). */
+static void catch_if_default(int sig) {
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_DFL) {
+        signal(sig, terminal_on_fatal_signal);
+    }
+}
+
 bool terminal_raw_on(void) {
     if (terminal_raw) {
         return true;
@@ -46,9 +54,9 @@ bool terminal_raw_on(void) {
         }
         terminal_saved_ok = true;
         atexit(terminal_raw_off);
-        signal(SIGTERM, terminal_on_fatal_signal);
-        signal(SIGHUP, terminal_on_fatal_signal);
-        signal(SIGQUIT, terminal_on_fatal_signal);
+        catch_if_default(SIGTERM);
+        catch_if_default(SIGHUP);
+        catch_if_default(SIGQUIT);
     }
     struct termios t = terminal_saved;
     t.c_iflag &= ~(tcflag_t)(BRKINT | ICRNL | INPCK | ISTRIP | IXON);

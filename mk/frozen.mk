@@ -1,12 +1,15 @@
-# Python modules frozen into the executable: modules/frozen/*.py become build/gen/frozendefs.h
-# (scripts/freeze.py), which core/import.c includes. The script runs on every build (so adding or
-# removing a module is seen) and rewrites the header only when its text changes.
+# Python modules frozen into the executable (core/frozen.h): scripts/genqstr.py --frozen makes
+# their names static qstrs, tools/freeze_code (the interpreter's compiler, run at build time)
+# writes their code objects as C data into build/gen/frozen_code.c, linked into the firmware.
 FROZEN_SRCS := $(sort $(wildcard modules/frozen/*.py))
-FROZEN_HDR  := $(BUILD)/gen/frozendefs.h
 
-.PHONY: frozen-always
-$(FROZEN_HDR): $(FROZEN_SRCS) scripts/freeze.py frozen-always
-	@mkdir -p $(dir $@)
-	@python3 scripts/freeze.py $@ $(FROZEN_SRCS)
+$(QSTR_HDR): $(FROZEN_SRCS)
 
-$(BUILD)/core/import.o: $(FROZEN_HDR)
+$(BUILD)/tools/freeze_code: $(BUILD)/tools/freeze_code.o $(BUILD)/libwipy.a
+	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libwipy.a $(LDLIBS)
+
+$(BUILD)/gen/frozen_code.c: $(BUILD)/tools/freeze_code $(FROZEN_SRCS)
+	@ASAN_OPTIONS=detect_leaks=0 $(BUILD)/tools/freeze_code $@.tmp $(FROZEN_SRCS) && mv $@.tmp $@
+
+$(FROZEN_OBJ): $(BUILD)/gen/frozen_code.c
+	$(CC) $(CFLAGS) -c $< -o $@

@@ -10,3 +10,11 @@ BENCH_SUITES += bench-net
 .PHONY: bench-net
 bench-net: $(BUILD)/wipy
 	@/usr/bin/python3 bench/net_bench.py --wipy $(abspath $(BUILD)/wipy) $(if $(BENCH_MD),--markdown $(BENCH_MD))
+# host/ecp_accel.c (P-256 for mbedTLS through libcrypto) against mbedTLS's own code: cmocka.
+TEST_SUITES += test-ecp-accel
+.PHONY: test-ecp-accel
+$(BUILD)/tests/unit/ecp_accel_test: tests/unit/ecp_accel_test.c $(BUILD)/host/ecp_accel.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(BUILD)/host/ecp_accel.o -lcmocka -lmbedcrypto -lcrypto -o $@
+test-ecp-accel: $(BUILD)/tests/unit/ecp_accel_test
+	@$(BUILD)/tests/unit/ecp_accel_test

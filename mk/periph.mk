@@ -2,7 +2,7 @@
 # datasheets and of UART framing (`make test-periph-unit`), and pytest against board processes (`make test-periph`).
 TEST_SUITES += test-periph-unit
 .PHONY: test-periph-unit
-PERIPH_UNIT_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard board/i2c*.c) board/clock.c board/pin.c board/pin_table.c board/irq.c board/uart.c board/uart_line.c)
+PERIPH_UNIT_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard board/i2c*.c) board/clock.c board/pin.c board/pin_table.c board/irq.c board/uart.c board/uart_tap.c board/uart_line.c board/uart_wave.c board/trace.c board/vcd.c)
 $(BUILD)/tests/unit/i2c_dev_test: tests/unit/i2c_dev_test.c $(PERIPH_UNIT_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(PERIPH_UNIT_OBJS) -lcmocka -ljansson -o $@

@@ -21,3 +21,10 @@ SOAK_SESSIONS ?= 10000
 soak-telnet: $(BUILD)/wipy
 	@WIPY=$(abspath $(BUILD)/wipy) BOARD_TIMEOUT_SCALE=$(if $(filter build-asan,$(BUILD)),4,1) SOAK_SESSIONS=$(SOAK_SESSIONS) \
 	  /usr/bin/python3 -m pytest -q -s -p no:cacheprovider --rootdir=. tests/board/test_soak.py
+
+# The layers of DESIGN.md over the whole tree (scripts/check-layers.py: includes per folder, POSIX
+# only in host/), and a fabricated tree showing the check catches each kind of violation.
+TEST_SUITES += test-layers
+.PHONY: test-layers
+test-layers:
+	@/usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=. tests/layers

@@ -5,12 +5,14 @@
 
 #include "board/adc.h"
 #include "board/i2c.h"
+#include "board/sd_card.h"
 #include "board/spi.h"
 #include "board/timer.h"
 
 void machine_periph_boot(void) {
     i2c_ctrl_deinit();
     spi_deinit();
+    sd_host_deinit();
     timer_reset_all();
     machine_uart_boot();
     adc_enable(false);

@@ -1,6 +1,7 @@
 /* modules/machine_pin.c: machine.Pin (spec §5 Pin) over board/pin.h: 25 static singletons, the
  * constructor and init() with every argument checked, value/toggle/mode/pull/drive/id/alt_list,
- * Pin.board.GPn, and irq() through modules/machine_irq.c. Constant values are the CC3200's own
+ * Pin.board.GPn, and irq() through modules/machine_irq.c; machine.PinBase, the base class of pins
+ * written in Python (a subclass gives value([x]); Signal and the rest call it). Constant values are the CC3200's own
  * register values (so scripts that print them see the board's numbers).
  * Invariant: a Pin object holds only its index; every state is board/'s. */
 #include "modules/machine_pin.h"
@@ -348,3 +349,14 @@ static const map_elem_t pin_locals_table[] = {
 static DEFINE_CONST_DICT(pin_locals_dict, pin_locals_table);
 const type_t machine_pin_type = {.base = {&type_type}, .name = QSTR_Pin, .print = pin_print,
     .make_new = pin_make_new, .call = pin_call, .locals_dict = &pin_locals_dict};
+
+/* ---- machine.PinBase, as MicroPython has it: an abstract base a Python class derives from to be
+ * a pin by its own value([x]) method. Its native part holds nothing, so every instance shares one. */
+
+static const obj_base_t pinbase_native = {&machine_pinbase_type};
+
+static obj_t pinbase_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
+    return OBJ_FROM_PTR(&pinbase_native);
+}
+
+const type_t machine_pinbase_type = {.base = {&type_type}, .name = QSTR_PinBase, .make_new = pinbase_make_new};

@@ -14,6 +14,7 @@ typedef struct {
 } machine_pin_obj_t;
 
 extern const type_t machine_pin_type;
+extern const type_t machine_pinbase_type; /* machine.PinBase */
 int machine_pin_index(obj_t o);
 obj_t machine_pin_obj(int idx);
 

@@ -59,10 +59,10 @@ static obj_t signal_value_get_set(machine_signal_obj_t *s, size_t n_args, const 
     obj_t meth[3];
     rt_load_method(s->pin, QSTR_value, meth);
     if (n_args == 0) {
-        bool v = rt_is_true(rt_call_method(0, 0, meth));
-        return small_int_new(v != s->invert);
+        /* as MicroPython: the pin's value as an int, XOR the inversion (a PinBase may give 42) */
+        return small_int_new(obj_get_int(rt_call_method(0, 0, meth)) ^ (int_t)s->invert);
     }
-    meth[2] = small_int_new(rt_is_true(args[0]) != s->invert);
+    meth[2] = obj_bool(rt_is_true(args[0]) != s->invert); /* the pin gets True or False */
     rt_call_method(1, 0, meth);
     return OBJ_NONE;
 }

@@ -276,10 +276,16 @@ static obj_t io_file_write(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_get(args[0]);
     const char *data;
     size_t len;
-    if (f->text) {
-        if (!obj_is_str(args[1])) {
+    buffer_info_t tb;
+    bool text_str = f->text && obj_is_str(args[1]);
+    if (f->text && !text_str) {
+        /* as MicroPython: a text file also takes bytes as they are (cc3200's os.py test does) */
+        if (!rt_get_buffer(args[1], &tb, BUFFER_READ)) {
             raise_fmt(&type_TypeError, "can't convert '%s' object to str implicitly", rt_type_name(args[1]));
         }
+        data = (const char *)tb.buf;
+        len = tb.len;
+    } else if (f->text) {
         data = str_get_data(args[1], &len);
     } else {
         buffer_info_t bi;
@@ -300,7 +306,7 @@ static obj_t io_file_write(size_t n_args, size_t n_kw, const obj_t *args) {
         }
         done += (size_t)n;
     }
-    return int_from_uint(f->text ? str_char_len(args[1]) : len);
+    return int_from_uint(text_str ? str_char_len(args[1]) : len);
 }
 static DEFINE_FUN(io_file_write_obj, write, 2, 2, io_file_write);
 

@@ -22,6 +22,7 @@
 #include "modules/machine_irq.h"
 #include "modules/machine_pin.h"
 #include "modules/machine_periph.h"
+#include "modules/machine_sd.h"
 #include "modules/mod_io_file.h"
 #include "modules/stream.h"
 
@@ -212,6 +213,7 @@ static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR_rng), ROM_PTR(&machine_rng_obj)},
     {ROM_QSTR(QSTR_Pin), ROM_PTR(&machine_pin_type)},
     {ROM_QSTR(QSTR_Signal), ROM_PTR(&machine_signal_type)},
+    {ROM_QSTR(QSTR_PinBase), ROM_PTR(&machine_pinbase_type)},
     {ROM_QSTR(QSTR_Sleep), ROM_PTR(&machine_sleep_type)},
     {ROM_QSTR(QSTR_UART), ROM_PTR(&machine_uart_type)},
     {ROM_QSTR(QSTR_IDLE), ROM_INT(POWER_WAKE_IDLE)},
@@ -231,6 +233,7 @@ static const map_elem_t machine_globals_table[] = {
     {ROM_QSTR(QSTR_ADC), ROM_PTR(&machine_adc_type)},
     {ROM_QSTR(QSTR_SPI), ROM_PTR(&machine_spi_type)},
     {ROM_QSTR(QSTR_Timer), ROM_PTR(&machine_timer_type)},
+    {ROM_QSTR(QSTR_SD), ROM_PTR(&machine_sd_type)},
 };
 static DEFINE_CONST_DICT(machine_globals, machine_globals_table);
 const module_obj_t machine_module = {{&module_type}, &machine_globals};

@@ -2,7 +2,8 @@
  * table (os.mount of any object with readblocks/writeblocks/ioctl, unmount, mkfs), uname, urandom,
  * dupterm. Every path goes through modules/fs_route.c to the VFS or (script mode) the host.
  * Invariant: a mounted Python device's bdev_t lives in static memory (os_devs) and its object in
- * the root list rt_state.module_state[OS_STATE_DEVS]; a device call that raises is -EIO. */
+ * the root list rt_state.module_state[OS_STATE_DEVS]; a device call that raises is -EIO. A
+ * machine.SD is mounted through its own block device (modules/machine_sd.h), not Python calls. */
 #include "modules/mod_os.h"
 
 #include <errno.h>
@@ -18,6 +19,8 @@
 #include "host/host_fs.h"
 #include "modules/calendar.h"
 #include "modules/fs_route.h"
+#include "modules/machine_sd.h"
+#include "modules/mod_vfs.h"
 #include "modules/mod_io_file.h"
 #include "modules/namedtuple.h"
 #include "storage/vfs.h"
@@ -59,6 +62,7 @@ static const char *os_vfs_path(const char *p) {
 
 typedef struct {
     obj_t dev;  /* the Python object (also in the root list while mounted) */
+    const bdev_t *native; /* the object's own block device (machine.SD), else NULL: Python calls */
     long count; /* cached ioctl(4), 0: not asked yet */
     bool live;  /* calls reach Python only while true */
     bool used;  /* os_devs: slot mounted */
@@ -156,11 +160,21 @@ static long os_dev_ioctl(void *obj, int op, long arg) {
 
 static const bdev_obj_ops_t os_dev_ops = {os_dev_readblocks, os_dev_writeblocks, os_dev_ioctl};
 
+/* A mounted device's block device. */
+static const bdev_t *os_dev_bdev(os_dev_t *d) {
+    return d->native != NULL ? d->native : &d->bd;
+}
+
 static void os_dev_bind(os_dev_t *d, obj_t dev) {
+    dev = vfs_fat_device(dev); /* vfs.VfsFat(dev) stands for dev */
+    d->native = machine_sd_bdev(dev);
+    d->dev = dev;
+    if (d->native != NULL) {
+        return;
+    }
     rt_load_attr(dev, QSTR_readblocks); /* AttributeError now rather than EIO later */
     rt_load_attr(dev, QSTR_writeblocks);
     rt_load_attr(dev, QSTR_ioctl);
-    d->dev = dev;
     d->count = 0;
     d->live = true;
     bdev_obj_init(&d->bd, &d->holder, &os_dev_ops, d);
@@ -302,6 +316,12 @@ static obj_t os_list(size_t n_args, const obj_t *args, bool full) {
             nlr_jump(nlr.value);
         }
         vfs_closedir(&d);
+        /* A read error while listing ends the listing, as MicroPython's ilistdir does (the cc3200
+         * os.py test lists an SD volume after SD.deinit()); a medium that is gone (a removed
+         * card) is still OSError(EIO). */
+        if (r == -EIO && vfs_medium_status(p == NULL ? "." : p) == 0) {
+            r = 0;
+        }
         os_check(r);
         return l.list;
     }
@@ -430,17 +450,21 @@ static void os_point(obj_t arg, char *out) {
     strcpy(out, abs);
 }
 
-/* mount(block_device, mount_point, *, readonly=False) */
-static obj_t os_mount(size_t n_args, size_t n_kw, const obj_t *args) {
-    static const arg_spec_t specs[] = {
-        {QSTR_block_device, ARG_REQUIRED, OBJ_NULL},
-        {QSTR_mount_point, ARG_REQUIRED, OBJ_NULL},
-        {QSTR_readonly, ARG_KW_ONLY | ARG_KIND_BOOL, ROM_PTR(&false_obj)},
-    };
-    arg_val_t a[3];
-    arg_parse_all(n_args, args, n_kw, args + n_args, 3, specs, a);
+/* A device with its own block device (machine.SD) already mounted: EBUSY, before it is bound
+ * again to the card in the slot (an old mount must never wake up on a new card). Returns whether
+ * the card is write-protected. */
+static bool os_native_claim(const bdev_t *native) {
+    for (size_t i = 0; i < VFS_MAX_MOUNTS; i++) {
+        if (os_devs[i].used && os_devs[i].native == native) {
+            raise_os_error(EBUSY);
+        }
+    }
+    return machine_sd_bind();
+}
+
+void os_mount_device(obj_t dev, obj_t mount_point, bool readonly) {
     char point[VFS_PATH_MAX + 1];
-    os_point(a[1].o, point);
+    os_point(mount_point, point);
     if (vfs_is_mounted(point)) {
         raise_os_error(EPERM);
     }
@@ -453,22 +477,37 @@ static obj_t os_mount(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     obj_t roots = os_dev_roots();
     os_dev_t *d = &os_devs[slot];
-    os_dev_bind(d, a[0].o);
-    ((list_obj_t *)OBJ_TO_PTR(roots))->items[slot] = a[0].o;
+    os_dev_bind(d, dev);
+    if (d->native != NULL && os_native_claim(d->native)) {
+        readonly = true; /* the card's write-protect tab */
+    }
+    ((list_obj_t *)OBJ_TO_PTR(roots))->items[slot] = d->dev;
     strcpy(d->point, point);
     d->used = true;
-    int r = vfs_mount(&d->bd, point, a[2].b ? VFS_MOUNT_RO : 0);
+    int r = vfs_mount(os_dev_bdev(d), point, readonly ? VFS_MOUNT_RO : 0);
     if (r < 0) {
         os_dev_release(slot);
         raise_os_error(-r);
     }
+}
+
+/* mount(block_device, mount_point, *, readonly=False) */
+static obj_t os_mount(size_t n_args, size_t n_kw, const obj_t *args) {
+    static const arg_spec_t specs[] = {
+        {QSTR_block_device, ARG_REQUIRED, OBJ_NULL},
+        {QSTR_mount_point, ARG_REQUIRED, OBJ_NULL},
+        {QSTR_readonly, ARG_KW_ONLY | ARG_KIND_BOOL, ROM_PTR(&false_obj)},
+    };
+    arg_val_t a[3];
+    arg_parse_all(n_args, args, n_kw, args + n_args, 3, specs, a);
+    os_mount_device(a[0].o, a[1].o, a[2].b);
     return OBJ_NONE;
 }
 static DEFINE_FUN_KW(os_mount_obj, mount, 2, 3, os_mount);
 
-static obj_t os_unmount(size_t n_args, size_t n_kw, const obj_t *args) {
+void os_unmount_point(obj_t mount_point) {
     char point[VFS_PATH_MAX + 1];
-    os_point(args[0], point);
+    os_point(mount_point, point);
     if (strcmp(point, "/flash") == 0) {
         raise_os_error(EPERM);
     }
@@ -479,21 +518,44 @@ static obj_t os_unmount(size_t n_args, size_t n_kw, const obj_t *args) {
     if (os_busy_retry(r)) {
         r = vfs_umount(point);
     }
-    os_check(r);
+    if (r == -EBUSY) {
+        raise_os_error(EBUSY);
+    }
+    /* any other failure (writing out what was cached) still leaves the volume unmounted */
     for (size_t i = 0; i < VFS_MAX_MOUNTS; i++) {
         if (os_devs[i].used && strcmp(os_devs[i].point, point) == 0) {
             os_dev_release(i);
         }
     }
+    os_check(r);
+}
+
+static obj_t os_unmount(size_t n_args, size_t n_kw, const obj_t *args) {
+    os_unmount_point(args[0]);
     return OBJ_NONE;
 }
 static DEFINE_FUN(os_unmount_obj, unmount, 1, 1, os_unmount);
 static DEFINE_FUN(os_umount_obj, umount, 1, 1, os_unmount);
 
+void os_mkfs_device(obj_t dev) {
+    os_dev_t d;
+    memset(&d, 0, sizeof(d));
+    os_dev_bind(&d, dev);
+    if (d.native != NULL) {
+        if (os_native_claim(d.native)) {
+            raise_os_error(EROFS);
+        }
+    }
+    os_check(vfs_mkfs_bdev(os_dev_bdev(&d), false));
+}
+
 /* mkfs('/flash' or '/sd'): reformat the mounted volume; mkfs(device): format a bare device. */
 static obj_t os_mkfs(size_t n_args, size_t n_kw, const obj_t *args) {
     if (obj_is_str(args[0])) {
         char point[VFS_PATH_MAX + 1];
+        if (str_cstr(args[0])[0] != '/') {
+            raise_os_error(EINVAL);
+        }
         os_point(args[0], point);
         if (strcmp(point, "/flash") != 0 && strcmp(point, "/sd") != 0) {
             raise_os_error(EINVAL);
@@ -508,10 +570,7 @@ static obj_t os_mkfs(size_t n_args, size_t n_kw, const obj_t *args) {
         os_check(r);
         return OBJ_NONE;
     }
-    os_dev_t d;
-    memset(&d, 0, sizeof(d));
-    os_dev_bind(&d, args[0]);
-    os_check(vfs_mkfs_bdev(&d.bd, false));
+    os_mkfs_device(args[0]);
     return OBJ_NONE;
 }
 static DEFINE_FUN(os_mkfs_obj, mkfs, 1, 1, os_mkfs);

@@ -5,6 +5,7 @@
 #ifndef MODULES_MOD_OS_H
 #define MODULES_MOD_OS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/obj.h"
@@ -21,5 +22,12 @@ const char *os_release(void);
 /* Soft reset / exit, before the heap goes: closes the files still open on VFS volumes and unmounts
  * the volumes whose device is a Python object (rt_deinit calls it through rt_deinit_hook). */
 void os_deinit(void);
+
+/* What os.mount, os.umount and os.mkfs(device) do, shared with the vfs module (modules/mod_vfs.c).
+ * dev: a block device (readblocks/writeblocks/ioctl, machine.SD) or a vfs.VfsFat around one;
+ * mount_point: "/name". Errors are raised (OSError, AttributeError for a non-device). */
+void os_mount_device(obj_t dev, obj_t mount_point, bool readonly);
+void os_unmount_point(obj_t mount_point);
+void os_mkfs_device(obj_t dev);
 
 #endif

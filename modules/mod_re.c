@@ -1,7 +1,8 @@
 /* modules/mod_re.c: the re module over modules/re_engine.c: compile, match, search, fullmatch,
  * sub, split (functions and pattern methods) and match objects (group, groups, span, start,
  * end). Engine positions are byte offsets; the Python side sees character indices. A bad
- * pattern is a ValueError naming the problem; runaway backtracking a RuntimeError. */
+ * pattern is a ValueError naming the problem; runaway backtracking a RuntimeError. MicroPython's
+ * rules are kept where they differ from CPython's: its limits (modules/re_engine.c) and split's. */
 #include <stdlib.h>
 
 #include "core/gc.h"
@@ -304,7 +305,7 @@ typedef struct {
     obj_t repl;
     vstr_t out;
     size_t copied; /* bytes of the subject already copied */
-    obj_t list;    /* split result */
+    obj_t list;    /* findall result */
 } sub_ctx_t;
 
 static void append_repl_template(sub_ctx_t *c, re_match_obj_t *m) {
@@ -396,27 +397,32 @@ static obj_t re_sub_f(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 DEFINE_FUN_KW(re_sub_fun, sub, 3, 5, re_sub_f);
 
-static void split_cb(void *ctx, re_match_obj_t *m) {
-    sub_ctx_t *c = ctx;
-    size_t len;
-    const char *s = subject_data(c->subject, &len);
-    size_t a = c->copied, b = (size_t)m->caps[0];
-    list_append(c->list, c->is_bytes ? bytes_new(s + a, b - a) : str_new(s + a, b - a));
-    for (int g = 1; g <= m->n_groups; g++) {
-        list_append(c->list, match_group_obj(m, small_int_new(g)));
-    }
-    c->copied = (size_t)m->caps[1];
-}
-
+/* MicroPython's split: it stops at the first empty match, and a match of a pattern with groups
+ * is NotImplementedError (CPython would return the groups too). */
 static obj_t do_split(obj_t pat, obj_t subject, int_t maxsplit) {
     re_pattern_obj_t *p = OBJ_TO_PTR(re_compile_obj(pat));
     check_subject(p, subject);
-    sub_ctx_t c = {.subject = subject, .is_bytes = p->is_bytes, .copied = 0, .list = list_new(0, NULL)};
-    for_each_match(p, subject, maxsplit, split_cb, &c);
-    size_t len;
+    obj_t list = list_new(0, NULL);
+    size_t pos = 0, len;
+    for (int_t n = 0; maxsplit <= 0 || n < maxsplit; n++) {
+        obj_t mo = re_run(p, subject, pos, SIZE_MAX, true, false);
+        if (mo == OBJ_NONE) {
+            break;
+        }
+        re_match_obj_t *m = OBJ_TO_PTR(mo);
+        if (m->caps[0] == m->caps[1]) {
+            break;
+        }
+        if (m->n_groups > 0) {
+            raise_msg(&type_NotImplementedError, "splitting with sub-captures");
+        }
+        const char *s = subject_data(subject, &len);
+        list_append(list, p->is_bytes ? bytes_new(s + pos, (size_t)m->caps[0] - pos) : str_new(s + pos, (size_t)m->caps[0] - pos));
+        pos = (size_t)m->caps[1];
+    }
     const char *s = subject_data(subject, &len);
-    list_append(c.list, p->is_bytes ? bytes_new(s + c.copied, len - c.copied) : str_new(s + c.copied, len - c.copied));
-    return c.list;
+    list_append(list, p->is_bytes ? bytes_new(s + pos, len - pos) : str_new(s + pos, len - pos));
+    return list;
 }
 
 static obj_t re_split_f(size_t n_args, size_t n_kw, const obj_t *args) {

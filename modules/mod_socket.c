@@ -192,14 +192,14 @@ static void addr_parse(obj_t addr, bool local, uint32_t *ip, int *port) {
 
 /* ---- waiting ---- */
 
-void socket_wait(obj_t o, int events) {
+static void sock_wait(obj_t o, int events, bool nonblocking_waits) {
     socket_obj_t *s = sock_self(o);
     int fd = sock_fd_open(s);
-    if (s->timeout_ms == 0) {
+    if (s->timeout_ms == 0 && !nonblocking_waits) {
         raise_os_error(EAGAIN);
     }
     uint16_t ev = (uint16_t)events, rev = 0;
-    int r = port_poll_fds(&fd, &ev, &rev, 1, s->timeout_ms);
+    int r = port_poll_fds(&fd, &ev, &rev, 1, s->timeout_ms == 0 ? -1 : s->timeout_ms);
     if (r < 0) {
         raise_os_error(-r);
     }
@@ -207,6 +207,10 @@ void socket_wait(obj_t o, int events) {
         raise_os_error(ETIMEDOUT);
     }
 }
+
+void socket_wait(obj_t o, int events) { sock_wait(o, events, false); }
+
+void socket_wait_even_nonblocking(obj_t o, int events) { sock_wait(o, events, true); }
 
 /* ---- stream protocol ---- */
 

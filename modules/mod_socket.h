@@ -17,6 +17,8 @@ int socket_proto(obj_t o);      /* the proto it was made with (IPPROTO_SEC for t
  * OSError(EAGAIN) when non-blocking, OSError(ETIMEDOUT) when the timeout passes, OSError(EBADF)
  * once closed. The board's event loop runs meanwhile; Ctrl-C raises KeyboardInterrupt. */
 void socket_wait(obj_t o, int events);
+/* The same, but a non-blocking socket waits without a limit (a TLS handshake asked to complete). */
+void socket_wait_even_nonblocking(obj_t o, int events);
 /* socket.connect(addr) (the ssl module's connect of a wrapped socket calls it). */
 void socket_connect_to(obj_t o, obj_t addr);
 /* Closes every open user socket (a WLAN connect or disconnect, as on the board). */

@@ -27,6 +27,7 @@
 #include "core/obj_str.h"
 #include "core/port.h"
 #include "core/runtime.h"
+#include "host/ecp_accel.h"
 #include "host/sock.h"
 #include "modules/mod_socket.h"
 #include "modules/stream.h"
@@ -84,9 +85,13 @@ static const struct {
     {MBEDTLS_ERR_SSL_ALLOC_FAILED, "MBEDTLS_ERR_SSL_ALLOC_FAILED"},
     {MBEDTLS_ERR_NET_SEND_FAILED, "MBEDTLS_ERR_NET_SEND_FAILED"},
     {MBEDTLS_ERR_NET_RECV_FAILED, "MBEDTLS_ERR_NET_RECV_FAILED"},
+    {MBEDTLS_ERR_ERROR_GENERIC_ERROR, "MBEDTLS_ERR_ERROR_GENERIC_ERROR"}, /* a verify_callback said no */
 };
 
 static NORETURN void ssl_raise_code(int ret) {
+    if (ret > 0) {
+        ret = -ret; /* a verify_callback's own result, passed up by mbedTLS as it was */
+    }
     const char *name = NULL;
     char buf[160];
     for (size_t i = 0; i < sizeof(ssl_err_names) / sizeof(ssl_err_names[0]); i++) {
@@ -117,6 +122,7 @@ static void ssl_rng_init(void) {
     if (ssl_drbg_ready) {
         return;
     }
+    ecp_accel_active(); /* P-256 through the host's libcrypto (host/ecp_accel.h), checked once */
     mbedtls_entropy_init(&ssl_entropy);
     mbedtls_ctr_drbg_init(&ssl_drbg);
     static const unsigned char pers[] = "virtual wipy";
@@ -191,6 +197,10 @@ typedef struct {
     ssl_certs_t *c;  /* malloc'd */
     int protocol;
     int verify_mode;
+    obj_t verify_callback; /* None, or called (memoryview of cert DER, depth) for each certificate checked
+                              (not checked for being callable: a call's error is the handshake's) */
+    obj_t psk_identity, psk_key; /* client: both set, it offers TLS-PSK suites only */
+    obj_t server_psk_keys;       /* server: None, or identity -> key through its get() (PSK suites only) */
 } sslctx_obj_t;
 
 static const type_t sslctx_type;
@@ -222,6 +232,8 @@ static obj_t sslctx_new(int protocol) {
     mbedtls_pk_init(&x->c->key);
     x->protocol = protocol;
     x->verify_mode = CERT_NONE;
+    x->verify_callback = OBJ_NONE;
+    x->psk_identity = x->psk_key = x->server_psk_keys = OBJ_NONE;
     return OBJ_FROM_PTR(x);
 }
 
@@ -363,12 +375,47 @@ static const map_elem_t sslctx_locals_table[] = {
 };
 static DEFINE_CONST_DICT(sslctx_locals_dict, sslctx_locals_table);
 
-/* verify_mode is an attribute; nothing else can be stored or deleted */
+/* A client's identity and key, once both are set, as mbedTLS will take them (else SSLError) */
+static void psk_pair_check(sslctx_obj_t *x) {
+    if (x->psk_identity == OBJ_NONE || x->psk_key == OBJ_NONE) {
+        return;
+    }
+    buffer_info_t id, key;
+    rt_get_buffer_or_raise(x->psk_identity, &id, BUFFER_READ);
+    rt_get_buffer_or_raise(x->psk_key, &key, BUFFER_READ);
+    if (key.len == 0 || key.len > MBEDTLS_PSK_MAX_LEN || id.len == 0 || id.len > 0xffff) {
+        ssl_raise_code(MBEDTLS_ERR_SSL_BAD_INPUT_DATA);
+    }
+}
+
+/* The Python-object attributes of a context, by name (NULL: not one of them) */
+static obj_t *sslctx_slot(sslctx_obj_t *x, qstr attr) {
+    switch (attr) {
+        case QSTR_verify_callback:
+            return &x->verify_callback;
+        case QSTR_psk_identity:
+            return &x->psk_identity;
+        case QSTR_psk_key:
+            return &x->psk_key;
+        case QSTR_server_psk_keys:
+            return &x->server_psk_keys;
+        default:
+            return NULL;
+    }
+}
+
+/* verify_mode, verify_callback and the PSK settings (psk_identity, psk_key, server_psk_keys) are
+ * attributes; nothing else can be stored or deleted */
 static void sslctx_attr(obj_t self, qstr attr, obj_t *dest) {
     sslctx_obj_t *x = OBJ_TO_PTR(self);
     if (dest[0] == OBJ_NULL) {
         if (attr == QSTR_verify_mode) {
             dest[0] = small_int_new(x->verify_mode);
+            return;
+        }
+        obj_t *slot = sslctx_slot(x, attr);
+        if (slot != NULL) {
+            dest[0] = *slot;
             return;
         }
         map_elem_t *e = map_lookup(&sslctx_locals_dict.map, ROM_QSTR(attr), MAP_LOOKUP);
@@ -386,6 +433,18 @@ static void sslctx_attr(obj_t self, qstr attr, obj_t *dest) {
         x->verify_mode = (int)m;
         dest[0] = OBJ_NULL;
     }
+    obj_t *slot = sslctx_slot(x, attr);
+    if (slot != NULL && dest[1] != OBJ_NULL) {
+        if ((attr == QSTR_psk_identity || attr == QSTR_psk_key) && dest[1] != OBJ_NONE) {
+            buffer_info_t bi;
+            rt_get_buffer_or_raise(dest[1], &bi, BUFFER_READ); /* bytes or str */
+        }
+        *slot = dest[1];
+        dest[0] = OBJ_NULL;
+        if (attr == QSTR_psk_identity || attr == QSTR_psk_key) {
+            psk_pair_check(x);
+        }
+    }
 }
 
 static void sslctx_print(const print_t *p, obj_t o, print_kind_t kind) { print_str(p, "<SSLContext>"); }
@@ -402,9 +461,12 @@ static const type_t sslctx_type = {
 
 /* ---- SSLSocket ---- */
 
+#define SSL_PSK_SUITES_MAX 256
+
 typedef struct {
     mbedtls_ssl_config conf;
     mbedtls_ssl_context ssl;
+    int psk_suites[SSL_PSK_SUITES_MAX + 1]; /* with PSK: the PSK suites of the context's list, 0-ended */
 } ssl_conn_t;
 
 typedef enum { SS_HANDSHAKE, SS_READY, SS_CLOSED, SS_ERROR } ss_state_t;
@@ -562,6 +624,13 @@ static int sslsock_handshake_step(sslsock_obj_t *s, bool reading) {
         s->poll_mask = reading ? STREAM_POLL_WR : 0;
         return -EAGAIN;
     }
+    if (r == MBEDTLS_ERR_SSL_NO_CLIENT_CERTIFICATE) {
+        /* mbedTLS 2.28 ends here without telling the client, which would wait for the server's
+         * Finished: a fatal handshake_failure as RFC 5246 (7.4.6) says (best effort) */
+        mbedtls_ssl_send_alert_message(&s->c->ssl, MBEDTLS_SSL_ALERT_LEVEL_FATAL, MBEDTLS_SSL_ALERT_MSG_HANDSHAKE_FAILURE);
+        s->bio_exc = OBJ_NULL;
+        s->bio_errno = 0;
+    }
     sslsock_fail(s, r);
 }
 
@@ -686,17 +755,97 @@ static int ss_stream_wait_fd(obj_t self, int *events) {
 static const stream_p_t sslsock_stream_p = {
     QSTR_stream, ss_stream_read, ss_stream_write, ss_stream_poll, ss_stream_wait_fd};
 
-/* The handshake to its end (the stream blocks as its own mode says); EAGAIN if it can't now. */
-static void sslsock_handshake(sslsock_obj_t *s) {
+/* The handshake to its end: the socket underneath blocks as its own mode says, or, with
+ * `complete` (wrap_socket's do_handshake_on_connect, as MicroPython's), waits even when it is
+ * non-blocking; EAGAIN if it can't now. */
+static void sslsock_handshake(sslsock_obj_t *s, bool complete) {
     while (s->state == SS_HANDSHAKE) {
         if (sslsock_handshake_step(s, true) == -EAGAIN) {
             if (socket_is(s->sock)) {
-                socket_wait(s->sock, s->poll_mask ? s->poll_mask : STREAM_POLL_RD);
+                int ev = s->poll_mask ? s->poll_mask : STREAM_POLL_RD;
+                if (complete) {
+                    socket_wait_even_nonblocking(s->sock, ev);
+                } else {
+                    socket_wait(s->sock, ev);
+                }
                 continue;
             }
             raise_os_error(EAGAIN);
         }
     }
+}
+
+/* mbedTLS's verify callback: the context's verify_callback(cert, depth); its int result is
+ * mbedTLS's (0 goes on); an exception is kept for sslsock_fail as a BIO's is. */
+static int ssl_verify_cb(void *arg, mbedtls_x509_crt *crt, int depth, uint32_t *flags) {
+    sslsock_obj_t *s = arg;
+    volatile int r = MBEDTLS_ERR_X509_FATAL_ERROR;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        obj_t cb = ((sslctx_obj_t *)OBJ_TO_PTR(s->ctx))->verify_callback;
+        obj_t res = rt_call2(cb, memoryview_new(bytes_new((const char *)crt->raw.p, crt->raw.len)),
+            small_int_new(depth));
+        r = (int)obj_get_int(res);
+        nlr_pop();
+    } else {
+        s->bio_exc = nlr.value;
+    }
+    return r;
+}
+
+/* mbedTLS's PSK callback on a server: server_psk_keys.get(identity as bytes) gives the key, and
+ * None (or anything without a buffer) refuses the identity; an exception is kept as a BIO's is. */
+static int ssl_psk_cb(void *arg, mbedtls_ssl_context *ssl, const unsigned char *id, size_t id_len) {
+    sslsock_obj_t *s = arg;
+    volatile int r = -1;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        obj_t m[3];
+        rt_load_method(((sslctx_obj_t *)OBJ_TO_PTR(s->ctx))->server_psk_keys, QSTR_get, m);
+        m[2] = bytes_new((const char *)id, id_len);
+        obj_t key = rt_call_method(1, 0, m);
+        buffer_info_t bi;
+        if (key != OBJ_NONE && rt_get_buffer(key, &bi, BUFFER_READ) && bi.len > 0) {
+            r = mbedtls_ssl_set_hs_psk(ssl, bi.buf, bi.len);
+        }
+        nlr_pop();
+    } else {
+        s->bio_exc = nlr.value;
+    }
+    return r;
+}
+
+/* Only the TLS-PSK suites of the context's list (or of mbedTLS's defaults) from now on: with PSK
+ * configured, neither side falls back to certificates. */
+static void conf_psk_only(ssl_conn_t *c, const int *from) {
+    size_t n = 0;
+    for (const int *id = from; *id != 0 && n < SSL_PSK_SUITES_MAX; id++) {
+        const mbedtls_ssl_ciphersuite_t *info = mbedtls_ssl_ciphersuite_from_id(*id);
+        if (info != NULL && mbedtls_ssl_ciphersuite_uses_psk(info)) {
+            c->psk_suites[n++] = *id;
+        }
+    }
+    c->psk_suites[n] = 0;
+    mbedtls_ssl_conf_ciphersuites(&c->conf, c->psk_suites);
+}
+
+/* The context's PSK settings on a new connection's configuration (0 or an mbedTLS error) */
+static int conf_psk(sslsock_obj_t *s, sslctx_obj_t *x, bool server) {
+    const int *suites = x->c->ciphers[0] != 0 ? x->c->ciphers : mbedtls_ssl_list_ciphersuites();
+    if (server && x->server_psk_keys != OBJ_NONE) {
+        mbedtls_ssl_conf_psk_cb(&s->c->conf, ssl_psk_cb, s);
+        conf_psk_only(s->c, suites);
+    } else if (!server && x->psk_identity != OBJ_NONE && x->psk_key != OBJ_NONE) {
+        buffer_info_t id, key;
+        rt_get_buffer_or_raise(x->psk_identity, &id, BUFFER_READ);
+        rt_get_buffer_or_raise(x->psk_key, &key, BUFFER_READ);
+        int r = mbedtls_ssl_conf_psk(&s->c->conf, key.buf, key.len, id.buf, id.len);
+        if (r != 0) {
+            return r;
+        }
+        conf_psk_only(s->c, suites);
+    }
+    return 0;
 }
 
 static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, obj_t hostname) {
@@ -728,6 +877,9 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
         MBEDTLS_ECP_DP_SECP384R1, MBEDTLS_ECP_DP_SECP521R1, MBEDTLS_ECP_DP_NONE};
     mbedtls_ssl_conf_curves(&s->c->conf, curves);
     mbedtls_ssl_conf_authmode(&s->c->conf, x->verify_mode);
+    if (x->verify_callback != OBJ_NONE) {
+        mbedtls_ssl_conf_verify(&s->c->conf, ssl_verify_cb, s);
+    }
     if (x->c->ciphers[0] != 0) {
         mbedtls_ssl_conf_ciphersuites(&s->c->conf, x->c->ciphers);
     }
@@ -740,6 +892,11 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
             conn_free(s);
             ssl_raise_code(r);
         }
+    }
+    r = conf_psk(s, x, server);
+    if (r != 0) {
+        conn_free(s);
+        ssl_raise_code(r);
     }
     r = mbedtls_ssl_setup(&s->c->ssl, &s->c->conf);
     if (r == 0 && hostname != OBJ_NONE) {
@@ -757,7 +914,7 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
         handshake = fd >= 0 && hsock_peer(fd, &ip, NULL) == 0;
     }
     if (handshake) {
-        sslsock_handshake(s);
+        sslsock_handshake(s, true);
     }
     return OBJ_FROM_PTR(s);
 }
@@ -823,7 +980,7 @@ static obj_t sslsock_connect(size_t n_args, size_t n_kw, const obj_t *args) {
         raise_msg(&type_TypeError, "connect() needs an SSL socket over a socket");
     }
     socket_connect_to(s->sock, args[1]);
-    sslsock_handshake(s);
+    sslsock_handshake(s, false);
     return OBJ_NONE;
 }
 static DEFINE_FUN(sslsock_connect_obj, connect, 2, 2, sslsock_connect);
@@ -851,7 +1008,7 @@ static obj_t sslsock_accept(size_t n_args, size_t n_kw, const obj_t *args) {
 static DEFINE_FUN(sslsock_accept_obj, accept, 1, 1, sslsock_accept);
 
 static obj_t sslsock_do_handshake(size_t n_args, size_t n_kw, const obj_t *args) {
-    sslsock_handshake(ss_open(args[0]));
+    sslsock_handshake(ss_open(args[0]), false);
     return OBJ_NONE;
 }
 static DEFINE_FUN(sslsock_do_handshake_obj, do_handshake, 1, 1, sslsock_do_handshake);

@@ -3,7 +3,11 @@
  * code can be copied (counted repeats) or shifted (alternation) without relocation. The VM keeps
  * one explicit stack of branch points and undo records (capture/loop-register writes); its size
  * is capped, so unbounded backtracking ends in RE_ERR_LIMIT instead of exhausting the C stack.
- * Every loop records its start position and refuses an iteration that consumed nothing. */
+ * Every loop records its start position; an iteration that consumed nothing ends the match with
+ * RE_ERR_LIMIT, as MicroPython's recursive re1.5 runs out of stack there ("(a*)*").
+ * MicroPython's limits are kept: while compiling, `mp` counts the bytes re1.5 would emit, and a
+ * repeat or alternative whose jump would not fit re1.5's signed byte is "too complex"; 63 groups
+ * and 127 items per class at most. */
 #include "modules/re_engine.h"
 
 #include <stdlib.h>
@@ -17,7 +21,7 @@ enum {
     OP_JMP,     /* x */
     OP_SAVE,    /* slot */
     OP_LOOPSET, /* reg */
-    OP_LOOPCHK, /* reg exit: leave the loop (to pc+exit) when an iteration consumed nothing */
+    OP_LOOPCHK, /* reg exit: an iteration that consumed nothing is RE_ERR_LIMIT (exit unused) */
     OP_BOL,
     OP_EOL,
     OP_WORDB,
@@ -36,7 +40,9 @@ enum {
 #define CL_NSPACE (-6)
 
 #define MAX_PROG 65536
-#define MAX_GROUPS 99
+#define MAX_GROUPS 63  /* re1.5: a group's Save operand 2g+1 is one signed byte */
+#define MAX_JUMP 127   /* re1.5: jumps are one signed byte */
+#define MAX_CLASS 127  /* re1.5: a class's item count is one signed byte */
 #define MAX_STACK (1 << 18)
 #define MAX_NEST 200
 
@@ -60,8 +66,19 @@ typedef struct {
     int n_groups;
     int n_regs;
     int depth;
+    int mp; /* bytes of re1.5 code so far (MicroPython's limits) */
     const char *err;
 } comp_t;
+
+static const char too_complex[] = "regex too complex (a repeat or alternative spans over 127 bytes of code)";
+
+/* Checks one of re1.5's jumps, forward by dist bytes (negative: backward); one that does not fit
+ * a signed byte makes the pattern too complex. */
+static void mp_jump(comp_t *c, int dist) {
+    if ((dist > MAX_JUMP || dist < -MAX_JUMP - 1) && c->err == NULL) {
+        c->err = too_complex;
+    }
+}
 
 static bool emit_room(comp_t *c, int n) {
     if (c->err) {
@@ -187,6 +204,7 @@ static int class_escape(unsigned char e) {
 }
 
 static void emit_class_single(comp_t *c, int32_t lo, int32_t hi, bool negate) {
+    c->mp += 2; /* re1.5: NamedClass */
     emit(c, OP_CLASS);
     emit(c, 1);
     emit(c, negate);
@@ -272,6 +290,10 @@ static void parse_class(comp_t *c) {
         emit(c, (int32_t)hi);
         n++;
     }
+    if (n > MAX_CLASS && !c->err) {
+        c->err = "too many items in a character class (127 at most)";
+    }
+    c->mp += 2 + 2 * n;
     if (!c->err) {
         c->code[at + 1] = n;
         c->code[at + 2] = negate;
@@ -313,6 +335,7 @@ static bool parse_atom(comp_t *c, bool *repeatable) {
                 g = ++c->n_groups;
                 emit(c, OP_SAVE);
                 emit(c, 2 * g);
+                c->mp += 4; /* re1.5: Save 2g ... Save 2g+1 */
             }
             parse_alt(c);
             if (c->err) {
@@ -336,15 +359,18 @@ static bool parse_atom(comp_t *c, bool *repeatable) {
             return true;
         case '.':
             c->p++;
+            c->mp += 1;
             emit(c, OP_ANY);
             return true;
         case '^':
             c->p++;
+            c->mp += 1;
             emit(c, OP_BOL);
             *repeatable = false;
             return true;
         case '$':
             c->p++;
+            c->mp += 1;
             emit(c, OP_EOL);
             *repeatable = false;
             return true;
@@ -366,6 +392,7 @@ static bool parse_atom(comp_t *c, bool *repeatable) {
                 return true;
             }
             c->p++;
+            c->mp += 2;
             emit(c, OP_CHAR);
             emit(c, '{');
             return true;
@@ -382,6 +409,7 @@ static bool parse_atom(comp_t *c, bool *repeatable) {
                 emit_class_single(c, ce, 0, false);
                 return true;
             }
+            c->mp += 2;
             switch (e) {
                 case 'b': emit(c, OP_WORDB); *repeatable = false; return true;
                 case 'B': emit(c, OP_NWORDB); *repeatable = false; return true;
@@ -397,10 +425,13 @@ static bool parse_atom(comp_t *c, bool *repeatable) {
                 }
             }
         }
-        default:
+        default: {
+            const unsigned char *from = c->p;
             emit(c, OP_CHAR);
             emit(c, (int32_t)next_char(c));
+            c->mp += 2 * (int)(c->p - from); /* re1.5: one Char per byte */
             return true;
+        }
     }
 }
 
@@ -447,7 +478,7 @@ static bool parse_count(comp_t *c, long *out) {
     return any;
 }
 
-static void parse_quant(comp_t *c, int at) {
+static void parse_quant(comp_t *c, int at, int mp_at) {
     if (c->p >= c->end) {
         return;
     }
@@ -512,6 +543,25 @@ static void parse_quant(comp_t *c, int at) {
         return;
     }
     int body_len = c->len - at;
+    int mp_body = c->mp - mp_at;
+    if (q == '?') {
+        mp_jump(c, mp_body); /* re1.5: Split over the body */
+        c->mp += 2;
+    } else if (q == '*') {
+        mp_jump(c, mp_body + 2); /* re1.5: Split over the body and the Jmp ... */
+        mp_jump(c, -(mp_body + 4)); /* ... that goes back to the Split */
+        c->mp += 4;
+    } else if (q == '+') {
+        mp_jump(c, -(mp_body + 2)); /* re1.5: RSplit back to the body */
+        c->mp += 2;
+    } else {
+        /* no counted repeats in re1.5: count what they expand to */
+        long copies = min > 0 ? min : 1;
+        c->mp += (int)((copies - 1) * mp_body + (max < 0 ? mp_body + 4 : (max - min) * (mp_body + 2)));
+    }
+    if (c->err) {
+        return;
+    }
     if (min == 0 && max == -1) {
         make_star(c, at, lazy);
         return;
@@ -564,6 +614,7 @@ static void parse_quant(comp_t *c, int at) {
 static void parse_concat(comp_t *c) {
     while (c->p < c->end && !c->err) {
         int at = c->len;
+        int mp_at = c->mp;
         bool repeatable;
         if (!parse_atom(c, &repeatable)) {
             return;
@@ -577,7 +628,7 @@ static void parse_concat(comp_t *c) {
                 return;
             }
             if (repeatable) {
-                parse_quant(c, at);
+                parse_quant(c, at, mp_at);
             }
         }
     }
@@ -588,10 +639,16 @@ static void parse_concat(comp_t *c) {
  * Later alternatives are inserted after earlier JMPs, so JMP positions never move. */
 static void parse_alt(comp_t *c) {
     int at = c->len;
+    int mp_start = c->mp;
     parse_concat(c);
     int last_jmp = -1;
     while (!c->err && c->p < c->end && *c->p == '|') {
         c->p++;
+        /* re1.5: a Split at the start jumps over all so far and this alternative's Jmp; that Jmp
+         * jumps over the next alternative */
+        mp_jump(c, c->mp - mp_start + 2);
+        c->mp += 4;
+        int mp_alt = c->mp;
         if (!insert_room(c, at, 3)) {
             return;
         }
@@ -605,6 +662,7 @@ static void parse_alt(comp_t *c) {
         c->code[at + 2] = rest - at;
         at = rest;
         parse_concat(c);
+        mp_jump(c, c->mp - mp_alt);
     }
     if (c->err) {
         return;
@@ -812,7 +870,10 @@ static re_result_t run_at(const re_prog_t *prog, const subj_t *sj, size_t start,
                 pc += 2;
                 continue;
             case OP_LOOPCHK:
-                pc += regs[code[pc + 1]] == (long)pos ? code[pc + 2] : 3;
+                if (regs[code[pc + 1]] == (long)pos) {
+                    return RE_ERR_LIMIT; /* MicroPython's re1.5 recurses for ever here */
+                }
+                pc += 3;
                 continue;
             case OP_BOL:
                 if (pos == 0) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and the tests need; a no-op when all are present.
 set -e
-PKGS="build-essential clang python3 python3-pytest libcmocka-dev libmbedtls-dev mtools dosfstools telnet hyperfine libclang-rt-14-dev libjansson-dev sigrok-cli vsftpd lftp ftp curl openssl iproute2"
+PKGS="build-essential clang python3 python3-pytest libcmocka-dev libmbedtls-dev mtools dosfstools telnet hyperfine libclang-rt-14-dev libjansson-dev sigrok-cli vsftpd lftp ftp curl openssl libssl-dev iproute2 python3-serial python3-platformdirs picocom screen"
 missing=()
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -67,5 +67,8 @@ unsigned ctl_client_subscriptions(const ctl_client_t *c);
 json_t *control_cmd_run(ctl_client_t *c, const char *cmd, json_t *req, char *err, size_t errlen);
 /* Called once when the server starts: the commands hook into the board's listeners. */
 void control_cmd_init(void);
+/* What the board writes to its REPL/console, as console events to subscribed clients. firmware/
+ * registers it as a REPL output sink (the service includes nothing above it). */
+void control_console_output(void *ctx, const char *data, size_t len);
 
 #endif

@@ -6,6 +6,7 @@
  * the damage, as a real pin would take it). */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "board/clock.h"
@@ -15,8 +16,8 @@
 #include "board/pin_history.h"
 #include "board/power.h"
 #include "board/trace.h"
+#include "board/uart.h"
 #include "board/wlan.h"
-#include "firmware/repl_io.h"
 #include "services/control.h"
 #include "services/control_cmd.h"
 #include "services/trace_file.h"
@@ -120,6 +121,67 @@ bool ctl_arg_uint(json_t *req, const char *key, uint64_t max, uint64_t *out, boo
     return true;
 }
 
+/* Bytes as a JSON string of code points 0..255, one per byte (the client decodes it as latin-1). */
+json_t *ctl_latin1(const uint8_t *data, size_t len) {
+    char *buf = malloc(len * 2 + 1);
+    if (buf == NULL) {
+        return NULL;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (data[i] < 0x80) {
+            buf[n++] = (char)data[i];
+        } else {
+            buf[n++] = (char)(0xC0 | (data[i] >> 6));
+            buf[n++] = (char)(0x80 | (data[i] & 0x3F));
+        }
+    }
+    buf[n] = '\0';
+    json_t *j = json_stringn(buf, n);
+    free(buf);
+    return j;
+}
+
+static int hex_digit(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+bool ctl_arg_bytes(json_t *req, uint8_t *out, size_t max, size_t *len, char *err, size_t errlen) {
+    json_t *data = json_object_get(req, "data"), *hex = json_object_get(req, "hex");
+    *len = 0;
+    if ((data == NULL) == (hex == NULL) || (data != NULL && !json_is_string(data)) || (hex != NULL && !json_is_string(hex))) {
+        snprintf(err, errlen, "give the bytes as \"data\" (a string of code points 0..255, one per byte) or \"hex\"");
+        return false;
+    }
+    const char *s = json_string_value(data != NULL ? data : hex);
+    size_t slen = json_string_length(data != NULL ? data : hex);
+    for (size_t i = 0; i < slen;) {
+        int b;
+        if (hex != NULL) {
+            int hi = hex_digit(s[i]), lo = i + 1 < slen ? hex_digit(s[i + 1]) : -1;
+            b = hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+            i += 2;
+        } else if ((uint8_t)s[i] < 0x80) {
+            b = (uint8_t)s[i++];
+        } else if (((uint8_t)s[i] == 0xC2 || (uint8_t)s[i] == 0xC3) && i + 1 < slen) {
+            b = (((uint8_t)s[i] & 0x03) << 6) | ((uint8_t)s[i + 1] & 0x3F);
+            i += 2;
+        } else {
+            b = -1;
+        }
+        if (b < 0) {
+            snprintf(err, errlen, hex != NULL ? "\"hex\" wants pairs of hex digits" : "\"data\" holds code points 0..255 only (one per byte)");
+            return false;
+        }
+        if (*len == max) {
+            snprintf(err, errlen, "at most %zu bytes in one request", max);
+            return false;
+        }
+        out[(*len)++] = (uint8_t)b;
+    }
+    return true;
+}
+
 /* ---- board state as JSON ---- */
 
 static json_t *pin_json(int p) {
@@ -176,6 +238,11 @@ static json_t *cmd_info(ctl_client_t *c, json_t *req, char *err, size_t errlen) 
     json_object_set_new(o, "clock", json_string(clock_mode() == CLOCK_VIRTUAL ? "virtual" : "real"));
     json_object_set_new(o, "now_ns", json_integer((json_int_t)clock_now_ns()));
     json_object_set_new(o, "pins", pins);
+    json_t *uarts = json_array(); /* control_cmd_uart.c: config, host exposure, counts */
+    for (int id = 0; id < UART_COUNT; id++) {
+        json_array_append_new(uarts, ctl_uart_state(id));
+    }
+    json_object_set_new(o, "uarts", uarts);
     return o;
 }
 
@@ -708,24 +775,15 @@ static void on_pin_conflict(void *ctx, int pin, bool on, uint64_t t) {
 static const pin_listener_t listener = {on_pin_level, on_pin_conflict, NULL};
 
 /* Console bytes go out as a string of code points 0..255, one per byte (decode as latin-1). */
-static void on_console(void *ctx, const char *data, size_t len) {
+void control_console_output(void *ctx, const char *data, size_t len) {
     if (!control_wants(CTL_EV_CONSOLE) || len == 0) {
         return;
     }
-    char buf[1024];
     while (len > 0) {
-        size_t n = 0;
-        while (len > 0 && n + 2 <= sizeof(buf)) {
-            uint8_t b = (uint8_t)*data++;
-            len--;
-            if (b < 0x80) {
-                buf[n++] = (char)b;
-            } else {
-                buf[n++] = (char)(0xC0 | (b >> 6));
-                buf[n++] = (char)(0x80 | (b & 0x3F));
-            }
-        }
-        control_emit(CTL_EV_CONSOLE, -1, json_pack("{s:s, s:s%}", "event", "console", "data", buf, n));
+        size_t n = len < 512 ? len : 512;
+        control_emit(CTL_EV_CONSOLE, -1, json_pack("{s:s, s:o}", "event", "console", "data", ctl_latin1((const uint8_t *)data, n)));
+        data += n;
+        len -= n;
     }
 }
 
@@ -743,6 +801,5 @@ void control_cmd_init(void) {
     done = true;
     pin_history_init();
     pin_listen(&listener);
-    replio_add_sink(on_console, NULL);
     trace_file_on_end(on_trace_end);
 }

@@ -48,6 +48,12 @@ uint32_t bdev_block_size(const bdev_t *bd) {
     return bd && bd->size ? bd->size(bd->ctx) : BDEV_BLOCK_SIZE;
 }
 
+int bdev_status(const bdev_t *bd) {
+    if (!bd)
+        return -EIO;
+    return bd->status ? bd->status(bd->ctx) : 0;
+}
+
 void bdev_close(bdev_t *bd) {
     if (bd && bd->close)
         bd->close(bd->ctx);

@@ -23,6 +23,9 @@ typedef struct bdev {
     uint32_t (*size)(void *ctx);
     /* Release the context (may be NULL). */
     void (*close)(void *ctx);
+    /* Whether the medium can be used now (may be NULL: always): 0, or a negative errno (-EIO for
+     * a removed SD card or a controller turned off). The VFS asks before every operation. */
+    int (*status)(void *ctx);
 } bdev_t;
 
 /* Checked helpers: bounds are checked here too, so a buggy caller never reaches a device. */
@@ -31,6 +34,7 @@ int bdev_write(const bdev_t *bd, uint32_t lba, uint32_t n, const void *buf);
 int bdev_sync(const bdev_t *bd);
 uint32_t bdev_count(const bdev_t *bd);
 uint32_t bdev_block_size(const bdev_t *bd);
+int bdev_status(const bdev_t *bd); /* 0 when usable (or no status callback) */
 void bdev_close(bdev_t *bd);
 
 /* Image file on the host. With create, a missing file is made `nblocks` long (sparse, zeros);

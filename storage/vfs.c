@@ -87,6 +87,23 @@ static int vfs_resolve(const char *path, char *abs, const char **rel) {
 
 #define VFS_ROOT (-1) /* vfs_resolve: the path is "/" itself */
 
+/* vfs_resolve for an operation on the volume: its medium must be usable now (an SD card removed
+ * or its controller off is -EIO, while the mount itself stays until it is unmounted). */
+static int vfs_resolve_ready(const char *path, char *abs, const char **rel) {
+    int m = vfs_resolve(path, abs, rel);
+    if (m >= 0) {
+        int r = bdev_status(vfs_mounts[m].bd);
+        if (r)
+            return r;
+    }
+    return m;
+}
+
+/* An open file's handle and medium: 0, -EBADF (closed) or the medium's status. */
+static int vfs_file_ready(const vfs_file_t *h) {
+    return h->mount < 0 ? -EBADF : bdev_status(vfs_mounts[h->mount].bd);
+}
+
 static int vfs_find_mount(const char *point) {
     char abs[VFS_PATH_MAX + 1];
     const char *rel = NULL;
@@ -138,7 +155,10 @@ int vfs_umount(const char *point) {
     vfs_mount_t *mp = &vfs_mounts[m];
     if (mp->vol.open_files)
         return -EBUSY;
-    int r = fat_unmount(&mp->vol);
+    /* a medium that is gone (an SD card pulled out) is forgotten: what was cached for it can't be
+     * written, and must never reach the next card */
+    int r = bdev_status(mp->bd) ? 0 : fat_unmount(&mp->vol);
+    mp->vol.mounted = false;
     char abs[VFS_NAME_MAX + 2];
     snprintf(abs, sizeof abs, "/%s", mp->name);
     if (vfs_cwd_under(abs))
@@ -181,7 +201,7 @@ fat_vol_t *vfs_volume(const char *point) {
 int vfs_chdir(const char *path) {
     char abs[VFS_PATH_MAX + 1];
     const char *rel = NULL;
-    int m = vfs_resolve(path, abs, &rel);
+    int m = vfs_resolve_ready(path, abs, &rel);
     if (m < VFS_ROOT)
         return m;
     if (m >= 0) {
@@ -210,7 +230,7 @@ int vfs_open(vfs_file_t *h, const char *path, int flags) {
     char abs[VFS_PATH_MAX + 1];
     const char *rel = NULL;
     h->mount = -1;
-    int m = vfs_resolve(path, abs, &rel);
+    int m = vfs_resolve_ready(path, abs, &rel);
     if (m == VFS_ROOT)
         return -EISDIR;
     if (m < 0)
@@ -224,15 +244,18 @@ int vfs_open(vfs_file_t *h, const char *path, int flags) {
 }
 
 ssize_t vfs_read(vfs_file_t *h, void *buf, size_t n) {
-    return h->mount < 0 ? -EBADF : fat_read(&h->f, buf, n);
+    int r = vfs_file_ready(h);
+    return r ? r : fat_read(&h->f, buf, n);
 }
 
 ssize_t vfs_write(vfs_file_t *h, const void *buf, size_t n) {
-    return h->mount < 0 ? -EBADF : fat_write(&h->f, buf, n);
+    int r = vfs_file_ready(h);
+    return r ? r : fat_write(&h->f, buf, n);
 }
 
 int64_t vfs_seek(vfs_file_t *h, int64_t off, int whence) {
-    return h->mount < 0 ? -EBADF : fat_seek(&h->f, off, whence);
+    int r = vfs_file_ready(h);
+    return r ? r : fat_seek(&h->f, off, whence);
 }
 
 int64_t vfs_tell(vfs_file_t *h) {
@@ -240,11 +263,13 @@ int64_t vfs_tell(vfs_file_t *h) {
 }
 
 int vfs_truncate(vfs_file_t *h, uint32_t len) {
-    return h->mount < 0 ? -EBADF : fat_truncate(&h->f, len);
+    int r = vfs_file_ready(h);
+    return r ? r : fat_truncate(&h->f, len);
 }
 
 int vfs_fsync(vfs_file_t *h) {
-    return h->mount < 0 ? -EBADF : fat_fsync(&h->f);
+    int r = vfs_file_ready(h);
+    return r ? r : fat_fsync(&h->f);
 }
 
 int vfs_close(vfs_file_t *h) {
@@ -260,7 +285,7 @@ int vfs_close(vfs_file_t *h) {
 int vfs_stat(const char *path, vfs_stat_t *st) {
     char abs[VFS_PATH_MAX + 1];
     const char *rel = NULL;
-    int m = vfs_resolve(path, abs, &rel);
+    int m = vfs_resolve_ready(path, abs, &rel);
     if (m == VFS_ROOT) {
         memset(st, 0, sizeof *st);
         st->is_dir = true;
@@ -277,7 +302,7 @@ int vfs_opendir(vfs_dir_t *d, const char *path) {
     char abs[VFS_PATH_MAX + 1];
     const char *rel = NULL;
     memset(d, 0, sizeof *d);
-    int m = vfs_resolve(path, abs, &rel);
+    int m = vfs_resolve_ready(path, abs, &rel);
     d->mount = m;
     if (m == VFS_ROOT)
         return 0;
@@ -290,7 +315,8 @@ int vfs_readdir(vfs_dir_t *d, vfs_dirent_t *e) {
     if (d->mount >= 0) {
         if (!vfs_mounts[d->mount].used)
             return -EBADF;
-        return fat_readdir(&d->d, e);
+        int r = bdev_status(vfs_mounts[d->mount].bd);
+        return r ? r : fat_readdir(&d->d, e);
     }
     if (d->mount != VFS_ROOT)
         return -EBADF;
@@ -315,7 +341,7 @@ void vfs_closedir(vfs_dir_t *d) {
 int vfs_mkdir(const char *path) {
     char abs[VFS_PATH_MAX + 1];
     const char *rel = NULL;
-    int m = vfs_resolve(path, abs, &rel);
+    int m = vfs_resolve_ready(path, abs, &rel);
     if (m == VFS_ROOT)
         return -EEXIST;
     if (m < 0)
@@ -328,7 +354,7 @@ int vfs_mkdir(const char *path) {
 int vfs_rmdir(const char *path) {
     char abs[VFS_PATH_MAX + 1];
     const char *rel = NULL;
-    int m = vfs_resolve(path, abs, &rel);
+    int m = vfs_resolve_ready(path, abs, &rel);
     if (m < VFS_ROOT)
         return m;
     if (m == VFS_ROOT || !*rel)
@@ -347,7 +373,7 @@ int vfs_rmdir(const char *path) {
 int vfs_remove(const char *path) {
     char abs[VFS_PATH_MAX + 1];
     const char *rel = NULL;
-    int m = vfs_resolve(path, abs, &rel);
+    int m = vfs_resolve_ready(path, abs, &rel);
     if (m < VFS_ROOT)
         return m;
     if (m == VFS_ROOT || !*rel)
@@ -358,12 +384,12 @@ int vfs_remove(const char *path) {
 int vfs_rename(const char *from, const char *to) {
     char a1[VFS_PATH_MAX + 1], a2[VFS_PATH_MAX + 1];
     const char *r1 = NULL, *r2 = NULL;
-    int m1 = vfs_resolve(from, a1, &r1);
+    int m1 = vfs_resolve_ready(from, a1, &r1);
     if (m1 < VFS_ROOT)
         return m1;
     if (m1 == VFS_ROOT || !*r1)
         return -EBUSY; /* "/" and mount points do not move */
-    int m2 = vfs_resolve(to, a2, &r2);
+    int m2 = vfs_resolve_ready(to, a2, &r2);
     if (m2 < VFS_ROOT)
         return m2 == -ENOENT ? -EXDEV : m2;
     if (m1 == VFS_ROOT || !*r1 || m2 == VFS_ROOT || !*r2)
@@ -386,7 +412,7 @@ int vfs_statvfs(const char *path, vfs_statvfs_t *st) {
     char abs[VFS_PATH_MAX + 1];
     const char *rel = NULL;
     memset(st, 0, sizeof *st);
-    int m = vfs_resolve(path, abs, &rel);
+    int m = vfs_resolve_ready(path, abs, &rel);
     if (m == VFS_ROOT) {
         st->namemax = FAT_NAME_MAX;
         return 0;
@@ -411,12 +437,19 @@ int vfs_statvfs(const char *path, vfs_statvfs_t *st) {
 int vfs_sync(void) {
     int r = 0;
     for (int i = 0; i < VFS_MAX_MOUNTS; i++)
-        if (vfs_mounts[i].used) {
+        if (vfs_mounts[i].used && bdev_status(vfs_mounts[i].bd) == 0) { /* a removed card: nothing to do */
             int e = fat_sync(&vfs_mounts[i].vol);
             if (e && !r)
                 r = e;
         }
     return r;
+}
+
+int vfs_medium_status(const char *path) {
+    char abs[VFS_PATH_MAX + 1];
+    const char *rel = NULL;
+    int m = vfs_resolve_ready(path, abs, &rel);
+    return m < VFS_ROOT ? m : 0;
 }
 
 int vfs_mkfs_bdev(const bdev_t *bd, bool flash_layout) {
@@ -435,6 +468,9 @@ int vfs_mkfs(const char *point) {
         return -EBUSY;
     if (mp->flags & VFS_MOUNT_RO)
         return -EROFS;
+    int st = bdev_status(mp->bd);
+    if (st)
+        return st;
     fat_unmount(&mp->vol);
     int r = !strcmp(mp->name, "flash") ? fat_mkfs_flash(mp->bd) : fat_mkfs(mp->bd, NULL);
     int ff = (mp->flags & VFS_MOUNT_BARRIERS) ? FAT_MOUNT_BARRIERS : 0;

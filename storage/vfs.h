@@ -86,6 +86,9 @@ int vfs_remove(const char *path);
 int vfs_rename(const char *from, const char *to);
 int vfs_statvfs(const char *path, vfs_statvfs_t *st);
 int vfs_sync(void);
+/* The medium under a path (storage/blockdev.h's bdev_status): 0 when usable, also for "/"; the
+ * path's own errors (-ENOENT for no such volume) otherwise. */
+int vfs_medium_status(const char *path);
 
 /* Format a mounted volume in place ("/flash" gets the WiPy's layout), or a bare device. */
 int vfs_mkfs(const char *point);

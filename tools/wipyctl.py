@@ -6,6 +6,7 @@ library only. As a module: Control(port).pin("GP10"), .drive("GP10", "high"), .s
 Replies and events share one connection: replies carry the request's "id", events an "event" key.
 Events that arrive while a reply is awaited are kept, in order, for next_event()/wait_event()."""
 import argparse
+import base64
 import collections
 import json
 import os
@@ -221,6 +222,17 @@ class Control:
     def trace_stop(self):
         return self.call("trace.stop")
 
+    def sd(self):
+        return self.call("sd")
+
+    def sd_insert(self, image, write_protect=False):
+        """Puts a card in the SD slot; a relative image path is made absolute here (the board's
+        folder may be another)."""
+        return self.call("sd.insert", image=os.path.abspath(image), write_protect=bool(write_protect))
+
+    def sd_remove(self):
+        return self.call("sd.remove")
+
     def subscribe(self, events=None, pins=None):
         args = {}
         if events is not None:
@@ -231,6 +243,49 @@ class Control:
 
     def unsubscribe(self, events=None):
         return self.call("unsubscribe", **({} if events is None else {"events": list(events)}))
+
+    def uart(self, uart=None):
+        """One UART's state (0 or 1), or {"uarts": [both]}."""
+        return self.call("uart", **({} if uart is None else {"uart": uart}))
+
+    def uart_inject(self, uart, data):
+        """Bytes into the UART's receive path, as if from its RX pin; the reply says how many it took."""
+        if isinstance(data, str):
+            data = data.encode()
+        return self.call("uart.inject", uart=uart, hex=bytes(data).hex())
+
+    def uart_read(self, uart, n=None):
+        """What the UART's TX sent since the last read (bytes), from the board's bounded capture."""
+        reply = self.call("uart.read", uart=uart, **({} if n is None else {"n": n}))
+        return reply["data"].encode("latin-1")
+    # ---- device models (I2C and SPI) ----
+
+    def devices(self):
+        return self.call("devices")["devices"]
+
+    def device(self, dev):
+        return self.call("device", device=dev)
+
+    def device_set(self, dev, **values):
+        """device_set("imu", accel_x=0.5, temp=30): values in the device's units (g, deg/s, degC, Pa, %RH)."""
+        return self.call("device.set", device=dev, values=values)["values"]
+
+    def device_read(self, dev, offset=0, length=None):
+        """The device's memory (EEPROM cells, flash array, display RAM) as bytes."""
+        args = {"device": dev, "offset": offset, "encoding": "base64"}
+        if length is not None:
+            args["length"] = length
+        return base64.b64decode(self.call("device.read", **args)["base64"])
+
+    def device_write(self, dev, data, offset=0):
+        return self.call("device.write", device=dev, offset=offset, base64=base64.b64encode(bytes(data)).decode())
+
+    def image(self, dev):
+        """An SSD1306's panel: a list of rows of '0'/'1' (1 = lit)."""
+        return self.call("device.image", device=dev)["rows"]
+
+    def adc(self):
+        return self.call("adc")["channels"]
 
 
 # ---- the command line ----
@@ -243,6 +298,12 @@ def _parse_duration(text):
     if text.isdigit():
         return {"ms": int(text)}
     raise ValueError("a duration is N (ms) or N followed by ns, us, ms or s, not %r" % text)
+
+
+def _unescape(text):
+    """'print(1)\\r' -> b'print(1)\\r': backslash escapes as in a Python bytes literal."""
+    import codecs
+    return codecs.escape_decode(text.encode("utf-8"))[0]
 
 
 def _print_json(obj):
@@ -265,8 +326,20 @@ commands:
   clock advance N[ns|us|ms|s]     move a virtual clock forward (N alone: ms)
   reset [hard|soft|power]         reset the board; power-cycle = reset power
   trace [start FILE | stop]       the VCD trace
+  uart [0|1]                      the UARTs: configuration, pins, host pty/TCP, counts
+  uart N inject TEXT              bytes into UART N's RX (escapes such as \\r \\n \\x04 understood)
+  uart N read [COUNT]             what UART N's TX sent since the last read (raw bytes on stdout)
+  sd | sd insert IMAGE [ro] | sd remove
+                                  the SD slot: its state, put a card in (ro: write-protected), take it out
   watch [edge|led|console|board ...] [--pins GP10,GP11] [--count N] [--timeout S]
                                   print events as they come (one JSON line each)
+  devices                         the I2C and SPI device models
+  device ID                       one device: its values
+  device ID set KEY=V ...         set values (g, deg/s, degC, Pa, %RH): imu accel_x=0.5
+  device ID read [OFF [LEN]]      its memory as hex (EEPROM, flash, display RAM)
+  device ID write OFF HEX         write into its memory
+  image ID [FILE]                 an SSD1306's panel as text (# lit), or as a PBM file
+  adc                             the ADC channels (set a voltage with: pin GP3 volts 0.7)
   send JSON                       one raw request
 The port is --port or $WIPY_CONTROL_PORT."""
 
@@ -331,6 +404,50 @@ def _run(c, cmd, args, timeout):
         _print_json(c.trace_start(args[1]))
     elif cmd == "trace" and args == ["stop"]:
         _print_json(c.trace_stop())
+    elif cmd == "uart" and len(args) <= 1:
+        _print_json(c.uart(int(args[0]) if args else None))
+    elif cmd == "uart" and len(args) == 3 and args[1] == "inject":
+        _print_json(c.uart_inject(int(args[0]), _unescape(args[2])))
+    elif cmd == "uart" and len(args) in (2, 3) and args[1] == "read":
+        data = c.uart_read(int(args[0]), int(args[2]) if len(args) == 3 else None)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    elif cmd == "sd" and not args:
+        _print_json(c.sd())
+    elif cmd == "sd" and len(args) in (2, 3) and args[0] == "insert" and args[2:] in ([], ["ro"]):
+        _print_json(c.sd_insert(args[1], write_protect=args[2:] == ["ro"]))
+    elif cmd == "sd" and args == ["remove"]:
+        _print_json(c.sd_remove())
+    elif cmd == "devices" and not args:
+        for d in c.devices():
+            print(json.dumps(d))
+    elif cmd == "device" and len(args) == 1:
+        _print_json(c.device(args[0]))
+    elif cmd == "device" and len(args) >= 3 and args[1] == "set":
+        values = {}
+        for kv in args[2:]:
+            k, sep, v = kv.partition("=")
+            if not sep:
+                raise ValueError("device set wants KEY=VALUE, not %r" % kv)
+            values[k] = float(v) if any(ch in v for ch in ".eE") else int(v)
+        print(json.dumps(c.device_set(args[0], **values)))
+    elif cmd == "device" and 2 <= len(args) <= 4 and args[1] == "read":
+        data = c.device_read(args[0], int(args[2], 0) if len(args) > 2 else 0, int(args[3], 0) if len(args) > 3 else None)
+        print(data.hex())
+    elif cmd == "device" and len(args) == 4 and args[1] == "write":
+        _print_json(c.device_write(args[0], bytes.fromhex(args[3]), int(args[2], 0)))
+    elif cmd == "image" and len(args) in (1, 2):
+        reply = c.call("device.image", device=args[0])
+        if len(args) == 2:
+            with open(args[1], "w") as f:
+                f.write(reply["pbm"])
+        else:
+            for row in reply["rows"]:
+                print(row.replace("0", ".").replace("1", "#"))
+    elif cmd == "adc" and not args:
+        for ch in c.adc():
+            print("%d %s %s %.3f V %d" % (ch["channel"], ch["pin"], "on " if ch["enabled"] else "off", ch["volts"],
+                                          ch["value"]))
     elif cmd == "watch":
         return _watch(c, args)
     elif cmd == "send" and len(args) == 1:

@@ -755,7 +755,7 @@ StreamWriter = Stream
 _EINPROGRESS = 115  # Linux's and the WiPy's errno
 
 
-async def open_connection(host, port):
+async def open_connection(host, port, ssl=None, server_hostname=None):
     import socket
     ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
     s = socket.socket(ai[0], ai[1], ai[2])
@@ -765,6 +765,12 @@ async def open_connection(host, port):
     except OSError as er:
         if er.args[0] != _EINPROGRESS:
             raise er
+    if ssl:  # TLS over the connecting socket: the handshake runs as the stream is used
+        if ssl is True:
+            import ssl as _ssl
+            ssl = _ssl.SSLContext(_ssl.PROTOCOL_TLS_CLIENT)
+        s = ssl.wrap_socket(s, server_hostname=server_hostname or host, do_handshake_on_connect=False)
+        s.setblocking(False)
     yield _io.queue_write(s)
     ss = Stream(s)
     return ss, ss
@@ -779,28 +785,38 @@ class Server:
         await self.wait_closed()
 
     def close(self):
+        self.closed = True
         self.task.cancel()
 
     async def wait_closed(self):
         await self.task
 
-    async def _serve(self, s, cb):
+    async def _serve(self, s, cb, ssl):
         while True:
             try:
                 yield _io.queue_read(s)
-            except CancelledError:
-                s.close()  # close(): the server ends, and wait_closed() returns
-                return
+            except CancelledError as er:
+                s.close()
+                if self.closed:
+                    return  # close(): the server ends, and wait_closed() returns
+                raise er  # a cancelled parent: the cancellation goes on
             try:
                 s2, addr = s.accept()
             except OSError:
                 continue
+            if ssl:
+                try:
+                    s2 = ssl.wrap_socket(s2, server_side=True, do_handshake_on_connect=False)
+                except OSError as er:
+                    sys.print_exception(er)
+                    s2.close()
+                    continue
             s2.setblocking(False)
             s2s = Stream(s2, {"peername": addr})
             create_task(cb(s2s, s2s))
 
 
-async def start_server(cb, host, port, backlog=5):
+async def start_server(cb, host, port, backlog=5, ssl=None):
     import socket
     ai = socket.getaddrinfo(host, port)[0]
     s = socket.socket()
@@ -809,6 +825,12 @@ async def start_server(cb, host, port, backlog=5):
     s.bind(ai[-1])
     s.listen(backlog)
     srv = Server()
+    srv.closed = False
     srv.sockets = [s]  # as CPython's Server.sockets (getsockname() tells a port 0's number)
-    srv.task = create_task(srv._serve(s, cb))
+    srv.task = create_task(srv._serve(s, cb, ssl))
+    try:
+        await sleep_ms(0)  # _serve starts, so that a cancel reaches its handler
+    except CancelledError as er:
+        srv.task.cancel()  # cancelled in that sleep: don't leave the server behind
+        raise er
     return srv

@@ -194,6 +194,14 @@ class FdReaderStream(Stream):
             if self._done:
                 self.eof = True
 
+    def wait_total(self, n, timeout=None):
+        """Waits until n bytes in all have arrived on this stream (counted, not consumed)."""
+        timeout = T if timeout is None else timeout
+        with self._cond:
+            ok = self._cond.wait_for(lambda: self.total >= n or self._done, timeout)
+            if not ok or self.total < n:
+                raise Timeout("%s: %d bytes in all not seen within %.1f s (got %d)" % (self.name, n, timeout, self.total))
+
     def write(self, data):
         self.writer(data)
 
@@ -447,9 +455,8 @@ class RawRepl:
     def enter(self, soft_reset=False, timeout=None):
         io = self.io
         io.write(b"\r\x03\x03")          # interrupt whatever runs
-        io.read_for(0.05 * SCALE)        # and forget what it printed
         io.write(b"\r\x01")
-        io.read_until(RAW_BANNER, timeout)
+        io.read_until(RAW_BANNER, timeout)  # what it printed before the banner is dropped
         if soft_reset:
             return self.soft_reset(timeout)
         return b""

@@ -23,8 +23,12 @@ def heap_free(board):
     return int(out)
 
 
+BUSY = b"Telnet server busy: only one client at a time.\r\n"
+
+
 def session_when_free(board, timeout=None):
-    """A logged-in session at the prompt, once the server has let the previous client go."""
+    """A logged-in session at the prompt, once the server has let the previous client go. Each try
+    waits for the server's answer: the banner, or the busy line and the close that follows it."""
     end = time.monotonic() + (timeout or T)
     while True:
         t = Telnet(board.port)
@@ -32,9 +36,9 @@ def session_when_free(board, timeout=None):
         if first == b"M":
             t.buf[:0] = first
             return t.repl()
+        assert first + t.read_all() == BUSY
         t.close()
         assert time.monotonic() < end, "the server still says busy"
-        time.sleep(0.01)
 
 
 def hang_up(sock):
@@ -61,6 +65,8 @@ class Drain(threading.Thread):
         while True:
             try:
                 d = self.sock.recv(65536)
+            except socket.timeout:
+                continue  # a quiet board (input it refuses is not echoed) is not a closed one
             except OSError:
                 return
             if not d:
@@ -171,12 +177,13 @@ def test_garbage_after_login(board):
     t.repl()
     d = Drain(t.sock)
     send_all_until_closed(t.sock, data)
-    time.sleep(0.5)
-    try:
-        t.sock.sendall(b"\x03")  # cancel the line
-    except OSError:
-        pass
-    time.sleep(0.5)
+    # cancel the line; the REPL then runs the next one once it has taken all that came before. It
+    # shows on the terminal (a REPL stream that drops nothing; a telnet client that reads slower
+    # than the board writes loses output, as on the WiPy)
+    # (first the end of any telnet command the garbage left open: a pending IAC or option byte
+    # takes a NUL, a subnegotiation ends at IAC SE; NULs are no keys at the prompt)
+    t.sock.sendall(b"\x00\x00\xff\xf0\x03print('after' + 'garbage')\r")
+    board.term.read_until(b"aftergarbage\r\n>>> ", 60 * SCALE)
     hang_up(t.sock)
     d.join(30 * SCALE)
     assert board.alive()
@@ -193,17 +200,17 @@ def test_client_that_never_reads(board):
     t = Telnet(board.port, rcvbuf=4096)
     t.repl()
     t.send(b"while True: print('x' * 100)\r\r")
-    time.sleep(1.0)  # the client's window fills up; the board keeps printing
-    before = board.term.total
-    time.sleep(0.5)
-    assert board.term.total > before, "the board stopped printing while the telnet client does not read"
+    # the board keeps printing while the client does not read: its terminal gets far more than
+    # every buffer on the telnet path could hold (client 4 KiB, board 8 KiB, the kernel's send
+    # buffer at most its tcp_wmem maximum)
+    with open("/proc/sys/net/ipv4/tcp_wmem") as f:
+        wmem_max = int(f.read().split()[2])
+    board.term.wait_total(wmem_max + 256 * 1024, 60 * SCALE)
     board.write(b"\x03")
-    t0 = time.monotonic()
     board.term.read_until(b"KeyboardInterrupt", 10 * SCALE)
     board.term.read_until(PROMPT, 10 * SCALE)
     board.write(b"print(6 * 7)\r")
     board.term.read_until(b"42\r\n>>> ", 5 * SCALE)
-    assert time.monotonic() - t0 < 10 * SCALE
     # the client that stopped reading (it never reads again) is let go after the timeout: the
     # server takes a new client; the board goes on
     t2 = session_when_free(board, 20 * SCALE)
@@ -225,11 +232,13 @@ def test_idle_timeout(board):
     t.close()
     t = session_when_free(board)
     t0 = time.monotonic()
-    # received data resets the timer
+    # received data resets the timer: the client is idle for 3 s (the subject of the test, real
+    # time as the server's timeout is; nothing is synchronised by it), then types
     time.sleep(3)
     t.send(b"\r")
     t.read_until(PROMPT)
-    t.read_all(20 * SCALE)
+    t.read_all(20 * SCALE)  # the session ends by itself (bounded by this wait)
     dt = time.monotonic() - t0
-    assert 3 + 4.5 <= dt <= 3 + 5 + 5 * SCALE, "idle session closed after %.1f s (timeout 5 s, data at 3 s)" % dt
+    # a load can only make this later: the session lived at least 5 s after the data
+    assert dt >= 3 + 4.5, "idle session closed after %.1f s (timeout 5 s, data at 3 s)" % dt
     assert board.alive()

@@ -13,7 +13,7 @@ import time
 import pytest
 
 
-def run(wipy, args, stdin=b"", cwd=None, env=None, timeout=20):
+def run(wipy, args, stdin=b"", cwd=None, env=None, timeout=60):  # a bound for hangs, generous for a loaded machine under ASan
     e = dict(os.environ)
     e.pop("MICROPYPATH", None)
     if env:
@@ -21,6 +21,22 @@ def run(wipy, args, stdin=b"", cwd=None, env=None, timeout=20):
     r = subprocess.run([wipy] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        cwd=cwd, env=e, timeout=timeout)
     return r.returncode, r.stdout.decode(), r.stderr.decode()
+
+
+def wait_for_line(stream, line, timeout=10):
+    """Reads a pipe until it has delivered `line` (bytes, with its newline): the program has reached
+    that point. Fails after timeout seconds; returns what came before it."""
+    fd = stream.fileno()
+    got = b""
+    end = time.monotonic() + timeout
+    while line not in got:
+        left = end - time.monotonic()
+        r, _, _ = select.select([fd], [], [], max(left, 0))
+        assert r, "%r not seen within %s s; got %r" % (line, timeout, got)
+        d = os.read(fd, 4096)
+        assert d, "the program ended before %r; got %r" % (line, got)
+        got += d
+    return got[:got.index(line)]
 
 
 # ---- script mode ----
@@ -161,9 +177,9 @@ def test_stderr_print(wipy):
 
 
 def test_sigint_raises_keyboard_interrupt(wipy):
-    p = subprocess.Popen([wipy, "-c", "import sys\nprint('go')\nwhile True:\n    pass\n"],
+    p = subprocess.Popen([wipy, "-c", "import sys\nprint('go', file=sys.stderr)\nwhile True:\n    pass\n"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(0.5)
+    wait_for_line(p.stderr, b"go\n")
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=10)
     assert p.returncode == 1
@@ -171,10 +187,10 @@ def test_sigint_raises_keyboard_interrupt(wipy):
 
 
 def test_keyboard_interrupt_catchable(wipy):
-    code = ("import time\ntry:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n"
-            "    print('caught')\n")
+    code = ("import sys\ntry:\n    print('go', file=sys.stderr)\n    while True:\n        pass\n"
+            "except KeyboardInterrupt:\n    print('caught')\n")
     p = subprocess.Popen([wipy, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(0.5)
+    wait_for_line(p.stderr, b"go\n")
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=10)
     assert (p.returncode, out) == (0, b"caught\n")
@@ -221,18 +237,23 @@ class Repl:
             assert self.read_until(wait_for), self.out
 
     def wait(self, timeout=5):
-        end = time.time() + timeout
-        while time.time() < end:
-            pid, st = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                return os.waitstatus_to_exitcode(st)
+        """The exit status, once the REPL has ended (its terminal closes); None after timeout."""
+        end = time.monotonic() + timeout
+        while True:
+            left = end - time.monotonic()
+            r, _, _ = select.select([self.fd], [], [], max(left, 0))
+            if not r:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+                return None
             try:
-                self.read_until(b"\x00", 0.05)
-            except OSError:
-                pass
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
-        return None
+                d = os.read(self.fd, 4096)
+            except OSError:  # EIO: the REPL's side of the terminal is closed
+                d = b""
+            if not d:
+                break
+            self.out += d
+        return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
 
     def close(self):
         try:
@@ -344,9 +365,7 @@ def test_repl_bracket_continuation(repl):
 
 
 def test_repl_ctrl_c_interrupts_running_code(repl):
-    repl.send(b"while True: pass\r", b"... ")
-    repl.send(b"\r", None)
-    time.sleep(0.5)
+    repl.send(b"exec('print(\\'spin\\' + \\'ning\\')\\nwhile True: pass')\r", b"spinning\r\n")
     repl.send(b"\x03", b">>> ")
     assert b"KeyboardInterrupt" in repl.out
     repl.send(b"5\r", b">>> ")
@@ -452,10 +471,11 @@ def test_open_host_file(wipy, tmp_path):
 
 
 def test_sigint_during_sleep_and_input(wipy):
-    for code in ("import time\ntime.sleep(30)\n", "input()\n"):
+    for code in ("import sys, time\nprint('go', file=sys.stderr)\ntime.sleep(30)\n",
+                 "import sys\nprint('go', file=sys.stderr)\ninput()\n"):
         p = subprocess.Popen([wipy, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
-        time.sleep(0.5)
+        wait_for_line(p.stderr, b"go\n")
         p.send_signal(signal.SIGINT)
         out, err = p.communicate(timeout=10)
         assert p.returncode == 1, code

@@ -2,9 +2,12 @@
 function of sorted()), not only loops of the main program."""
 import signal
 import subprocess
-import time
 
 import pytest
+
+from test_cli import wait_for_line
+
+GO = "import sys\nprint('go', file=sys.stderr)\n"  # the program is past start-up
 
 
 @pytest.mark.parametrize("code", [
@@ -13,8 +16,8 @@ import pytest
     "while True:\n    pass\n",
 ])
 def test_sigint_interrupts_callbacks(wipy, code):
-    p = subprocess.Popen([wipy, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(0.3)
+    p = subprocess.Popen([wipy, "-c", GO + code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_for_line(p.stderr, b"go\n")
     p.send_signal(signal.SIGINT)
     try:
         out, err = p.communicate(timeout=5)

@@ -1,10 +1,13 @@
 """Sockets and TLS on a real board process (board mode): the seed's TLS flow with ca.pem in the
 hidden store (where FTP uploads /flash/cert/ca.pem), the 8-socket limit counting the telnet
 server's own sockets, a soft reset closing the user's sockets, a socket wait that keeps the telnet
-server working and ends with Ctrl-C, and two boards talking over loopback."""
+server working and ends with Ctrl-C, two boards talking over loopback, and issue 12's bad input
+(closed port, reset, garbage TLS, one socket too many, a closed socket) on one running board."""
 import os
 import shutil
 import socket
+import struct
+import threading
 
 import pytest
 
@@ -167,3 +170,83 @@ def test_poll_on_the_repl_stream_and_a_uart(board):
     raw.io.read_until(b"]\r\n")
     t.send(b"z")
     assert raw.io.read_until(b"\x04") == b"True 1 z\r\n32\r\n\x04"
+
+
+def test_bad_input_on_a_running_board(board):
+    """Each bad case of issue 12 on a board in board mode, one after the other in one session: a
+    clear OSError each time, and the board (its REPL, its telnet server) still answers after."""
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    closed_port = closed.getsockname()[1]
+    closed.close()
+    ls = socket.socket()
+    ls.bind(("127.0.0.1", 0))
+    ls.listen(2)
+    ls.settimeout(T)
+
+    def peers():
+        # first a peer that resets mid-stream, then one that answers a TLS hello with garbage
+        c, _ = ls.accept()
+        with c:
+            c.sendall(b"part")
+            c.recv(1)
+            c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        c, _ = ls.accept()
+        with c:
+            c.recv(1000)
+            c.sendall(b"HTTP/1.0 400 not TLS\r\n\r\n" * 4)
+
+    th = threading.Thread(target=peers, daemon=True)
+    th.start()
+    t, raw = raw_session(board)
+    out, err = raw.exec("""
+import socket, ssl
+def show(what, f):
+    try:
+        f()
+        print(what, 'no error')
+    except OSError as e:
+        print(what, type(e).__name__, e.args[0])
+s = socket.socket()
+show('closed port', lambda: s.connect(('127.0.0.1', %d)))
+s.close()
+s = socket.socket()
+s.connect(('127.0.0.1', %d))
+print(s.recv(4))
+s.send(b'x')
+def drain():
+    while s.recv(10):
+        pass
+show('reset', drain)
+s.close()
+show('closed socket', lambda: s.send(b'x'))
+g = socket.socket()
+g.connect(('127.0.0.1', %d))
+show('garbage tls', lambda: ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).wrap_socket(g))
+g.close()
+socks = []
+def fill():
+    while True:
+        socks.append(socket.socket())
+show('one socket too many', fill)
+for x in socks:
+    x.close()
+print('alive', 1 + 1)
+""" % (closed_port, ls.getsockname()[1], ls.getsockname()[1]))
+    th.join(T)
+    ls.close()
+    assert err == b"", err
+    lines = out.decode().split("\r\n")
+    assert lines[0] == "closed port OSError 111", out
+    assert lines[1] == "b'part'", out
+    assert lines[2] == "reset OSError 104", out
+    assert lines[3] == "closed socket OSError 9", out
+    assert lines[4].startswith("garbage tls SSLError -"), out
+    assert lines[5] == "one socket too many OSError 12", out
+    assert lines[6] == "alive 2", out
+    # the telnet server still takes a second client (the board is busy with this session)
+    t2 = board.telnet(login=False)
+    assert b"busy" in t2.read_until(b"\r\n")
+    t2.close()
+    out, err = raw.exec("print('still', 3 * 3)\n")
+    assert (out, err) == (b"still 9\r\n", b"")

@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from conftest import T, run
+from conftest import T, Script, run
 from tls_peers import OpensslServer, make_certs, s_client
 
 
@@ -160,7 +160,9 @@ try:
 except OSError as e:
     print(e.args[0] == errno.EINPROGRESS)
 ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-ss = ctx.wrap_socket(s, do_handshake_on_connect=False)
+ctx.verify_mode = ssl.CERT_REQUIRED
+ctx.load_verify_locations(cafile=%r)
+ss = ctx.wrap_socket(s, server_hostname='localhost', do_handshake_on_connect=False)
 p = select.poll()
 p.register(ss, select.POLLOUT)
 sent = False
@@ -180,7 +182,7 @@ while not got.endswith(b'\\n'):
             got += d
 print(got, rounds >= 2)
 ss.close()
-""" % srv.port)
+""" % (srv.port, os.path.join(certs, "ca.pem")))
     finally:
         srv.stop()
     assert (rc, out) == (0, "True\nb'gnikcolb non\\n' True\n")
@@ -251,3 +253,212 @@ print(socket.IPPROTO_SEC, ssl.CERT_NONE, ssl.CERT_OPTIONAL, ssl.CERT_REQUIRED, i
                    "TypeError a key needs its certificate (certfile= or cert=)\n"
                    "[Errno 9] EBADF\n[Errno 9] EBADF\n"
                    "100 0 1 2 True\n")
+
+
+ASYNCIO_TLS = """
+import asyncio, ssl
+srv_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+srv_ctx.load_cert_chain(%(d)r + '/server.pem', %(d)r + '/server.key')
+%(client_ctx)s
+
+async def echo(r, w):
+    try:
+        line = await r.readline()
+        w.write(line[::-1].strip() + b'\\n')
+        await w.drain()
+    except OSError as e:
+        print('server:', type(e).__name__)
+    w.close()
+    await w.wait_closed()
+
+async def main():
+    srv = await asyncio.start_server(echo, '127.0.0.1', 0, ssl=srv_ctx)
+    port = srv.sockets[0].getsockname()[1]
+    try:
+        r, w = await asyncio.open_connection('127.0.0.1', port, ssl=cli_ctx, server_hostname='localhost')
+        w.write(b'over tls\\n')
+        await w.drain()
+        print(await r.readline())
+        w.close()
+        await w.wait_closed()
+    except OSError as e:
+        print('client:', type(e).__name__)
+    await asyncio.sleep_ms(50)  # the server's side of a refused handshake reports first
+    srv.close()
+    await srv.wait_closed()
+    print('closed')
+
+asyncio.run(main())
+"""
+
+
+def test_asyncio_streams_over_tls(certs):
+    """asyncio.start_server(ssl=) and open_connection(ssl=) in one board: an echo over TLS, and a
+    client that doesn't trust the server's CA failing in the handshake (both sides told)."""
+    good = ("cli_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\ncli_ctx.verify_mode = ssl.CERT_REQUIRED\n"
+            "cli_ctx.load_verify_locations(cafile=%r)" % os.path.join(certs, "ca.pem"))
+    rc, out = run(ASYNCIO_TLS % {"d": certs, "client_ctx": good})
+    assert (rc, out) == (0, "b'slt revo\\n'\nclosed\n")
+    wrong = ("cli_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\ncli_ctx.verify_mode = ssl.CERT_REQUIRED\n"
+             "cli_ctx.load_verify_locations(cafile=%r)" % os.path.join(certs, "other_ca.pem"))
+    rc, out = run(ASYNCIO_TLS % {"d": certs, "client_ctx": wrong})
+    assert rc == 0, out
+    assert sorted(out.splitlines()) == ["client: SSLError", "closed", "server: SSLError"], out
+
+
+def test_asyncio_server_cancelled_with_its_parent():
+    """A task running start_server that is cancelled: the cancellation reaches the task's awaiter
+    (the server doesn't swallow it) and the listening socket is closed (its port binds again);
+    Server.close() instead ends the server quietly."""
+    rc, out = run("""
+import asyncio, socket
+
+async def cb(r, w):
+    pass
+
+async def serve(box):
+    srv = await asyncio.start_server(cb, '127.0.0.1', 0)
+    box.append(srv)
+    await srv.wait_closed()
+
+async def main():
+    box = []
+    t = asyncio.create_task(serve(box))
+    await asyncio.sleep_ms(10)
+    port = box[0].sockets[0].getsockname()[1]
+    t.cancel()
+    try:
+        await t
+        print('swallowed')
+    except asyncio.CancelledError:
+        print('cancelled')
+    s = socket.socket()
+    s.bind(('127.0.0.1', port))
+    print('port free')
+    s.close()
+    srv = await asyncio.start_server(cb, '127.0.0.1', 0)
+    srv.close()
+    await srv.wait_closed()
+    print('closed quietly')
+
+asyncio.run(main())
+""")
+    assert (rc, out) == (0, "cancelled\nport free\nclosed quietly\n")
+
+
+def test_verify_callback(certs):
+    """SSLContext.verify_callback(cert, depth) as MicroPython's: called for each certificate of the
+    chain, the CA first, with a memoryview of its DER; a non-zero result fails the handshake with
+    that code; an exception in it comes out of wrap_socket."""
+    srvs = [OpensslServer(certs, extra=("-cert_chain", "ca.pem")) for _ in range(3)]
+    try:
+        rc, out = run("""
+import socket, ssl
+seen = []
+def ok(cert, depth):
+    seen.append((type(cert).__name__, len(cert) > 100, depth))
+    return 0
+def no(cert, depth):
+    return 1
+def boom(cert, depth):
+    raise ValueError('boom')
+for port, cb in ((%d, ok), (%d, no), (%d, boom)):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    ctx.load_verify_locations(cafile=%r)
+    ctx.verify_callback = cb
+    print(ctx.verify_callback is cb)
+    s = socket.socket()
+    s.connect(('127.0.0.1', port))
+    try:
+        ss = ctx.wrap_socket(s, server_hostname='localhost')
+        print('ok', seen)
+        ss.close()
+    except Exception as e:
+        print(type(e).__name__, e.args)
+    s.close()
+""" % (srvs[0].port, srvs[1].port, srvs[2].port, os.path.join(certs, "ca.pem")))
+    finally:
+        for s in srvs:
+            s.stop()
+    assert (rc, out) == (0, "True\nok [('memoryview', True, 1), ('memoryview', True, 0)]\n"
+                            "True\nSSLError (-1, 'MBEDTLS_ERR_ERROR_GENERIC_ERROR')\n"
+                            "True\nValueError ('boom',)\n")
+
+
+def test_wrap_completes_the_handshake_on_a_non_blocking_socket(certs):
+    """wrap_socket(do_handshake_on_connect=True) over a non-blocking socket still connecting
+    returns with the handshake done (as MicroPython's): writable at once, nothing to read yet."""
+    srv = OpensslServer(certs)
+    try:
+        rc, out = run("""
+import socket, ssl, select, errno
+s = socket.socket()
+s.setblocking(False)
+try:
+    s.connect(('127.0.0.1', %d))
+except OSError as e:
+    print(e.args[0] == errno.EINPROGRESS)
+ss = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).wrap_socket(s)
+p = select.poll()
+p.register(ss)
+print(p.poll(0) == [(ss, select.POLLOUT)], ss.write(b'1234'), ss.read(10))
+ss.close()
+""" % srv.port)
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "True\nTrue 4 None\n")
+
+
+def test_psk_against_openssl(certs):
+    """TLS-PSK (MicroPython's psk_identity/psk_key and server_psk_keys) against openssl: the board
+    as client of `s_server -psk`, then as server for `s_client -psk`; a wrong key fails both ends."""
+    key = b"board secret"
+    srv = OpensslServer(certs, extra=("-nocert", "-psk", key.hex(), "-psk_identity", "wipy"))
+    try:
+        rc, out = run("""
+import socket, ssl
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+ctx.psk_identity = b'wipy'
+ctx.psk_key = %r
+s = socket.socket()
+s.connect(('127.0.0.1', %d))
+ss = ctx.wrap_socket(s)
+print(ss.cipher()[0].startswith('TLS-') and 'PSK' in ss.cipher()[0])
+ss.write(b'psk line\\n')
+print(ss.readline())
+ss.close()
+""" % (key, srv.port))
+    finally:
+        srv.stop()
+    assert (rc, out) == (0, "True\nb'enil ksp\\n'\n")
+    for client_key, ok in ((key, True), (b"not the key", False)):
+        board = Script("""
+import socket, ssl
+ls = socket.socket()
+ls.bind(('127.0.0.1', 0))
+ls.listen(1)
+print(ls.getsockname()[1])
+c, a = ls.accept()
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.server_psk_keys = {b'wipy': %r}
+try:
+    ss = ctx.wrap_socket(c, server_side=True)
+    print(ss.readline())
+    ss.close()
+except OSError as e:
+    print(type(e).__name__)
+    c.close()
+""" % key)
+        try:
+            port = int(board.line())
+            rc, out = s_client(certs, port, b"from openssl\n",
+                               extra=("-psk", client_key.hex(), "-psk_identity", "wipy", "-tls1_2"))
+            status, rest = board.finish()
+        finally:
+            board.kill()
+        if ok:
+            assert (status, rest) == (0, ["b'from openssl\\n'"]), out
+        else:
+            assert (status, rest) == (0, ["SSLError"]), out
+            assert rc != 0

@@ -1004,6 +1004,7 @@ static void test_vfs_readonly(void **state) {
     assert_int_equal(vfs_mount(&ro, "/sd", 0), 0);
     assert_int_equal(vfs_mkdir("/sd/y"), -EROFS);
     assert_int_equal(vfs_mount(&bd, "/flash", 0), -ENODEV); /* blank: no FAT */
+    assert_int_equal(vfs_umount("/sd"), 0); /* `ro` lives in this frame: unmounted before it goes */
 }
 
 /* ---- /flash first boot ---- */
