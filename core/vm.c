@@ -947,9 +947,8 @@ resume:
         }
         CASE(FOR_ITER_STACK) {
             obj_t *buf = sp - (ITER_BUF_WORDS - 1);
-            obj_t it = buf[0] != OBJ_NULL ? OBJ_FROM_PTR(buf) : buf[1];
-            if (obj_is_type(it, &range_iter_type)) {
-                range_iter_obj_t *ri = OBJ_TO_PTR(it);
+            if (buf[0] == OBJ_FROM_PTR(&range_iter_type)) { /* a range iterator in the slots */
+                range_iter_obj_t *ri = (range_iter_obj_t *)buf;
                 int_t cur = ri->cur;
                 if ((ri->step > 0 ? cur < ri->stop : cur > ri->stop) && small_int_fits(cur)) {
                     if (UNLIKELY(__builtin_add_overflow(cur, ri->step, &ri->cur))) {
@@ -960,6 +959,7 @@ resume:
                     DISPATCH();
                 }
             }
+            obj_t it = buf[0] != OBJ_NULL ? OBJ_FROM_PTR(buf) : buf[1];
             obj_t x = rt_iternext(it);
             if (x == OBJ_NULL) {
                 sp = buf - 1;
