@@ -125,7 +125,8 @@ static obj_t builtins_sum(size_t n_args, size_t n_kw, const obj_t *args) {
     arg_val_t a[2];
     arg_parse_all(n_args, args, n_kw, args + n_args, 2, specs, a);
     obj_t acc = a[1].o;
-    obj_t it = rt_getiter(a[0].o);
+    iter_buf_t buf;
+    obj_t it = rt_getiter_buf(a[0].o, &buf);
     obj_t v;
     while ((v = rt_iternext(it)) != OBJ_NULL) {
         if (obj_is_small_int(acc) && obj_is_small_int(v)) {
@@ -161,8 +162,9 @@ static obj_t builtins_minmax(size_t n_args, size_t n_kw, const obj_t *args, bina
     obj_t best = OBJ_NULL;
     obj_t best_key = OBJ_NULL;
     obj_t it;
+    iter_buf_t buf;
     if (n_args == 1) {
-        it = rt_getiter(args[0]);
+        it = rt_getiter_buf(args[0], &buf);
     } else {
         if (deflt != OBJ_NULL) {
             raise_fmt(&type_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
@@ -197,7 +199,8 @@ DEFINE_FUN_KW(builtins_min_obj, min, 0, NATIVE_VARARGS, builtins_min);
 /* ---- iteration ---- */
 
 static obj_t builtins_all(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t it = rt_getiter(args[0]);
+    iter_buf_t buf;
+    obj_t it = rt_getiter_buf(args[0], &buf);
     obj_t v;
     while ((v = rt_iternext(it)) != OBJ_NULL) {
         if (!rt_is_true(v)) {
@@ -209,7 +212,8 @@ static obj_t builtins_all(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(builtins_all_obj, all, 1, 1, builtins_all);
 
 static obj_t builtins_any(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t it = rt_getiter(args[0]);
+    iter_buf_t buf;
+    obj_t it = rt_getiter_buf(args[0], &buf);
     obj_t v;
     while ((v = rt_iternext(it)) != OBJ_NULL) {
         if (rt_is_true(v)) {

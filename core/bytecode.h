@@ -42,6 +42,7 @@
     X(STORE_ATTR)          /* v o -> [cache] */                                                            \
     X(DELETE_ATTR)         /* o -> */                                                              \
     X(LOAD_METHOD)         /* o -> fun self_or_NULL */                                             \
+    X(LOAD_SUPER_METHOD)   /* super cls self -> fun self_or_NULL: super().attr, no super object */ \
     X(LOAD_SUBSCR)         /* o i -> o[i] */                                                       \
     X(STORE_SUBSCR)        /* v o i -> */                                                          \
     X(DELETE_SUBSCR)       /* o i -> */                                                            \
@@ -81,6 +82,10 @@
     X(JUMP_IF_TRUE_OR_POP)                                                                         \
     X(GET_ITER)            /* o -> iter */                                                         \
     X(FOR_ITER)            /* iter -> iter next  | (exhausted) -> ; jump arg */                   \
+    X(GET_ITER_STACK)      /* o -> buf: the iterator in ITER_BUF_WORDS slots (a for statement) */  \
+    X(FOR_ITER_STACK)      /* buf -> buf next | (exhausted) -> ; jump arg */                       \
+    X(POP_ITER_STACK)      /* buf -> ; arg 1: buf v -> v (a return leaving the loop) */            \
+    X(GET_ITER_RANGE)      /* r a [b [c]] -> buf: for x in range(...), no range object; arg n */   \
     X(BUILD_TUPLE)         /* n items -> tuple */                                                  \
     X(BUILD_LIST)                                                                                  \
     X(BUILD_SET)                                                                                   \

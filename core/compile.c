@@ -23,6 +23,7 @@ typedef struct {
     uint32_t l_break;
     ast_stmt_list_t *finalbody;
     int hidden; /* FB_HANDLER: local holding the exception */
+    bool iter_stack; /* FB_FOR: the iterator takes ITER_BUF_WORDS slots (else one: async for) */
 } fblock_t;
 
 #define MAX_FBLOCKS 64
@@ -87,10 +88,16 @@ static int c_stack_effect(unsigned op, uint32_t arg) {
         case OP_LOAD_FALSE: case OP_LOAD_NULL: case OP_LOAD_FAST: case OP_LOAD_DEREF:
         case OP_LOAD_CLOSURE: case OP_LOAD_NAME: case OP_LOAD_GLOBAL: case OP_LOAD_METHOD:
         case OP_DUP_TOP: case OP_BUILD_MAP: case OP_IMPORT_FROM: case OP_LOAD_BUILD_CLASS:
-        case OP_LOAD_ASSERTION_ERROR: case OP_FOR_ITER:
+        case OP_LOAD_ASSERTION_ERROR: case OP_FOR_ITER: case OP_FOR_ITER_STACK:
             return 1;
+        case OP_GET_ITER_STACK:
+            return ITER_BUF_WORDS - 1;
+        case OP_GET_ITER_RANGE:
+            return ITER_BUF_WORDS - 1 - (int)arg;
+        case OP_POP_ITER_STACK:
+            return -ITER_BUF_WORDS;
         case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_NAME: case OP_STORE_GLOBAL:
-        case OP_DELETE_ATTR: case OP_LOAD_SUBSCR: case OP_POP_TOP: case OP_BINARY_OP:
+        case OP_DELETE_ATTR: case OP_LOAD_SUBSCR: case OP_POP_TOP: case OP_BINARY_OP: case OP_LOAD_SUPER_METHOD:
         case OP_BIN_ADD: case OP_BIN_SUB: case OP_BIN_MUL: case OP_BIN_FLOORDIV: case OP_BIN_MOD:
         case OP_BIN_AND: case OP_BIN_OR: case OP_BIN_XOR: case OP_BIN_LSHIFT: case OP_BIN_RSHIFT:
         case OP_CMP_LT: case OP_CMP_LE: case OP_CMP_GT: case OP_CMP_GE: case OP_CMP_EQ:
@@ -400,6 +407,66 @@ static bool c_fold(comp_t *c, ast_expr_t *e, int64_t *out) {
 
 /* ---- expressions ---- */
 
+/* The object a constant expression stands for, made at compile time: a literal, a folded integer
+ * expression, a name bound by const(), or a tuple of those (one object, loaded by LOAD_CONST:
+ * building it costs nothing at run time and allocates nothing, as in MicroPython). */
+static bool c_const_obj(comp_t *c, ast_expr_t *e, obj_t *out) {
+    int64_t k;
+    if (c_fold(c, e, &k)) {
+        *out = int_from_ll(k);
+        return true;
+    }
+    switch (e->kind) {
+        case EXPR_CONSTANT:
+            switch (e->u.constant.kind) {
+                case AST_CONST_NONE: *out = OBJ_NONE; return true;
+                case AST_CONST_TRUE: *out = OBJ_TRUE; return true;
+                case AST_CONST_FALSE: *out = OBJ_FALSE; return true;
+                case AST_CONST_ELLIPSIS: *out = OBJ_ELLIPSIS; return true;
+                case AST_CONST_INT: *out = int_from_ll(e->u.constant.ival); return true;
+                case AST_CONST_BIGINT:
+                    *out = int_parse(e->u.constant.str, e->u.constant.len, e->u.constant.base);
+                    return true;
+                case AST_CONST_STR: *out = str_new(e->u.constant.str, e->u.constant.len); return true;
+                case AST_CONST_BYTES: *out = bytes_new(e->u.constant.str, e->u.constant.len); return true;
+            }
+            return false;
+        case EXPR_NAME: {
+            scope_id_t *id;
+            int kind = c_name_kind(c, e->u.name.id, &id);
+            return (kind == ID_GLOBAL_IMPLICIT || kind == ID_GLOBAL_EXPLICIT || kind == ID_NAME) &&
+                   c_const_lookup(c, e->u.name.id, out);
+        }
+        case EXPR_TUPLE: {
+            size_t n = e->u.list.elts.n;
+            if (n > 32) {
+                return false; /* big literal tuples are built at run time, item by item */
+            }
+            obj_t items[32];
+            for (size_t i = 0; i < n; i++) {
+                if (!c_const_obj(c, e->u.list.elts.items[i], &items[i])) {
+                    return false;
+                }
+            }
+            /* the same items as a const() tuple: that very object (x is _T, as in MicroPython) */
+            list_obj_t *cv = OBJ_TO_PTR(c->cvalues);
+            for (size_t i = 0; i < cv->len; i++) {
+                if (obj_is_type(cv->items[i], &tuple_type)) {
+                    tuple_obj_t *t = OBJ_TO_PTR(cv->items[i]);
+                    if (t->len == n && (n == 0 || memcmp(t->items, items, n * sizeof(obj_t)) == 0)) {
+                        *out = cv->items[i];
+                        return true;
+                    }
+                }
+            }
+            *out = tuple_new(n, items);
+            return true;
+        }
+        default:
+            return false;
+    }
+}
+
 static void c_expr(comp_t *c, ast_expr_t *e);
 static void c_await(comp_t *c);
 static void c_stmts(comp_t *c, ast_stmt_list_t *l);
@@ -682,8 +749,16 @@ static void c_call(comp_t *c, ast_expr_t *e) {
         c_error(c, e->line, "too many arguments");
     }
     bool method = e->u.call.func->kind == EXPR_ATTRIBUTE;
-    if (method) {
-        c_expr(c, e->u.call.func->u.attribute.value);
+    ast_expr_t *recv = method ? e->u.call.func->u.attribute.value : NULL;
+    if (method && recv->kind == EXPR_CALL && c_is_super_call(c, recv)) {
+        /* super().name(...): the method is found without making a super object */
+        c_name(c, QSTR_super, CTX_LOAD);
+        c_name(c, QSTR___class__, CTX_LOAD);
+        c_name(c, c->cu->scope->ids[0].name, CTX_LOAD);
+        c_set_line(c, recv->line);
+        c_emit(c, OP_LOAD_SUPER_METHOD, e->u.call.func->u.attribute.attr);
+    } else if (method) {
+        c_expr(c, recv);
         c_emit(c, OP_LOAD_METHOD, e->u.call.func->u.attribute.attr);
     } else {
         c_expr(c, e->u.call.func);
@@ -798,9 +873,15 @@ static void c_expr(comp_t *c, ast_expr_t *e) {
         case EXPR_CALL:
             c_call(c, e);
             break;
-        case EXPR_TUPLE:
-            c_display(c, &e->u.list.elts, OP_BUILD_TUPLE, true);
+        case EXPR_TUPLE: {
+            obj_t t;
+            if (e->u.list.elts.n > 0 && c_const_obj(c, e, &t)) {
+                c_load_obj(c, t);
+            } else {
+                c_display(c, &e->u.list.elts, OP_BUILD_TUPLE, true);
+            }
             break;
+        }
         case EXPR_LIST:
             c_display(c, &e->u.list.elts, OP_BUILD_LIST, false);
             break;
@@ -989,6 +1070,10 @@ static void c_unwind(comp_t *c, int stop, bool preserve) {
             case FB_WHILE:
                 break;
             case FB_FOR:
+                if (fb->iter_stack) {
+                    c_emit(c, OP_POP_ITER_STACK, preserve);
+                    break;
+                }
                 if (preserve) {
                     c_emit(c, OP_ROT_TWO, 0);
                 }
@@ -1050,7 +1135,7 @@ static void c_loop_jump(comp_t *c, ast_stmt_t *st, bool is_break) {
     fblock_t *loop = &u->fblocks[i];
     if (is_break) {
         if (loop->kind == FB_FOR) {
-            c_emit(c, OP_POP_TOP, 0);
+            c_emit(c, loop->iter_stack ? OP_POP_ITER_STACK : OP_POP_TOP, 0);
         }
         c_emit_jump(c, OP_JUMP, loop->l_break);
     } else {
@@ -1061,6 +1146,20 @@ static void c_loop_jump(comp_t *c, ast_stmt_t *st, bool is_break) {
 }
 
 /* ---- statements ---- */
+
+/* range(a[, b[, c]]) with plain positional arguments: what GET_ITER_RANGE takes. */
+static bool c_is_range_call(const ast_expr_t *e) {
+    if (e->kind != EXPR_CALL || e->u.call.func->kind != EXPR_NAME || e->u.call.func->u.name.id != QSTR_range ||
+        e->u.call.n_keywords != 0 || e->u.call.args.n < 1 || e->u.call.args.n > 3) {
+        return false;
+    }
+    for (size_t i = 0; i < e->u.call.args.n; i++) {
+        if (e->u.call.args.items[i]->kind == EXPR_STARRED) {
+            return false;
+        }
+    }
+    return true;
+}
 
 /* MicroPython's compile-time decorators: @micropython.bytecode is dropped (bytecode is all there
  * is); any other @micropython.<name> (native, viper, asm_thumb, ...) is a SyntaxError. */
@@ -1414,15 +1513,33 @@ static bool c_try_const_assign(comp_t *c, ast_stmt_t *st) {
                         f->u.attribute.value->kind == EXPR_NAME &&
                         f->u.attribute.value->u.name.id == QSTR_micropython);
     int64_t val;
+    obj_t cval = OBJ_NULL;
     if (!is_const) {
         return false;
     }
-    if (!c_fold(c, v->u.call.args.items[0], &val)) {
-        if (c_const_invalid(c, v->u.call.args.items[0])) {
-            c_error(c, st->line, "constant must be an integer");
+    ast_expr_t *arg = v->u.call.args.items[0];
+    if (c_fold(c, arg, &val)) {
+        cval = small_int_new((int_t)val);
+    } else if (arg->kind == EXPR_CONSTANT || arg->kind == EXPR_TUPLE) {
+        if (!c_const_obj(c, arg, &cval)) {
+            c_error(c, st->line, "not a constant");
+        }
+        if (!obj_is_small_int(cval) && !(arg->kind == EXPR_CONSTANT && arg->u.constant.kind == AST_CONST_BIGINT)) {
+            goto bind; /* a str, bytes, None, ... or a tuple of constants (MicroPython's const) */
+        }
+        if (obj_is_small_int(cval)) {
+            val = small_int_value(cval);
+        } else {
+            return false; /* a bignum literal: computed at run time */
+        }
+    } else {
+        if (c_const_invalid(c, arg)) {
+            c_error(c, st->line, "not a constant");
         }
         return false; /* an integer too big to fold (a bignum): computed at run time */
     }
+    cval = small_int_new((int_t)val);
+bind:
     for (size_t i = 0; i < c->n_cnames; i++) {
         if (c->cnames[i] == t->u.name.id) {
             c_error(c, st->line, "constant redefined");
@@ -1430,9 +1547,9 @@ static bool c_try_const_assign(comp_t *c, ast_stmt_t *st) {
     }
     c->cnames = c_grow(c->cnames, &c->alloc_cnames, sizeof(qstr), c->n_cnames + 1);
     c->cnames[c->n_cnames++] = t->u.name.id;
-    list_append(c->cvalues, small_int_new((int_t)val));
+    list_append(c->cvalues, cval);
     if (qstr_str(t->u.name.id)[0] != '_') {
-        c_load_obj(c, small_int_new((int_t)val));
+        c_load_obj(c, cval);
         c_name(c, t->u.name.id, CTX_STORE);
     }
     return true;
@@ -1526,17 +1643,27 @@ static void c_stmt(comp_t *c, ast_stmt_t *st) {
                 break;
             }
             uint32_t l_top = c_new_label(c), l_else = c_new_label(c), l_end = c_new_label(c);
-            c_expr(c, st->u.for_.iter);
-            c_emit(c, OP_GET_ITER, 0);
+            ast_expr_t *it = st->u.for_.iter;
+            if (c_is_range_call(it)) {
+                /* range(...) itself is not made when range is the built-in (GET_ITER_RANGE) */
+                c_expr(c, it->u.call.func);
+                for (size_t i = 0; i < it->u.call.args.n; i++) {
+                    c_expr(c, it->u.call.args.items[i]);
+                }
+                c_emit(c, OP_GET_ITER_RANGE, (uint32_t)it->u.call.args.n);
+            } else {
+                c_expr(c, it);
+                c_emit(c, OP_GET_ITER_STACK, 0);
+            }
             c_place(c, l_top);
-            c_emit_jump(c, OP_FOR_ITER, l_else);
+            c_emit_jump(c, OP_FOR_ITER_STACK, l_else);
             c_store(c, st->u.for_.target);
-            c_push_fblock(c, FB_FOR, l_top, l_end);
+            c_push_fblock(c, FB_FOR, l_top, l_end)->iter_stack = true;
             c_stmts(c, &st->u.for_.body);
             c_pop_fblock(c);
             c_emit_jump(c, OP_JUMP, l_top);
             c_place(c, l_else);
-            c_adjust(c, -1);
+            c_adjust(c, -ITER_BUF_WORDS);
             c_stmts(c, &st->u.for_.orelse);
             c_place(c, l_end);
             break;

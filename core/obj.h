@@ -174,6 +174,15 @@ typedef void (*attr_fun_t)(obj_t self, qstr attr, obj_t *dest);
 /* subscr: value==OBJ_SENTINEL load (returns the item), OBJ_NULL delete, else store (returns OBJ_NONE). */
 typedef obj_t (*subscr_fun_t)(obj_t self, obj_t index, obj_t value);
 typedef obj_t (*getiter_fun_t)(obj_t self);
+/* An iterator built in memory the caller owns (the VM's stack slots of a for loop, a C local)
+ * rather than on the heap, so iterating a built-in container never allocates: a type's
+ * getiter_buf builds its iterator object in the buffer (at most ITER_BUF_WORDS words, first the
+ * type) and returns it. The object must not outlive the buffer: only its owner calls it. */
+#define ITER_BUF_WORDS 5
+typedef struct {
+    obj_t words[ITER_BUF_WORDS];
+} iter_buf_t;
+typedef obj_t (*getiter_buf_fun_t)(obj_t self, iter_buf_t *buf);
 typedef obj_t (*iternext_fun_t)(obj_t self); /* OBJ_NULL when exhausted (no exception) */
 typedef bool (*buffer_fun_t)(obj_t self, buffer_info_t *info, int flags);
 typedef void (*print_fun_t)(const print_t *print, obj_t o, print_kind_t kind);
@@ -206,6 +215,7 @@ typedef struct type_s {
     struct dict_obj *locals_dict; /* methods and class attributes; const dict for built-in types */
     const void *parent;           /* NULL, a type_t*, or a tuple_obj_t* of types (multiple bases) */
     const void *protocol;         /* type-specific extension (stream protocol, ...) */
+    getiter_buf_fun_t getiter_buf; /* NULL: the iterator comes from getiter (the heap) */
 } type_t;
 
 extern const type_t type_type, object_type, none_type, bool_type, int_type, str_type, bytes_type,

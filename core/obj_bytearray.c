@@ -379,12 +379,17 @@ static const type_t ba_iterator_type = {
     .iternext = ba_iter_next,
 };
 
-static obj_t ba_getiter(obj_t self) {
-    ba_iter_obj_t *it = NEW_OBJ(ba_iter_obj_t);
+static obj_t ba_iter_init(ba_iter_obj_t *it, obj_t self) {
     it->base.type = &ba_iterator_type;
     it->ba = self;
+    it->pos = 0;
     return OBJ_FROM_PTR(it);
 }
+
+static obj_t ba_getiter(obj_t self) { return ba_iter_init(NEW_OBJ(ba_iter_obj_t), self); }
+
+_Static_assert(sizeof(ba_iter_obj_t) <= sizeof(iter_buf_t), "bytearray iterator fits an iter_buf_t");
+static obj_t ba_getiter_buf(obj_t self, iter_buf_t *buf) { return ba_iter_init((ba_iter_obj_t *)buf, self); }
 
 static bool ba_buffer(obj_t self, buffer_info_t *info, int flags) {
     bytearray_obj_t *b = OBJ_TO_PTR(self);
@@ -452,6 +457,7 @@ const type_t bytearray_type = {
     .binary_op = ba_binary_op,
     .subscr = ba_subscr,
     .getiter = ba_getiter,
+    .getiter_buf = ba_getiter_buf,
     .buffer = ba_buffer,
     .locals_dict = &ba_locals_dict,
 };

@@ -591,14 +591,20 @@ static const type_t dict_iter_type = {
     .iternext = dict_iter_next,
 };
 
-static obj_t dict_iter_new(obj_t dict, dict_kind_t kind) {
-    dict_iter_obj_t *it = NEW_OBJ(dict_iter_obj_t);
+static obj_t dict_iter_init(dict_iter_obj_t *it, obj_t dict, dict_kind_t kind) {
     it->base.type = &dict_iter_type;
     it->dict = dict;
     it->pos = 0;
     it->filled = dict_map(dict)->filled;
     it->kind = kind;
     return OBJ_FROM_PTR(it);
+}
+
+static obj_t dict_iter_new(obj_t dict, dict_kind_t kind) { return dict_iter_init(NEW_OBJ(dict_iter_obj_t), dict, kind); }
+
+_Static_assert(sizeof(dict_iter_obj_t) <= sizeof(iter_buf_t), "dict iterator fits an iter_buf_t");
+static obj_t dict_getiter_buf(obj_t self, iter_buf_t *buf) {
+    return dict_iter_init((dict_iter_obj_t *)buf, self, DICT_KEYS);
 }
 
 static obj_t dict_getiter(obj_t self) {
@@ -639,6 +645,11 @@ static void dict_view_print(const print_t *p, obj_t o, print_kind_t kind) {
 static obj_t dict_view_getiter(obj_t self) {
     const dict_view_obj_t *v = OBJ_TO_PTR(self);
     return dict_iter_new(v->dict, v->kind);
+}
+
+static obj_t dict_view_getiter_buf(obj_t self, iter_buf_t *buf) {
+    const dict_view_obj_t *v = OBJ_TO_PTR(self);
+    return dict_iter_init((dict_iter_obj_t *)buf, v->dict, v->kind);
 }
 
 static obj_t dict_view_unary_op(unary_op_t op, obj_t o) {
@@ -735,6 +746,7 @@ const type_t dict_view_type = {
     .unary_op = dict_view_unary_op,
     .binary_op = dict_view_binary_op,
     .getiter = dict_view_getiter,
+    .getiter_buf = dict_view_getiter_buf,
 };
 
 /* ---- methods ---- */
@@ -914,5 +926,6 @@ const type_t dict_type = {
     .binary_op = dict_binary_op,
     .subscr = dict_subscr,
     .getiter = dict_getiter,
+    .getiter_buf = dict_getiter_buf,
     .locals_dict = &dict_locals_dict,
 };

@@ -350,10 +350,19 @@ void exc_print(const print_t *p, obj_t exc) {
 
 /* ---- attributes and methods ---- */
 static void exc_attr(obj_t self, qstr attr, obj_t *dest) {
-    if (dest[0] != OBJ_NULL) {
-        return; /* store/delete: built-in exceptions have no instance dict */
-    }
     exception_obj_t *e = exc_ptr(self);
+    if (dest[0] != OBJ_NULL) {
+        /* store/delete: built-in exceptions have no instance dict. One store is allowed, as in
+         * MicroPython: e.__traceback__ = None empties the traceback and keeps its room, so an
+         * exception made beforehand can be raised again without allocating (heap locked) */
+        if (attr == QSTR___traceback__ && dest[1] == OBJ_NONE) {
+            if (e->traceback != OBJ_NULL) {
+                ((list_obj_t *)OBJ_TO_PTR(e->traceback))->len = 0;
+            }
+            dest[0] = OBJ_NULL;
+        }
+        return;
+    }
     const type_t *t = e->base.type;
     if (attr == QSTR_args) {
         dest[0] = e->args;

@@ -473,7 +473,34 @@ void int_to_bytes_buf(obj_t i, bool big_endian, bool is_signed, size_t len, uint
     bigint_to_bytes(&b, buf, len, big_endian);
 }
 
+/* The value of the bytes when it is a small int (at most 7 significant bytes): no allocation. */
+static bool int_small_from_bytes(const uint8_t *buf, size_t len, bool big_endian, bool is_signed, int_t *out) {
+    /* byte k from the most significant end */
+#define MSB_BYTE(k) (big_endian ? buf[(k)] : buf[len - 1 - (k)])
+    bool neg = is_signed && len > 0 && (MSB_BYTE(0) & 0x80);
+    uint8_t fill = neg ? 0xff : 0x00;
+    size_t k = 0;
+    /* leading sign bytes add nothing, as long as the next byte keeps the sign */
+    while (k + 1 < len && MSB_BYTE(k) == fill && ((MSB_BYTE(k + 1) & 0x80) != 0) == neg) {
+        k++;
+    }
+    if (len - k > 7) {
+        return false;
+    }
+    uint64_t v = neg ? ~(uint64_t)0 : 0;
+    for (; k < len; k++) {
+        v = (v << 8) | MSB_BYTE(k);
+    }
+#undef MSB_BYTE
+    *out = (int_t)v;
+    return true;
+}
+
 obj_t int_from_bytes_buf(const uint8_t *buf, size_t len, bool big_endian, bool is_signed) {
+    int_t small;
+    if (int_small_from_bytes(buf, len, big_endian, is_signed, &small)) {
+        return small_int_new(small);
+    }
     size_t cap = (len + 7) / 8 + 1;
     int_obj_t *o = int_alloc(cap);
     bigint_t r = {o->digits, 0, false};

@@ -45,12 +45,18 @@ static const type_t tuple_iter_type = {
     .iternext = seq_iter_next,
 };
 
-obj_t seq_iter_new(obj_t seq, bool is_list) {
-    seq_iter_obj_t *it = NEW_OBJ(seq_iter_obj_t);
+static obj_t seq_iter_init(seq_iter_obj_t *it, obj_t seq, bool is_list) {
     it->base.type = is_list ? &list_iter_type : &tuple_iter_type;
     it->seq = seq;
     it->idx = 0;
     return OBJ_FROM_PTR(it);
+}
+
+obj_t seq_iter_new(obj_t seq, bool is_list) { return seq_iter_init(NEW_OBJ(seq_iter_obj_t), seq, is_list); }
+
+_Static_assert(sizeof(seq_iter_obj_t) <= sizeof(iter_buf_t), "seq iterator fits an iter_buf_t");
+obj_t seq_iter_new_buf(obj_t seq, bool is_list, iter_buf_t *buf) {
+    return seq_iter_init((seq_iter_obj_t *)buf, seq, is_list);
 }
 
 /* ---- enumerate ---- */

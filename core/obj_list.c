@@ -442,6 +442,7 @@ static obj_t list_subscr(obj_t self, obj_t index, obj_t value) {
 }
 
 static obj_t list_getiter(obj_t self) { return seq_iter_new(self, true); }
+static obj_t list_getiter_buf(obj_t self, iter_buf_t *buf) { return seq_iter_new_buf(self, true, buf); }
 
 /* ---- methods ---- */
 
@@ -586,5 +587,6 @@ const type_t list_type = {
     .binary_op = list_binary_op,
     .subscr = list_subscr,
     .getiter = list_getiter,
+    .getiter_buf = list_getiter_buf,
     .locals_dict = &list_locals_dict,
 };

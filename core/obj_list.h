@@ -40,6 +40,7 @@ size_t seq_repeat_count(obj_t n, size_t len);
 /* The one iterator of list and tuple (obj_iter.c): the items by index, reading the length at
  * every step (a list may grow or shrink while it is iterated). */
 obj_t seq_iter_new(obj_t seq, bool is_list);
+obj_t seq_iter_new_buf(obj_t seq, bool is_list, iter_buf_t *buf); /* built in buf */
 
 /* ---- dict / map ---- */
 /* Fast global/attribute lookup by qstr (no exceptions): the value or OBJ_NULL. */
@@ -71,6 +72,7 @@ typedef struct {
     int_t cur, stop, step;
 } range_iter_obj_t;
 extern const type_t range_iter_type;
+obj_t range_iter_new_buf(int_t cur, int_t stop, int_t step, iter_buf_t *buf); /* built in buf */
 obj_t range_reversed(obj_t range); /* reversed(range): a range iterator going backwards */
 
 /* ---- slice ---- */

@@ -274,12 +274,17 @@ static const type_t mv_iterator_type = {
     .iternext = mv_iter_next,
 };
 
-static obj_t mv_getiter(obj_t self) {
-    mv_iter_obj_t *it = NEW_OBJ(mv_iter_obj_t);
+static obj_t mv_iter_init(mv_iter_obj_t *it, obj_t self) {
+    memset(it, 0, sizeof(*it));
     it->base.type = &mv_iterator_type;
     it->mv = self;
     return OBJ_FROM_PTR(it);
 }
+
+static obj_t mv_getiter(obj_t self) { return mv_iter_init(NEW_OBJ(mv_iter_obj_t), self); }
+
+_Static_assert(sizeof(mv_iter_obj_t) <= sizeof(iter_buf_t), "memoryview iterator fits an iter_buf_t");
+static obj_t mv_getiter_buf(obj_t self, iter_buf_t *buf) { return mv_iter_init((mv_iter_obj_t *)buf, self); }
 
 static void mv_attr(obj_t self, qstr attr, obj_t *dest) {
     if (dest[0] != OBJ_NULL) {
@@ -344,6 +349,7 @@ const type_t memoryview_type = {
     .attr = mv_attr,
     .subscr = mv_subscr,
     .getiter = mv_getiter,
+    .getiter_buf = mv_getiter_buf,
     .buffer = mv_buffer,
     .locals_dict = &mv_locals_dict,
 };

@@ -46,13 +46,26 @@ const type_t range_iter_type = {
     .iternext = range_iter_next,
 };
 
-static obj_t range_iter_new(int_t cur, int_t stop, int_t step) {
-    range_iter_obj_t *it = NEW_OBJ(range_iter_obj_t);
+static obj_t range_iter_init(range_iter_obj_t *it, int_t cur, int_t stop, int_t step) {
     it->base.type = &range_iter_type;
     it->cur = cur;
     it->stop = stop;
     it->step = step;
     return OBJ_FROM_PTR(it);
+}
+
+static obj_t range_iter_new(int_t cur, int_t stop, int_t step) {
+    return range_iter_init(NEW_OBJ(range_iter_obj_t), cur, stop, step);
+}
+
+_Static_assert(sizeof(range_iter_obj_t) <= sizeof(iter_buf_t), "range iterator fits an iter_buf_t");
+obj_t range_iter_new_buf(int_t cur, int_t stop, int_t step, iter_buf_t *buf) {
+    return range_iter_init((range_iter_obj_t *)buf, cur, stop, step);
+}
+
+static obj_t range_getiter_buf(obj_t self, iter_buf_t *buf) {
+    const range_obj_t *r = OBJ_TO_PTR(self);
+    return range_iter_new_buf(r->start, r->stop, r->step, buf);
 }
 
 static obj_t range_getiter(obj_t self) {
@@ -272,4 +285,5 @@ const type_t range_type = {
     .attr = range_attr,
     .subscr = range_subscr,
     .getiter = range_getiter,
+    .getiter_buf = range_getiter_buf,
 };

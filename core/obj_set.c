@@ -333,14 +333,18 @@ static const type_t set_iter_type = {
     .iternext = set_iter_next,
 };
 
-static obj_t set_getiter(obj_t self) {
-    set_iter_obj_t *it = NEW_OBJ(set_iter_obj_t);
+static obj_t set_iter_init(set_iter_obj_t *it, obj_t self) {
     it->base.type = &set_iter_type;
     it->set = self;
     it->pos = 0;
     it->filled = set_ptr(self)->map.filled;
     return OBJ_FROM_PTR(it);
 }
+
+static obj_t set_getiter(obj_t self) { return set_iter_init(NEW_OBJ(set_iter_obj_t), self); }
+
+_Static_assert(sizeof(set_iter_obj_t) <= sizeof(iter_buf_t), "set iterator fits an iter_buf_t");
+static obj_t set_getiter_buf(obj_t self, iter_buf_t *buf) { return set_iter_init((set_iter_obj_t *)buf, self); }
 
 /* ---- methods ---- */
 static obj_t set_self(obj_t o, bool mutable) {
@@ -528,6 +532,7 @@ const type_t set_type = {
     .unary_op = set_unary_op,
     .binary_op = set_binary_op,
     .getiter = set_getiter,
+    .getiter_buf = set_getiter_buf,
     .locals_dict = &set_locals_dict,
 };
 
@@ -539,5 +544,6 @@ const type_t frozenset_type = {
     .unary_op = set_unary_op,
     .binary_op = set_binary_op,
     .getiter = set_getiter,
+    .getiter_buf = set_getiter_buf,
     .locals_dict = &frozenset_locals_dict,
 };

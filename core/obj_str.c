@@ -2116,13 +2116,17 @@ static const type_t bytes_iterator_type = {
     .iternext = bytes_iter_next,
 };
 
-static obj_t str_getiter(obj_t self) {
-    str_iter_obj_t *it = NEW_OBJ(str_iter_obj_t);
+static obj_t str_iter_init(str_iter_obj_t *it, obj_t self) {
     it->base.type = obj_is_str(self) ? &str_iterator_type : &bytes_iterator_type;
     it->str = self;
     it->pos = 0;
     return OBJ_FROM_PTR(it);
 }
+
+static obj_t str_getiter(obj_t self) { return str_iter_init(NEW_OBJ(str_iter_obj_t), self); }
+
+_Static_assert(sizeof(str_iter_obj_t) <= sizeof(iter_buf_t), "str iterator fits an iter_buf_t");
+static obj_t str_getiter_buf(obj_t self, iter_buf_t *buf) { return str_iter_init((str_iter_obj_t *)buf, self); }
 
 /* ------------------------------------------------------------------------------------------ */
 /* buffer protocol */
@@ -2209,6 +2213,7 @@ const type_t str_type = {
     .binary_op = str_binary_op,
     .subscr = str_subscr,
     .getiter = str_getiter,
+    .getiter_buf = str_getiter_buf,
     .buffer = str_buffer,
     .locals_dict = &str_locals_dict,
 };
@@ -2222,6 +2227,7 @@ const type_t bytes_type = {
     .binary_op = str_binary_op,
     .subscr = str_subscr,
     .getiter = str_getiter,
+    .getiter_buf = str_getiter_buf,
     .buffer = str_buffer,
     .locals_dict = &bytes_locals_dict,
 };

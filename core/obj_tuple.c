@@ -362,6 +362,7 @@ static obj_t tuple_subscr(obj_t self, obj_t index, obj_t value) {
 }
 
 static obj_t tuple_getiter(obj_t self) { return seq_iter_new(self, false); }
+static obj_t tuple_getiter_buf(obj_t self, iter_buf_t *buf) { return seq_iter_new_buf(self, false, buf); }
 
 /* ---- methods ---- */
 static obj_t tuple_count_fun(size_t n_args, size_t n_kw, const obj_t *args) {
@@ -397,5 +398,6 @@ const type_t tuple_type = {
     .binary_op = tuple_binary_op,
     .subscr = tuple_subscr,
     .getiter = tuple_getiter,
+    .getiter_buf = tuple_getiter_buf,
     .locals_dict = &tuple_locals_dict,
 };

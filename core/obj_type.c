@@ -1584,6 +1584,21 @@ typedef struct {
     obj_t obj;
 } super_obj_t;
 
+static obj_t super_init(super_obj_t *s, obj_t cls, obj_t o) {
+    if (!obj_is_type(cls, &type_type)) {
+        raise_msg(&type_TypeError, "super() argument 1 must be type");
+    }
+    const type_t *st = OBJ_TO_PTR(cls);
+    if (!obj_is_subclass_fast(obj_type(o), st) &&
+        !(obj_is_type(o, &type_type) && obj_is_subclass_fast(OBJ_TO_PTR(o), st))) {
+        raise_msg(&type_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    }
+    s->base.type = &super_type;
+    s->type = st;
+    s->obj = o;
+    return OBJ_FROM_PTR(s);
+}
+
 static obj_t super_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
     (void)type;
     if (n_kw != 0) {
@@ -1592,20 +1607,14 @@ static obj_t super_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
     if (n_args != 2) {
         raise_msg(&type_RuntimeError, "super() can't find self");
     }
-    if (!obj_is_type(args[0], &type_type)) {
-        raise_msg(&type_TypeError, "super() argument 1 must be type");
-    }
-    const type_t *st = OBJ_TO_PTR(args[0]);
-    obj_t o = args[1];
-    if (!obj_is_subclass_fast(obj_type(o), st) &&
-        !(obj_is_type(o, &type_type) && obj_is_subclass_fast(OBJ_TO_PTR(o), st))) {
-        raise_msg(&type_TypeError, "super(type, obj): obj must be an instance or subtype of type");
-    }
-    super_obj_t *s = NEW_OBJ(super_obj_t);
-    s->base.type = &super_type;
-    s->type = OBJ_TO_PTR(args[0]);
-    s->obj = args[1];
-    return OBJ_FROM_PTR(s);
+    return super_init(NEW_OBJ(super_obj_t), args[0], args[1]);
+}
+
+/* super().name as a method call (LOAD_SUPER_METHOD): the super object lives on the C stack only
+ * while the method is looked up, so the call allocates nothing (as in MicroPython). */
+void super_load_method(obj_t cls, obj_t obj, qstr attr, obj_t *dest) {
+    super_obj_t s;
+    rt_load_method(super_init(&s, cls, obj), attr, dest);
 }
 
 static void super_attr(obj_t self, qstr attr, obj_t *dest) {

@@ -80,4 +80,7 @@ void exc_clear_traceback(obj_t exc);
 void exc_emg_init(void);
 extern exception_obj_t exc_kbd_interrupt_obj; /* preallocated KeyboardInterrupt */
 
+/* super(cls, obj).attr loaded as a method (dest as rt_load_method), no super object kept. */
+void super_load_method(obj_t cls, obj_t obj, qstr attr, obj_t *dest);
+
 #endif

@@ -495,6 +495,14 @@ obj_t rt_getiter(obj_t o) {
     raise_fmt(&type_TypeError, "'%s' object isn't iterable", rt_type_name(o));
 }
 
+obj_t rt_getiter_buf(obj_t o, iter_buf_t *buf) {
+    const type_t *t = obj_type(o);
+    if (t->getiter_buf != NULL) {
+        return t->getiter_buf(o, buf);
+    }
+    return rt_getiter(o);
+}
+
 obj_t rt_iternext(obj_t iter) {
     const type_t *t = obj_type(iter);
     if (LIKELY(t->iternext != NULL)) {

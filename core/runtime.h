@@ -96,6 +96,7 @@ obj_t rt_call_method(size_t n_args, size_t n_kw, const obj_t *args);
 obj_t rt_call_ex(obj_t fun, size_t n_args, size_t n_kw, const obj_t *args, obj_t pos_seq, obj_t kw_dict);
 
 obj_t rt_getiter(obj_t o);                  /* TypeError "'x' object isn't iterable" */
+obj_t rt_getiter_buf(obj_t o, iter_buf_t *buf); /* the same, built in buf when the type can */
 obj_t rt_iternext(obj_t iter);              /* OBJ_NULL when exhausted */
 obj_t rt_iternext_or_raise(obj_t iter);     /* StopIteration when exhausted */
 obj_t rt_identity_getiter(obj_t o);         /* getiter slot for self-iterating types */

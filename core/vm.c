@@ -344,6 +344,17 @@ __attribute__((noinline)) static obj_t vm_call_exit(const obj_t *exit_self, obj_
         }                                                                                          \
     } while (0)
 
+/* A for statement's iterator lives in ITER_BUF_WORDS value-stack slots (buf): the object itself,
+ * built there by its type (rt_getiter_buf), so iterating a built-in container never allocates;
+ * or, for any other iterable, buf[0] = OBJ_NULL (never a type) and the heap iterator in buf[1]. */
+static void vm_iter_stack(obj_t *buf, obj_t o) {
+    obj_t it = rt_getiter_buf(o, (iter_buf_t *)buf);
+    if (it != OBJ_FROM_PTR(buf)) {
+        buf[0] = OBJ_NULL;
+        buf[1] = it;
+    }
+}
+
 obj_t vm_execute(vm_frame_t *f, obj_t throw_exc) {
     const code_obj_t *const code = f->code;
     obj_t *const locals = f->state;
@@ -579,6 +590,17 @@ resume:
             obj_t o = TOP();
             rt_load_method(o, ARG, sp);
             sp++;
+            DISPATCH();
+        }
+        CASE(LOAD_SUPER_METHOD) {
+            obj_t fn = sp[-2], cls = sp[-1], self = sp[0];
+            if (fn == OBJ_FROM_PTR(&super_type)) {
+                super_load_method(cls, self, ARG, sp - 2);
+            } else { /* super rebound: call it, then look the method up on what it returned */
+                obj_t s = rt_call(fn, 2, 0, sp - 1);
+                rt_load_method(s, ARG, sp - 2);
+            }
+            sp--;
             DISPATCH();
         }
         CASE(LOAD_SUBSCR) {
@@ -895,6 +917,66 @@ resume:
             } else {
                 PUSH(x);
                 POLL();
+            }
+            DISPATCH();
+        }
+        CASE(GET_ITER_STACK) {
+            obj_t o = TOP();
+            sp += ITER_BUF_WORDS - 1;
+            vm_iter_stack(sp - (ITER_BUF_WORDS - 1), o);
+            DISPATCH();
+        }
+        CASE(GET_ITER_RANGE) {
+            /* for x in range(a[, b[, c]]): when range is the built-in and the bounds small ints,
+             * the range iterator is built in the loop's slots and no range object is made */
+            size_t n = ARG;
+            obj_t *a = sp - n + 1;
+            obj_t *buf = a - 1;
+            if (a[-1] == OBJ_FROM_PTR(&range_type) && obj_is_small_int(a[0]) &&
+                (n < 2 || obj_is_small_int(a[1])) && (n < 3 || (obj_is_small_int(a[2]) && a[2] != small_int_new(0)))) {
+                int_t start = n == 1 ? 0 : small_int_value(a[0]);
+                int_t stop = small_int_value(a[n == 1 ? 0 : 1]);
+                int_t step = n == 3 ? small_int_value(a[2]) : 1;
+                range_iter_new_buf(start, stop, step, (iter_buf_t *)buf);
+            } else {
+                obj_t r = rt_call(a[-1], n, 0, a);
+                vm_iter_stack(buf, r);
+            }
+            sp = buf + ITER_BUF_WORDS - 1;
+            DISPATCH();
+        }
+        CASE(FOR_ITER_STACK) {
+            obj_t *buf = sp - (ITER_BUF_WORDS - 1);
+            if (buf[0] == OBJ_FROM_PTR(&range_iter_type)) { /* a range iterator in the slots */
+                range_iter_obj_t *ri = (range_iter_obj_t *)buf;
+                int_t cur = ri->cur;
+                if ((ri->step > 0 ? cur < ri->stop : cur > ri->stop) && small_int_fits(cur)) {
+                    if (UNLIKELY(__builtin_add_overflow(cur, ri->step, &ri->cur))) {
+                        ri->cur = ri->stop;
+                    }
+                    PUSH(small_int_new(cur));
+                    POLL();
+                    DISPATCH();
+                }
+            }
+            obj_t it = buf[0] != OBJ_NULL ? OBJ_FROM_PTR(buf) : buf[1];
+            obj_t x = rt_iternext(it);
+            if (x == OBJ_NULL) {
+                sp = buf - 1;
+                ip = code_start + ARG;
+            } else {
+                PUSH(x);
+                POLL();
+            }
+            DISPATCH();
+        }
+        CASE(POP_ITER_STACK) {
+            if (ARG) {
+                obj_t v = TOP();
+                sp -= ITER_BUF_WORDS;
+                SET_TOP(v);
+            } else {
+                sp -= ITER_BUF_WORDS;
             }
             DISPATCH();
         }

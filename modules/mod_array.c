@@ -338,12 +338,18 @@ static obj_t array_it_next(obj_t self) {
 static const type_t array_it_type = {.base = {&type_type}, .flags = TYPE_FLAG_ITER_IS_SELF, .name = QSTR_iterator,
     .getiter = rt_identity_getiter, .iternext = array_it_next};
 
-static obj_t array_getiter(obj_t self) {
-    array_it_obj_t *it = NEW_OBJ(array_it_obj_t);
+static obj_t array_it_init(array_it_obj_t *it, obj_t self) {
     it->base.type = &array_it_type;
     it->array = self;
+    it->i = 0;
     return OBJ_FROM_PTR(it);
 }
+
+static obj_t array_getiter(obj_t self) { return array_it_init(NEW_OBJ(array_it_obj_t), self); }
+
+/* a for loop's iterator, in its stack slots: iterating never allocates */
+_Static_assert(sizeof(array_it_obj_t) <= sizeof(iter_buf_t), "array iterator fits an iter_buf_t");
+static obj_t array_getiter_buf(obj_t self, iter_buf_t *buf) { return array_it_init((array_it_obj_t *)buf, self); }
 
 static bool array_buffer(obj_t self, buffer_info_t *info, int flags) {
     array_obj_t *a = OBJ_TO_PTR(self);
@@ -378,7 +384,7 @@ static DEFINE_CONST_DICT(array_locals_dict, array_locals_table);
 
 const type_t array_type = {.base = {&type_type}, .name = QSTR_array, .print = array_print, .make_new = array_make_new,
     .unary_op = array_unary_op, .binary_op = array_binary_op, .subscr = array_subscr, .getiter = array_getiter,
-    .buffer = array_buffer, .locals_dict = &array_locals_dict};
+    .getiter_buf = array_getiter_buf, .buffer = array_buffer, .locals_dict = &array_locals_dict};
 
 static const map_elem_t array_globals_table[] = {
     {ROM_QSTR(QSTR___name__), ROM_QSTR(QSTR_array)},

@@ -73,8 +73,26 @@ static obj_t micropython_qstr_info(size_t n_args, size_t n_kw, const obj_t *args
 }
 static DEFINE_FUN(micropython_qstr_info_obj, qstr_info, 0, 1, micropython_qstr_info);
 
+/* What schedule(kbd_intr, None) queues: a KeyboardInterrupt in the code that runs after the
+ * scheduled callbacks (the main program), as MicroPython's scheduler does. It takes one place in
+ * the queue however often it is asked for before it runs (MicroPython's static node). */
+static bool micropython_kbd_queued;
+static obj_t micropython_sched_kbd(size_t n_args, size_t n_kw, const obj_t *args) {
+    micropython_kbd_queued = false;
+    rt_keyboard_interrupt();
+    return OBJ_NONE;
+}
+static DEFINE_FUN(micropython_sched_kbd_obj, kbd_intr, 1, 1, micropython_sched_kbd);
+
 /* schedule(fn, arg): fn(arg) runs soon, outside any irq handler, with the heap usable */
 static obj_t micropython_schedule(size_t n_args, size_t n_kw, const obj_t *args) {
+    if (args[0] == OBJ_FROM_PTR(&micropython_kbd_intr_obj)) {
+        if (!micropython_kbd_queued) {
+            machine_schedule(OBJ_FROM_PTR(&micropython_sched_kbd_obj), OBJ_NONE);
+            micropython_kbd_queued = true;
+        }
+        return OBJ_NONE;
+    }
     machine_schedule(args[0], args[1]);
     return OBJ_NONE;
 }
