@@ -105,7 +105,6 @@ static void os_dev_release(size_t i) {
 
 void os_deinit(void) {
     io_file_close_all_vfs();
-    vfs_fat_deinit_all();
     vfs_user_reset();
     for (size_t i = 0; i < VFS_MAX_MOUNTS; i++) {
         if (os_devs[i].used) {
@@ -113,6 +112,8 @@ void os_deinit(void) {
             os_dev_release(i);
         }
     }
+    vfs_fat_deinit_all(); /* after the table let go of their volumes */
+    vfs_bdev_clear();
     fs_route_set_cwd_in_vfs(false);
 }
 
@@ -461,7 +462,7 @@ static bool os_native_claim(const bdev_t *native) {
 void os_mount_device(obj_t dev, obj_t mount_point, bool readonly, bool mkfs) {
     char point[VFS_PATH_MAX + 1];
     os_point(mount_point, point);
-    if (strcmp(point, "/flash") == 0 || vfs_is_mounted(point)) {
+    if (strcmp(point, "/flash") == 0 || vfs_is_mounted(point) || vfs_user_under(point)) {
         raise_os_error(EPERM);
     }
     size_t slot = 0;

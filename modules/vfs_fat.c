@@ -165,6 +165,17 @@ static const char *vfs_fat_path(obj_t self_in, obj_t path, char *buf) {
     return buf + 1;
 }
 
+/* EBUSY from removing or renaming an open file may be waiting only for the collector to close a
+ * forgotten file object (fs.open(p).read()): collect, close what it left, and say "try again". */
+static bool vfs_fat_busy(int r) {
+    if (r != -EBUSY) {
+        return false;
+    }
+    gc_collect();
+    io_file_run_deferred();
+    return true;
+}
+
 static obj_t vfs_fat_check(int r) {
     vfs_bdev_check(r);
     return OBJ_NONE;
@@ -256,7 +267,11 @@ static obj_t vfs_fat_remove(size_t n_args, size_t n_kw, const obj_t *args) {
     fat_vol_t *v = vfs_fat_vol(args[0]);
     char buf[VFS_PATH_MAX + 1];
     const char *rel = vfs_fat_path(args[0], args[1], buf);
-    return vfs_fat_check(*rel == '\0' ? -EISDIR : fat_remove(v, rel));
+    int r = *rel == '\0' ? -EISDIR : fat_remove(v, rel);
+    if (vfs_fat_busy(r)) {
+        r = fat_remove(v, rel);
+    }
+    return vfs_fat_check(r);
 }
 static DEFINE_FUN(vfs_fat_remove_obj, remove, 2, 2, vfs_fat_remove);
 
@@ -266,11 +281,23 @@ static obj_t vfs_fat_rename(size_t n_args, size_t n_kw, const obj_t *args) {
     const char *from = vfs_fat_path(args[0], args[1], b1);
     const char *to = vfs_fat_path(args[0], args[2], b2);
     int r = fat_rename(v, from, to);
+    if (vfs_fat_busy(r)) {
+        r = fat_rename(v, from, to);
+    }
     if (r == -EEXIST) {
-        /* an existing file is replaced (a directory is not) */
+        /* an existing file is replaced; a directory is not (EISDIR, as MicroPython's VfsFat says) */
         fat_stat_t st;
-        if (fat_stat(v, to, &st) == 0 && !st.is_dir && (r = fat_remove(v, to)) == 0) {
-            r = fat_rename(v, from, to);
+        r = fat_stat(v, to, &st);
+        if (r == 0 && st.is_dir) {
+            r = -EISDIR;
+        } else if (r == 0) {
+            r = fat_remove(v, to);
+            if (vfs_fat_busy(r)) {
+                r = fat_remove(v, to);
+            }
+            if (r == 0) {
+                r = fat_rename(v, from, to);
+            }
         }
     }
     return vfs_fat_check(r);

@@ -78,7 +78,10 @@ static bool vfs_bdev_buffer(const uint8_t *buf, size_t len, obj_t *ba, obj_t *vi
     return false;
 }
 
-static int vfs_bdev_readblocks(void *obj, uint32_t lba, uint8_t *buf, size_t len) {
+/* Calls carry at most this many bytes: each one costs a copy on the heap, which is small. */
+#define VFS_BDEV_CHUNK (4 * BDEV_BLOCK_SIZE)
+
+static int vfs_bdev_read_some(void *obj, uint32_t lba, uint8_t *buf, size_t len) {
     vfs_bdev_t *d = obj;
     obj_t ba, view, r;
     if (!vfs_bdev_buffer(buf, len, &ba, &view)) {
@@ -96,7 +99,7 @@ static int vfs_bdev_readblocks(void *obj, uint32_t lba, uint8_t *buf, size_t len
     return vfs_bdev_status(r);
 }
 
-static int vfs_bdev_writeblocks(void *obj, uint32_t lba, const uint8_t *buf, size_t len) {
+static int vfs_bdev_write_some(void *obj, uint32_t lba, const uint8_t *buf, size_t len) {
     vfs_bdev_t *d = obj;
     obj_t ba, view, r;
     if (!vfs_bdev_buffer(buf, len, &ba, &view)) {
@@ -107,6 +110,28 @@ static int vfs_bdev_writeblocks(void *obj, uint32_t lba, const uint8_t *buf, siz
         return -EIO;
     }
     return vfs_bdev_status(r);
+}
+
+static int vfs_bdev_readblocks(void *obj, uint32_t lba, uint8_t *buf, size_t len) {
+    for (size_t done = 0; done < len; done += VFS_BDEV_CHUNK) {
+        size_t n = len - done < VFS_BDEV_CHUNK ? len - done : VFS_BDEV_CHUNK;
+        int r = vfs_bdev_read_some(obj, lba + (uint32_t)(done / BDEV_BLOCK_SIZE), buf + done, n);
+        if (r < 0) {
+            return r;
+        }
+    }
+    return 0;
+}
+
+static int vfs_bdev_writeblocks(void *obj, uint32_t lba, const uint8_t *buf, size_t len) {
+    for (size_t done = 0; done < len; done += VFS_BDEV_CHUNK) {
+        size_t n = len - done < VFS_BDEV_CHUNK ? len - done : VFS_BDEV_CHUNK;
+        int r = vfs_bdev_write_some(obj, lba + (uint32_t)(done / BDEV_BLOCK_SIZE), buf + done, n);
+        if (r < 0) {
+            return r;
+        }
+    }
+    return 0;
 }
 
 static long vfs_bdev_ioctl(void *obj, int op, long arg) {

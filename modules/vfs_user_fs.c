@@ -118,6 +118,17 @@ bool vfs_user_owns(const char *path) {
     return vfs_user_find(path, &rel) >= 0;
 }
 
+bool vfs_user_under(const char *point) {
+    size_t n = strlen(point);
+    for (int i = 0; i < VFS_USER_MAX; i++) {
+        vfs_user_ent_t *e = &vfs_user_tab[i];
+        if (e->used && e->len > 1 && strncmp(e->path, point, n) == 0 && (e->path[n] == '\0' || e->path[n] == '/')) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool vfs_user_has_root(void) {
     for (int i = 0; i < VFS_USER_MAX; i++) {
         if (vfs_user_tab[i].used && vfs_user_tab[i].len == 1) {
@@ -258,12 +269,6 @@ void vfs_user_mount(obj_t fs, obj_t point, bool readonly, bool mkfs) {
     if (slot < 0) {
         raise_os_error(ENOMEM);
     }
-    obj_t args[2] = {readonly ? OBJ_TRUE : OBJ_FALSE, mkfs ? OBJ_TRUE : OBJ_FALSE};
-    obj_t dest[4];
-    rt_load_method(fs, QSTR_mount, dest);
-    dest[2] = args[0];
-    dest[3] = args[1];
-    rt_call_method(2, 0, dest);
     /* the point must be free: a FAT mount's name, or a user mount that would serve it (a file
      * system at "/" still lets others mount below it) */
     const char *rel;
@@ -278,7 +283,17 @@ void vfs_user_mount(obj_t fs, obj_t point, bool readonly, bool mkfs) {
         first[fl] = '\0';
         fat = vfs_is_mounted(first) || strcmp(first, "/flash") == 0;
     }
-    if (fat || (other >= 0 && !(len != 1 && vfs_user_tab[other].len == 1))) {
+    if (fat) {
+        raise_os_error(EPERM);
+    }
+    /* the object's mount runs before the point is checked, in MicroPython's order */
+    obj_t args[2] = {readonly ? OBJ_TRUE : OBJ_FALSE, mkfs ? OBJ_TRUE : OBJ_FALSE};
+    obj_t dest[4];
+    rt_load_method(fs, QSTR_mount, dest);
+    dest[2] = args[0];
+    dest[3] = args[1];
+    rt_call_method(2, 0, dest);
+    if ((len == 1 && vfs_user_has_root()) || (other >= 0 && !(len != 1 && vfs_user_tab[other].len == 1))) {
         raise_os_error(EPERM);
     }
     vfs_user_objs()[slot] = fs;

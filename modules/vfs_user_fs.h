@@ -24,6 +24,8 @@ void vfs_user_reset(void);
 
 /* Whether path (absolute, or relative to the current directory) is served by a user mount. */
 bool vfs_user_owns(const char *path);
+/* Whether a user mount is at point ("/name") or below it (a FAT mount there would hide it). */
+bool vfs_user_under(const char *point);
 /* Whether a user file system is mounted at "/" (it serves what no other mount does). */
 bool vfs_user_has_root(void);
 

@@ -229,8 +229,8 @@ int vfs_umount(const char *point) {
     if (m < 0)
         return m == -ENOENT ? -EINVAL : m;
     vfs_mount_t *mp = &vfs_mounts[m];
-    if (mp->vol->open_files)
-        return -EBUSY;
+    if (mp->owned && mp->vol->open_files)
+        return -EBUSY; /* a borrowed volume stays mounted for its owner: its files stay good */
     /* a medium that is gone (an SD card pulled out) is forgotten: what was cached for it can't be
      * written, and must never reach the next card. A borrowed volume stays mounted for its owner. */
     int r = 0;
