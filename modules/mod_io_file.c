@@ -202,8 +202,11 @@ static io_file_obj_t *io_file_self(obj_t o) {
     return obj_check_self(o, obj_type(o) == &io_fileio_type ? &io_fileio_type : &io_textio_type);
 }
 
+/* Every method starts here; errors are raised with vfs_bdev_check, so what a Python block device
+ * raised during the call comes out rather than the EIO the FAT layer saw. */
 static io_file_obj_t *io_file_get(obj_t o) {
     io_file_obj_t *f = io_file_self(o);
+    vfs_bdev_clear();
     if (f->be == NULL) {
         if (f->on_vfs) {
             raise_os_error(EINVAL);
@@ -216,7 +219,7 @@ static io_file_obj_t *io_file_get(obj_t o) {
 static ssize_t io_file_read_some(io_file_obj_t *f, void *buf, size_t n) {
     ssize_t got = f->be->read(f, buf, n);
     if (got < 0) {
-        raise_os_error((int)-got);
+        vfs_bdev_check((int)got);
     }
     return got;
 }
@@ -295,7 +298,7 @@ static bool io_file_line(io_file_obj_t *f, vstr_t *v, int_t limit) {
                 if (i + 1 < got) {
                     int64_t r = f->be->seek(f, (int64_t)(i + 1 - got), 1);
                     if (r < 0) {
-                        raise_os_error((int)-r);
+                        vfs_bdev_check((int)r);
                     }
                 }
                 return true;
@@ -396,7 +399,7 @@ static obj_t io_file_write(size_t n_args, size_t n_kw, const obj_t *args) {
     while (done < len) {
         ssize_t n = f->be->write(f, data + done, len - done);
         if (n < 0) {
-            raise_os_error((int)-n);
+            vfs_bdev_check((int)n);
         }
         if (n == 0) {
             raise_os_error(ENOSPC);
@@ -416,7 +419,7 @@ static obj_t io_file_seek(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     int64_t r = f->be->seek(f, (int64_t)off, (int)whence);
     if (r < 0) {
-        raise_os_error((int)-r);
+        vfs_bdev_check((int)r);
     }
     return int_from_ll((long long)r);
 }
@@ -426,7 +429,7 @@ static obj_t io_file_tell(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_get(args[0]);
     int64_t r = f->be->seek(f, 0, 1);
     if (r < 0) {
-        raise_os_error((int)-r);
+        vfs_bdev_check((int)r);
     }
     return int_from_ll((long long)r);
 }
@@ -436,7 +439,7 @@ static obj_t io_file_flush(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_get(args[0]);
     int r = f->be->flush(f);
     if (r < 0) {
-        raise_os_error(-r);
+        vfs_bdev_check(r);
     }
     return OBJ_NONE;
 }
@@ -453,12 +456,13 @@ static DEFINE_FUN(io_file_fileno_obj, fileno, 1, 1, io_file_fileno);
 
 static obj_t io_file_close(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_self(args[0]);
+    vfs_bdev_clear();
     const io_backend_t *be = f->be;
     if (be != NULL) {
         f->be = NULL;
         int r = be->close(f);
         if (r < 0) {
-            raise_os_error(-r);
+            vfs_bdev_check(r);
         }
     }
     return OBJ_NONE;

@@ -59,6 +59,12 @@ def write_some():
 print(err(write_some))
 d.fail_write = None
 print(sorted(os.listdir("/dev")), open("/dev/f.txt").read())
+f = open("/dev/f.txt")
+d.fail_read = RuntimeError("read fault")
+print(err(f.read))  # a file's own read: the device's exception too
+d.fail_read = None
+print(f.read())
+f.close()
 # a buffer the device tries to resize
 d.readblocks = lambda n, buf: buf.__setitem__(slice(None), bytes(513))
 print(err(vfs.VfsFat, d), err(vfs.VfsFat.mkfs, d))
