@@ -21,6 +21,7 @@
 #include "modules/fs_route.h"
 #include "modules/machine_sd.h"
 #include "modules/mod_io_file.h"
+#include "modules/mod_vfs.h"
 #include "modules/namedtuple.h"
 #include "modules/vfs_fat.h"
 #include "modules/vfs_user_bdev.h"
@@ -516,7 +517,7 @@ static obj_t os_mount(size_t n_args, size_t n_kw, const obj_t *args) {
     };
     arg_val_t a[3];
     arg_parse_all(n_args, args, n_kw, args + n_args, 3, specs, a);
-    os_mount_device(a[0].o, a[1].o, a[2].b, false);
+    vfs_mount_any(a[0].o, a[1].o, a[2].b, false); /* os.mount is vfs.mount, as in MicroPython */
     return OBJ_NONE;
 }
 static DEFINE_FUN_KW(os_mount_obj, mount, 2, 3, os_mount);
@@ -582,6 +583,9 @@ obj_t os_mount_point_of(obj_t fs) {
 }
 
 static obj_t os_unmount(size_t n_args, size_t n_kw, const obj_t *args) {
+    if (vfs_user_umount(args[0])) {
+        return OBJ_NONE;
+    }
     os_unmount_point(args[0]);
     return OBJ_NONE;
 }

@@ -45,39 +45,40 @@ static obj_t vfs_mount_fn(size_t n_args, size_t n_kw, const obj_t *args) {
     };
     arg_val_t a[4];
     arg_parse_all(n_args, args, n_kw, args + n_args, 4, specs, a);
+    vfs_mount_any(a[0].o, a[1].o, a[2].b, a[3].b);
+    return OBJ_NONE;
+}
+
+void vfs_mount_any(obj_t fs, obj_t point, bool readonly, bool mkfs) {
     obj_t dest[2];
-    rt_load_method_maybe(a[0].o, QSTR_mount, dest);
-    if (dest[0] != OBJ_NULL && !obj_is_type(a[0].o, &vfs_fat_type)) {
-        vfs_user_mount(a[0].o, a[1].o, a[2].b, a[3].b); /* a file system written in Python */
-        return OBJ_NONE;
+    rt_load_method_maybe(fs, QSTR_mount, dest);
+    if (dest[0] != OBJ_NULL && !obj_is_type(fs, &vfs_fat_type)) {
+        vfs_user_mount(fs, point, readonly, mkfs); /* a file system written in Python */
+        return;
     }
-    if (!vfs_table_point(a[1].o)) {
+    if (!vfs_table_point(point)) {
         /* "/", "/a/b" or a long name: the os table can't hold it, the Python-level one can; a
          * device there is taken as FAT, as MicroPython's autodetect does */
-        obj_t fs = a[0].o;
-        if (!obj_is_type(fs, &vfs_fat_type)) {
-            fs = rt_call1(OBJ_FROM_PTR(&vfs_fat_type), fs);
-        }
-        vfs_user_mount(fs, a[1].o, a[2].b, a[3].b);
-        return OBJ_NONE;
+        obj_t fat = obj_is_type(fs, &vfs_fat_type) ? fs : rt_call1(OBJ_FROM_PTR(&vfs_fat_type), fs);
+        vfs_user_mount(fat, point, readonly, mkfs);
+        return;
     }
-    if (obj_is_type(a[0].o, &vfs_fat_type) || !a[3].b) {
-        os_mount_device(a[0].o, a[1].o, a[2].b, a[3].b);
-        return OBJ_NONE;
+    if (obj_is_type(fs, &vfs_fat_type) || !mkfs) {
+        os_mount_device(fs, point, readonly, mkfs);
+        return;
     }
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        os_mount_device(a[0].o, a[1].o, a[2].b, false);
+        os_mount_device(fs, point, readonly, false);
         nlr_pop();
-        return OBJ_NONE;
+        return;
     }
     obj_t exc = nlr.value;
     if (!obj_is_subclass_fast(obj_type(exc), &type_OSError) || exc_get_value(exc) != small_int_new(ENODEV)) {
         nlr_jump(nlr.value);
     }
-    os_mkfs_device(a[0].o);
-    os_mount_device(a[0].o, a[1].o, a[2].b, false);
-    return OBJ_NONE;
+    os_mkfs_device(fs);
+    os_mount_device(fs, point, readonly, false);
 }
 static DEFINE_FUN_KW(vfs_mount_obj, mount, 0, 2, vfs_mount_fn);
 

@@ -5,8 +5,14 @@
 #ifndef MODULES_MOD_VFS_H
 #define MODULES_MOD_VFS_H
 
+#include <stdbool.h>
+
 #include "core/obj.h"
 
 extern const module_obj_t vfs_module;
+
+/* vfs.mount(fs, point, readonly=, mkfs=) (also os.mount): a Python file system, a vfs.VfsFat or a
+ * block device, each to the table that can hold it. */
+void vfs_mount_any(obj_t fs, obj_t point, bool readonly, bool mkfs);
 
 #endif
