@@ -50,6 +50,8 @@ int socket_fd(obj_t o) { return sock_self(o)->fd; }
 
 int socket_proto(obj_t o) { return sock_self(o)->proto; }
 
+int socket_timeout_ms(obj_t o) { return sock_self(o)->timeout_ms; }
+
 static int sock_fd_open(socket_obj_t *s) {
     if (s->fd < 0) {
         raise_os_error(EBADF);
