@@ -977,11 +977,12 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
         ssl_raise_code(r);
     }
     mbedtls_ssl_set_bio(&s->c->ssl, s, bio_send, bio_recv, NULL);
-    /* the seed's flow wraps a socket before connect(): the handshake waits for it */
+    /* the seed's flow wraps a socket before connect(): the handshake waits for it (a non-blocking
+     * connect still in progress is waited for, as MicroPython does) */
     if (handshake && socket_is(sock)) {
         uint32_t ip;
         int fd = socket_fd(sock);
-        handshake = fd >= 0 && hsock_peer(fd, &ip, NULL) == 0;
+        handshake = fd >= 0 && (socket_connect_called(sock) || hsock_peer(fd, &ip, NULL) == 0);
     }
     if (handshake) {
         sslsock_handshake(s, true);
