@@ -774,6 +774,9 @@ static int ss_stream_poll(obj_t self, int events) {
     if (s->state == SS_CLOSED || s->state == SS_ERROR || s->c == NULL) {
         return STREAM_POLL_NVAL;
     }
+    if (s->dtls && s->state == SS_HANDSHAKE && dtls_timer_left_ms(&s->timer) == 0) {
+        return events & (STREAM_POLL_RD | STREAM_POLL_WR); /* a resend is due: the next read/write makes it */
+    }
     int ret = 0;
     if ((events & STREAM_POLL_RD) &&
         (mbedtls_ssl_get_bytes_avail(&s->c->ssl) > 0 || mbedtls_ssl_check_pending(&s->c->ssl))) {
@@ -798,6 +801,9 @@ static int ss_stream_poll(obj_t self, int events) {
 
 static int ss_stream_wait_fd(obj_t self, int *events) {
     sslsock_obj_t *s = OBJ_TO_PTR(self);
+    if (s->dtls && s->state == SS_HANDSHAKE && dtls_timer_left_ms(&s->timer) > 0) {
+        return -1; /* no descriptor says when the resend is due: a waiter asks poll() again */
+    }
     if (s->poll_mask != 0) {
         *events = s->poll_mask;
     }

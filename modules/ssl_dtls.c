@@ -40,8 +40,7 @@ void dtls_timer_attach(mbedtls_ssl_context *ssl, dtls_timer_t *t) {
     mbedtls_ssl_set_timer_cb(ssl, t, dtls_timer_set, dtls_timer_get);
 }
 
-/* Milliseconds to the final deadline (0 once passed), or -1 when the timer is stopped. */
-static int dtls_timer_left_ms(const dtls_timer_t *t) {
+int dtls_timer_left_ms(const dtls_timer_t *t) {
     if (t->fin_ms == 0) {
         return -1;
     }

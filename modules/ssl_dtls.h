@@ -25,6 +25,9 @@ uint64_t dtls_now_us(void);
 /* Gives the connection its retransmission timer (mbedtls_ssl_set_timer_cb). */
 void dtls_timer_attach(mbedtls_ssl_context *ssl, dtls_timer_t *t);
 
+/* Milliseconds to the timer's final deadline (0 once passed: a resend is due), -1 when stopped. */
+int dtls_timer_left_ms(const dtls_timer_t *t);
+
 /* A DTLS server's configuration: HelloVerify cookies (RFC 6347 4.2.1); 0 or an mbedTLS error. */
 int dtls_conf_server(mbedtls_ssl_config *conf, mbedtls_ctr_drbg_context *drbg);
 

@@ -397,3 +397,75 @@ s.close()
 """ % (port, read("ca.pem")))
     assert (out, err) == (b"b'BOARD TO BOARD OVER DTLS' DTLSv1.2\r\n", b"")
     assert ra.io.read_until(b"\x04") == b"MBEDTLS_ERR_SSL_HELLO_VERIFY_REQUIRED\r\n\x04"
+
+
+def lossy_relay(server_port):
+    """A UDP relay on a free port to server_port that loses the first datagram its client sends
+    (a ClientHello lost on the way). Returns (port, dropped list, stop)."""
+    front = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    front.bind(("127.0.0.1", 0))
+    back = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    back.connect(("127.0.0.1", server_port))
+    dropped = []
+    done = threading.Event()
+
+    def relay():
+        import select as sel
+        client = None
+        while not done.is_set():
+            r, _, _ = sel.select([front, back], [], [], 0.2)
+            if front in r:
+                d, client = front.recvfrom(65536)
+                if not dropped:
+                    dropped.append(d)
+                else:
+                    back.send(d)
+            if back in r:
+                try:
+                    d = back.recv(65536)
+                except ConnectionRefusedError:
+                    continue
+                if client:
+                    front.sendto(d, client)
+        front.close()
+        back.close()
+
+    th = threading.Thread(target=relay, daemon=True)
+    th.start()
+
+    def stop():
+        done.set()
+        th.join(T)
+
+    return front.getsockname()[1], dropped, stop
+
+
+def test_lost_hello_resent_under_poll(certs):
+    """Non-blocking DTLS under select.poll with the first ClientHello lost: poll wakes when the
+    retransmission timer runs out, the write resends, and the handshake completes."""
+    srv = DtlsServer(certs)
+    port, dropped, stop = lossy_relay(srv.port)
+    try:
+        rc, out = run("""
+import socket, tls, select, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.connect(('127.0.0.1', %d))
+s.setblocking(False)
+ctx = tls.SSLContext(tls.PROTOCOL_DTLS_CLIENT)
+ctx.verify_mode = tls.CERT_REQUIRED
+ctx.load_verify_locations(cafile=%r)
+ss = ctx.wrap_socket(s, server_hostname='localhost', do_handshake_on_connect=False)
+p = select.poll()
+p.register(ss, select.POLLOUT)
+t0 = time.ticks_ms()
+while not ss.write(b'after a loss\\n'):
+    assert p.poll(5000), 'poll timed out'
+print(ss.cipher()[1], time.ticks_diff(time.ticks_ms(), t0) >= 900)
+ss.close()
+""" % (port, os.path.join(certs, "ca.pem")))
+        srv.wait_for(b"after a loss\n")
+    finally:
+        stop()
+        srv.stop()
+    assert (rc, out) == (0, "DTLSv1.2 True\n")
+    assert len(dropped) == 1 and dropped[0][0] == 22
