@@ -14,7 +14,9 @@
 #include "modules/mod_socket.h"
 #include "modules/ssl_dtls.h"
 
-uint64_t dtls_now_us(void) { return el_now_us(); }
+uint64_t dtls_now_us(void) {
+    return el_now_us();
+}
 
 /* ---- the timer: mbedTLS sets two delays and asks which of them passed ---- */
 

@@ -15,7 +15,7 @@
 #include "core/obj.h"
 
 typedef struct {
-    uint64_t start_us;      /* when mbedTLS last set it */
+    uint64_t start_us;       /* when mbedTLS last set it */
     uint32_t int_ms, fin_ms; /* its two delays; fin_ms == 0: stopped */
 } dtls_timer_t;
 
