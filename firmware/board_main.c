@@ -691,8 +691,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             return 2;
         }
     }
-    board_i2c_state(o.state); /* devices' kept memory (issue 10) */
-    board_spi_state(o.state);
+    board_bus_devices_state(o.state); /* devices' kept memory (issue 10) */
     board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
     board_console_start(); /* first: on a terminal, the lines below are then written raw */
     board_state_line(o.state, made);
