@@ -36,7 +36,7 @@ struct bus_desc {
     const char *entry_hint;   /* what a device entry is ("a device is an object with a \"type\"") */
     const char *models_hint;  /* before the type names when "type" is missing ("one of ") */
     bool known_keys_only;     /* keys other than type, id and the fields are refused */
-    bus_field_t fields[BUS_FIELDS_MAX + 1];
+    bus_field_t fields[BUS_FIELDS_MAX + 1]; /* a zeroed entry (key NULL) after the last */
     const char *(*model)(int i); /* the i-th device type's name, NULL past the last */
     /* One device (field values in the order of `fields`): its index, or -1 with a message. */
     int (*attach)(const char *type, const char *id, const int *fields, char *err, size_t err_len);

@@ -156,7 +156,7 @@ const bus_desc_t i2c_bus_desc = {
     .known_keys_only = false,
     .fields = {{"address", BUS_FIELD_ADDR7, false, "\"address\" must be a 7-bit number like 104 or \"0x68\""},
         {"scl", BUS_FIELD_PIN, false, "\"scl\" must be a pin name like \"GP10\""},
-        {"sda", BUS_FIELD_PIN, false, "\"sda\" must be a pin name like \"GP10\""}, {NULL}},
+        {"sda", BUS_FIELD_PIN, false, "\"sda\" must be a pin name like \"GP10\""}},
     .model = bus_model,
     .attach = bus_attach,
     .detach_all = i2c_detach_all,
