@@ -24,8 +24,8 @@
 typedef struct vfs_fat_obj {
     obj_base_t base;
     vfs_bdev_t b;
-    fat_vol_t *vol; /* from the pool; NULL for a machine.SD or once dropped */
-    bool has_fs;    /* vol holds a mounted FAT (fat_mount succeeded) */
+    fat_vol_t *vol;              /* from the pool; NULL for a machine.SD or once dropped */
+    bool has_fs;                 /* vol holds a mounted FAT (fat_mount succeeded) */
     char view[VFS_NAME_MAX + 2]; /* "/name": a view of the table's mount there (vfs.mount()) */
     char cwd[VFS_PATH_MAX + 1];
 } vfs_fat_obj_t;
