@@ -2,6 +2,9 @@
  * exec/eval/compile, __import__), the built-in types and exception classes by name, help().
  * Invariant: the namespace is one constant table searched by rt_builtin_lookup after the
  * (usually empty) rt_state.builtins_dict; nothing here keeps Python objects in C statics. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "core/import.h"
 #include "core/nlr.h"
 #include "core/obj_int.h"
@@ -225,7 +228,11 @@ static obj_t builtins_any(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(builtins_any_obj, any, 1, 1, builtins_any);
 
 static obj_t builtins_len(size_t n_args, size_t n_kw, const obj_t *args) {
-    return int_from_uint(rt_len(args[0]));
+    obj_t n = rt_len_maybe(args[0]); /* an int, big for a huge range */
+    if (n == OBJ_NULL) {
+        rt_len(args[0]); /* raises the TypeError */
+    }
+    return n;
 }
 DEFINE_FUN(builtins_len_obj, len, 1, 1, builtins_len);
 
@@ -501,9 +508,12 @@ DEFINE_FUN(builtins_locals_obj, locals, 0, 0, builtins_locals);
 
 /* ---- input and output ---- */
 
-static void builtins_write_to(obj_t file, obj_t s) {
+void builtins_write_to(obj_t file, obj_t s) {
     obj_t dest[3];
-    rt_load_method(file, QSTR_write, dest);
+    rt_load_method_maybe(file, QSTR_write, dest);
+    if (dest[0] == OBJ_NULL) {
+        raise_msg(&type_OSError, "stream operation not supported");
+    }
     dest[2] = s;
     rt_call_method(1, 0, dest);
 }
@@ -610,7 +620,10 @@ static obj_t builtins_help(size_t n_args, size_t n_kw, const obj_t *args) {
     if (m != NULL) {
         for (size_t i = 0; i < m->used; i++) {
             if (m->table[i].key != OBJ_NULL) {
-                print_fmt(&print_stdout, "  %S -- %r\n", m->table[i].key, m->table[i].value);
+                /* both printed as str, as MicroPython's help does: `__name__ -- sys` */
+                print_fmt(&print_stdout, "  %S -- ", m->table[i].key);
+                obj_print(&print_stdout, m->table[i].value, PRINT_STR);
+                print_str(&print_stdout, "\n");
             }
         }
     }
@@ -685,8 +698,38 @@ static obj_t builtins_call_in(obj_t fun, obj_t globals) {
     nlr_jump(nlr.value);
 }
 
-/* exec/eval: source or code object, globals (default: the caller's) and locals. */
-static obj_t builtins_exec_eval(size_t n_args, const obj_t *args, input_kind_t kind) {
+/* execfile's source: the file named by path (str) compiled with globals; OSError when it can't
+ * be read. The source buffer never outlives the call. */
+static obj_t builtins_compile_file(obj_t path, obj_t globals) {
+    if (!obj_is_str(path)) {
+        raise_fmt(&type_TypeError, "can't convert '%s' object to str implicitly", rt_type_name(path));
+    }
+    size_t len;
+    const char *p = str_get_data(path, &len);
+    char name[256];
+    if (len >= sizeof name || memchr(p, 0, len) != NULL) {
+        raise_os_error(2); /* ENOENT: no such file can exist */
+    }
+    memcpy(name, p, len);
+    name[len] = 0;
+    char *src = port_read_file(name, &len);
+    if (src == NULL) {
+        raise_os_error(2); /* ENOENT */
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        obj_t fun = rt_compile(src, len, qstr_from_str(name), INPUT_FILE, globals);
+        nlr_pop();
+        free(src);
+        return fun;
+    }
+    free(src);
+    nlr_jump(nlr.value);
+}
+
+/* exec/eval/execfile: source (a file's for execfile) or code object, globals (default: the
+ * caller's) and locals. */
+static obj_t builtins_exec_eval(size_t n_args, const obj_t *args, input_kind_t kind, bool from_file) {
     obj_t globals = n_args > 1 && args[1] != OBJ_NONE ? args[1] : OBJ_NULL;
     obj_t locals = n_args > 2 && args[2] != OBJ_NONE ? args[2] : OBJ_NULL;
     if (globals != OBJ_NULL && !obj_is_type(globals, &dict_type)) {
@@ -709,7 +752,9 @@ static obj_t builtins_exec_eval(size_t n_args, const obj_t *args, input_kind_t k
     }
     obj_t code = args[0];
     obj_t fun;
-    if (obj_is_type(code, &code_type)) {
+    if (from_file) {
+        fun = builtins_compile_file(code, globals);
+    } else if (obj_is_type(code, &code_type)) {
         fun = fun_bc_new((const code_obj_t *)OBJ_TO_PTR(code), globals, OBJ_NULL, OBJ_NULL, OBJ_NULL);
     } else if (obj_is_type(code, &fun_bc_type)) {
         fun = code;
@@ -739,16 +784,21 @@ static obj_t builtins_exec_eval(size_t n_args, const obj_t *args, input_kind_t k
 }
 
 static obj_t builtins_eval(size_t n_args, size_t n_kw, const obj_t *args) {
-    return builtins_exec_eval(n_args, args, INPUT_EVAL);
+    return builtins_exec_eval(n_args, args, INPUT_EVAL, false);
 }
 DEFINE_FUN(builtins_eval_obj, eval, 1, 3, builtins_eval);
 
 static obj_t builtins_exec(size_t n_args, size_t n_kw, const obj_t *args) {
-    return builtins_exec_eval(n_args, args, INPUT_FILE);
+    return builtins_exec_eval(n_args, args, INPUT_FILE, false);
 }
 DEFINE_FUN(builtins_exec_obj, exec, 1, 3, builtins_exec);
 
-static obj_t builtins_import_relative(qstr name, obj_t globals, obj_t fromlist, int level);
+/* execfile(path[, globals[, locals]]): the WiPy's (MICROPY_PY_BUILTINS_EXECFILE) exec of a file. */
+static obj_t builtins_execfile(size_t n_args, size_t n_kw, const obj_t *args) {
+    return builtins_exec_eval(n_args, args, INPUT_FILE, true);
+}
+DEFINE_FUN(builtins_execfile_obj, execfile, 1, 3, builtins_execfile);
+
 
 static void builtins_try_import_from(obj_t module, qstr name) {
     nlr_buf_t nlr;
@@ -784,7 +834,7 @@ static obj_t builtins___import__(size_t n_args, size_t n_kw, const obj_t *args) 
     if (a[4].i == 0 || !obj_is_type(a[1].o, &dict_type)) {
         m = rt_import_name(name, a[3].o, (int)a[4].i);
     } else {
-        m = builtins_import_relative(name, a[1].o, a[3].o, (int)a[4].i);
+        m = import_name_in(name, a[3].o, (int)a[4].i, a[1].o); /* relative to the globals given */
     }
     /* as CPython: names in fromlist that are submodules of a package get imported */
     if (a[3].o != OBJ_NONE && obj_is_type(m, &module_type) &&
@@ -800,20 +850,6 @@ static obj_t builtins___import__(size_t n_args, size_t n_kw, const obj_t *args) 
     return m;
 }
 DEFINE_FUN_KW(builtins___import___obj, __import__, 1, 5, builtins___import__);
-
-static obj_t builtins_import_relative(qstr name, obj_t globals, obj_t fromlist, int level) {
-    /* a relative import resolves against the globals passed in */
-    obj_t saved = import_swap_current_globals(globals);
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        obj_t m = rt_import_name(name, fromlist, level);
-        nlr_pop();
-        import_swap_current_globals(saved);
-        return m;
-    }
-    import_swap_current_globals(saved);
-    nlr_jump(nlr.value);
-}
 
 /* ---- the namespace ---- */
 
@@ -841,6 +877,7 @@ static const map_elem_t builtins_table[] = {
     {ROM_QSTR(QSTR_enumerate), ROM_PTR(&enumerate_type)},
     {ROM_QSTR(QSTR_eval), ROM_PTR(&builtins_eval_obj)},
     {ROM_QSTR(QSTR_exec), ROM_PTR(&builtins_exec_obj)},
+    {ROM_QSTR(QSTR_execfile), ROM_PTR(&builtins_execfile_obj)},
     {ROM_QSTR(QSTR_filter), ROM_PTR(&filter_type)},
     {ROM_QSTR(QSTR_format), ROM_PTR(&builtins_format_obj)},
     {ROM_QSTR(QSTR_frozenset), ROM_PTR(&frozenset_type)},

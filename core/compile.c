@@ -196,6 +196,9 @@ static void c_set_line(comp_t *c, int line) {
         return;
     }
     u->cur_line = line;
+    if (rt_opt_level >= 3) {
+        return; /* no line table: the VM reports line 1 */
+    }
     if (u->n_lines >= 2 && u->lines[u->n_lines - 2] == u->len) {
         u->lines[u->n_lines - 1] = (uint32_t)line;
         return;
@@ -303,6 +306,10 @@ static void c_name(comp_t *c, qstr name, ctx_t ctx) {
         [ID_FREE] = {OP_LOAD_DEREF, OP_STORE_DEREF, OP_DELETE_DEREF},
     };
     if (ctx == CTX_LOAD && (kind == ID_GLOBAL_IMPLICIT || kind == ID_GLOBAL_EXPLICIT || kind == ID_NAME)) {
+        if (name == QSTR___debug__) {
+            c_emit(c, rt_opt_level >= 1 ? OP_LOAD_FALSE : OP_LOAD_TRUE, 0);
+            return;
+        }
         obj_t v;
         if (c_const_lookup(c, name, &v)) {
             c_load_obj(c, v);
@@ -1731,6 +1738,9 @@ static void c_stmt(comp_t *c, ast_stmt_t *st) {
             c_try(c, st);
             break;
         case STMT_ASSERT: {
+            if (rt_opt_level >= 1) {
+                break; /* optimised away, its expressions unevaluated */
+            }
             uint32_t l_ok = c_new_label(c);
             c_expr(c, st->u.assert_.test);
             c_emit_jump(c, OP_POP_JUMP_IF_TRUE, l_ok);

@@ -10,6 +10,7 @@
 #include "core/vm.h"
 
 bool rt_dump_bytecode;
+int rt_opt_level;
 
 obj_t rt_compile(const char *src, size_t len, qstr filename, input_kind_t kind, obj_t globals) {
     ast_arena_t *arena = ast_arena_new();

@@ -31,6 +31,29 @@ static const uint16_t import_u_aliases[] = {QSTR_os, QSTR_time, QSTR_socket, QST
     QSTR_json, QSTR_re, QSTR_binascii, QSTR_select, QSTR_errno, QSTR_struct, QSTR_array,
     QSTR_collections, QSTR_io, QSTR_sys, QSTR_random};
 
+/* Built-ins that a module file of the same name on sys.path replaces, as in MicroPython (whose
+ * other built-ins, sys and micropython say, always win); `u<name>` always gives the built-in. Such
+ * a file usually extends the built-in: `from uos import *`, or `from time import *` with sys.path
+ * emptied for the while. */
+static const uint16_t import_extensible[] = {QSTR_os, QSTR_time, QSTR_socket, QSTR_ssl, QSTR_hashlib,
+    QSTR_json, QSTR_re, QSTR_binascii, QSTR_select, QSTR_errno, QSTR_struct, QSTR_array,
+    QSTR_collections, QSTR_io, QSTR_random, QSTR_machine};
+
+static bool import_is_extensible(qstr name) {
+    for (size_t i = 0; i < sizeof(import_extensible) / sizeof(import_extensible[0]); i++) {
+        if (import_extensible[i] == name) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when sys.path is an empty list or tuple. */
+static bool import_path_empty(void) {
+    obj_t p = rt_state.sys_path;
+    return (obj_is_type(p, &list_type) || obj_is_type(p, &tuple_type)) && rt_len(p) == 0;
+}
+
 static obj_t import_builtin_exact(qstr name) {
     for (size_t i = 0; i < import_n_builtin_modules; i++) {
         if (import_builtin_modules[i].name == name) {
@@ -129,7 +152,18 @@ static void module_attr(obj_t self, qstr attr, obj_t *dest) {
         return;
     }
     if (m->globals->map.is_fixed) {
-        return; /* built-in modules are read-only: the generic path raises AttributeError */
+        /* built-in modules are read-only (the generic path raises AttributeError), but for their
+         * list slots in rt_state (sys.path, sys.argv), which take another list or a tuple */
+        const map_elem_t *e = map_lookup(&m->globals->map, obj_new_qstr(attr), MAP_LOOKUP);
+        if (e != NULL && dest[1] != OBJ_NULL && obj_is_type(e->value, &module_ref_type) &&
+            (obj_is_type(dest[1], &list_type) || obj_is_type(dest[1], &tuple_type))) {
+            obj_t *slot = (obj_t *)((char *)&rt_state + ((const module_ref_obj_t *)OBJ_TO_PTR(e->value))->offset);
+            if (obj_is_type(*slot, &list_type) || obj_is_type(*slot, &tuple_type)) {
+                *slot = dest[1];
+                dest[0] = OBJ_NULL;
+            }
+        }
+        return;
     }
     if (dest[1] == OBJ_NULL) {
         if (map_lookup(&m->globals->map, obj_new_qstr(attr), MAP_LOOKUP_REMOVE_IF_FOUND) == NULL) {
@@ -332,6 +366,12 @@ static obj_t import_load_frozen(qstr full, const frozen_code_t *fm) {
 
 void import_run_file(const char *path, obj_t globals) { import_exec_file(path, globals); }
 
+/* True if the folder `dir` holds an __init__.py (a regular package, not a namespace one). */
+static bool import_has_init(const char *dir) {
+    char init[IMPORT_PATH_MAX];
+    return import_join(init, dir, strlen(dir), "__init__", 8, ".py") && port_stat(init) == PORT_STAT_FILE;
+}
+
 /* Creates the module `full` from what was found at buf, registers it and runs its code. */
 static obj_t import_load(qstr full, import_found_t found, char *buf) {
     obj_t mod = module_new(full);
@@ -377,17 +417,29 @@ NORETURN static void import_not_found(const char *name, size_t len) {
 static obj_t import_one(const char *full, size_t len, size_t last, obj_t parent) {
     qstr qfull = qstr_from_strn(full, len);
     obj_t key = obj_new_qstr(qfull);
-    obj_t mod = dict_get(rt_state.sys_modules, key);
+    obj_t mod;
+    if (parent == OBJ_NULL && import_path_empty()) {
+        /* an empty sys.path asks for the built-in, even over a module loaded from a file */
+        mod = rt_find_builtin_module(qfull);
+        if (mod != OBJ_NULL) {
+            return mod;
+        }
+    }
+    mod = dict_get(rt_state.sys_modules, key);
     if (mod != OBJ_NULL) {
         return mod;
     }
+    obj_t extensible = OBJ_NULL; /* a built-in that a file on sys.path may replace */
     if (parent == OBJ_NULL) {
         if (qfull == QSTR___main__) {
             return rt_state.main_module; /* the running script (MicroPython: not in sys.modules) */
         }
         mod = rt_find_builtin_module(qfull);
         if (mod != OBJ_NULL) {
-            return mod;
+            if (!import_is_extensible(qfull)) {
+                return mod;
+            }
+            extensible = mod;
         }
     }
     obj_t path;
@@ -401,6 +453,10 @@ static obj_t import_one(const char *full, size_t len, size_t last, obj_t parent)
     }
     char buf[IMPORT_PATH_MAX];
     import_found_t found = import_find(path, full + last, len - last, buf);
+    if (extensible != OBJ_NULL && (found == FOUND_NONE || found == FOUND_FROZEN ||
+                                      (found == FOUND_PACKAGE && !import_has_init(buf)))) {
+        return extensible; /* a bare folder (a test's data, say) doesn't hide a built-in */
+    }
     if ((found == FOUND_NONE || found == FOUND_FROZEN) && parent == OBJ_NULL) {
         const frozen_code_t *fm = import_find_frozen(full, len);
         if (fm != NULL) {
@@ -444,8 +500,7 @@ static obj_t import_dotted(const char *full, size_t len, obj_t *top) {
 }
 
 /* The package that a relative import at `level` starts from, as (data, len) in vstr. */
-static void import_resolve_relative(vstr_t *out, qstr name, int level) {
-    obj_t g = rt_globals_get();
+static void import_resolve_relative(vstr_t *out, qstr name, int level, obj_t g) {
     obj_t modname = g != OBJ_NULL ? dict_get(g, ROM_QSTR(QSTR___name__)) : OBJ_NULL;
     if (modname == OBJ_NULL) {
         raise_msg(&type_KeyError, "'__name__' not in globals");
@@ -481,12 +536,16 @@ static void import_resolve_relative(vstr_t *out, qstr name, int level) {
 }
 
 obj_t rt_import_name(qstr name, obj_t fromlist, int level) {
+    return import_name_in(name, fromlist, level, level > 0 ? rt_globals_get() : OBJ_NULL);
+}
+
+obj_t import_name_in(qstr name, obj_t fromlist, int level, obj_t globals) {
     obj_t top;
     obj_t mod;
     if (level > 0) {
         vstr_t v;
         vstr_init(&v, 32);
-        import_resolve_relative(&v, name, level);
+        import_resolve_relative(&v, name, level, globals);
         mod = import_dotted(v.buf, v.len, &top);
         return mod; /* relative imports always come with a fromlist */
     }

@@ -25,6 +25,9 @@ extern const type_t module_ref_type;
 /* Runs the file `path` as the module `name` ("__main__" for the script) with the given globals
  * (OBJ_NULL: a new module's); used by main for FILE and by -m. */
 void import_run_file(const char *path, obj_t globals);
+/* rt_import_name with a relative import (level > 0) resolved against `globals` (a dict: its
+ * __name__ and __path__), as __import__(name, globals, locals, fromlist, level) does. */
+obj_t import_name_in(qstr name, obj_t fromlist, int level, obj_t globals);
 /* Finds `name` (dotted) on sys.path and runs it as __main__ (python -m). ImportError if absent. */
 void import_run_main_module(qstr name);
 
@@ -43,6 +46,9 @@ extern const size_t import_n_builtin_modules;
 
 /* builtins.c */
 extern const module_obj_t builtins_module;
+/* file.write(s) for print(file=) and sys.print_exception: OSError "stream operation not
+ * supported" when file has no write method (MicroPython's rule). */
+void builtins_write_to(obj_t file, obj_t s);
 /* The WiPy help text of help(). */
 void builtins_print_help(void);
 

@@ -4,6 +4,8 @@
  * holds strictly increasing columns starting with 0; strings are left undecoded (parse.c
  * decodes them), identifiers are interned here. */
 #include "core/lexer.h"
+
+#include <stdio.h>
 #include "core/digits.h"
 
 #include "core/qstr.h"
@@ -214,6 +216,28 @@ static bool lex_layout(lexer_t *lx) {
     }
 }
 
+/* A number run straight into a name ("1and", "0x1fg"): MicroPython's lexer reads the whole run as
+ * one literal and rejects it, naming the text (underscores dropped). */
+static NORETURN void lex_bad_number(lexer_t *lx, int base, const char *digits, const char *p) {
+    char msg[96];
+    int n = snprintf(msg, sizeof msg, "invalid syntax for integer with base %d: '", base);
+    while (p < lx->end && lex_is_id_char((unsigned char)*p)) {
+        p++;
+    }
+    for (const char *q = digits; q < p && n < (int)sizeof msg - 5; q++) {
+        if (*q != '_') {
+            msg[n++] = *q;
+        }
+    }
+    if (p - digits > (int)sizeof msg - 5 - 40) {
+        n = n < (int)sizeof msg - 5 ? n : (int)sizeof msg - 5;
+        msg[n++] = '.'; msg[n++] = '.'; msg[n++] = '.';
+    }
+    msg[n++] = '\'';
+    msg[n] = 0;
+    lex_error(lx, msg);
+}
+
 static void lex_number(lexer_t *lx) {
     const char *start = lx->pos;
     const char *p = start;
@@ -275,6 +299,9 @@ static void lex_number(lexer_t *lx) {
                 ((p[1] == '+' || p[1] == '-') && p + 2 < end && lex_is_digit((unsigned char)p[2])))) {
             lex_error(lx, "decimal numbers not supported");
         }
+    }
+    if (p < end && (lex_is_id_char((unsigned char)*p))) {
+        lex_bad_number(lx, base, digits, p);
     }
     if (base == 10 && *start == '0' && nonzero) {
         lex_error(lx, "leading zeros in decimal integer literals are not permitted");

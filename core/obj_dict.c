@@ -803,20 +803,34 @@ static obj_t dict_pop_fun(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 static DEFINE_FUN(dict_pop_obj, pop, 2, 3, dict_pop_fun);
 
+/* popitem takes the first item in iteration order, as MicroPython's dict does (its dicts have
+ * no order, and it pops the first entry of the table); OrderedDict takes the last, as both
+ * MicroPython and CPython do. */
 static obj_t dict_popitem_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    map_t *m = dict_map(dict_self(args[0]));
+    obj_t self = dict_self(args[0]);
+    map_t *m = dict_map(self);
     if (m->is_fixed) {
         map_raise_fixed();
     }
-    size_t i = m->used;
-    while (i > 0 && m->table[i - 1].key == OBJ_NULL) {
-        i--;
+    bool last = obj_type(self) != &dict_type; /* the built-in OrderedDict */
+    size_t i;
+    if (last) {
+        for (i = m->used; i > 0 && m->table[i - 1].key == OBJ_NULL; i--) {
+        }
+    } else {
+        for (i = 0; i < m->used && m->table[i].key == OBJ_NULL; i++) {
+        }
+        i = i < m->used ? i + 1 : 0;
     }
     if (i == 0) {
         raise_msg(&type_KeyError, "popitem(): dictionary is empty");
     }
     obj_t kv[2] = {m->table[i - 1].key, m->table[i - 1].value};
-    map_lookup(m, kv[0], MAP_LOOKUP_REMOVE_IF_FOUND);
+    if (last) {
+        map_lookup(m, kv[0], MAP_LOOKUP_REMOVE_IF_FOUND);
+    } else {
+        map_pop_first(m); /* also drops the holes that pile up in front */
+    }
     return tuple_new(2, kv);
 }
 static DEFINE_FUN(dict_popitem_obj, popitem, 1, 1, dict_popitem_fun);

@@ -25,8 +25,8 @@ static obj_t native_fun_call(obj_t self, size_t n_args, size_t n_kw, const obj_t
 
 static void native_fun_print(const print_t *p, obj_t o, print_kind_t kind) {
     (void)kind;
-    const native_fun_obj_t *f = (const native_fun_obj_t *)OBJ_TO_PTR(o);
-    print_fmt(p, "<function %q>", (unsigned)f->name);
+    (void)o;
+    print_str(p, "<function>"); /* MicroPython's form: built-ins keep no printed name */
 }
 
 static void native_fun_attr(obj_t self, qstr attr, obj_t *dest) {

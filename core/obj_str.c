@@ -1439,14 +1439,16 @@ static obj_t str_decode(const uint8_t *d, size_t len, obj_t encoding, obj_t erro
     return str_new_from_vstr(&v);
 }
 
-/* The bytes of s in encoding; strict: ascii refuses any other character (UnicodeError), as
- * str.encode does. bytes(s, 'ascii') is not strict: on the WiPy it gives a text file's raw bytes
- * back (its own tests/ports/cc3200/os.py relies on it). */
+/* The bytes of s in encoding; ascii refuses any other character (UnicodeError), as str.encode
+ * and MicroPython's bytes(s, 'ascii') do. Not strict (bytes()): a str whose bytes are not UTF-8 at
+ * all (a text file's bytes read back, which the WiPy's byte strings allow and its own
+ * tests/ports/cc3200/os.py relies on) gives those bytes back. */
 static void str_encode_into(vstr_t *v, obj_t s, obj_t encoding, bool strict) {
     str_codec_t codec = str_codec(encoding);
     size_t len;
     const char *d = str_get_data(s, &len);
-    if (strict && codec == CODEC_ASCII && !utf8_is_ascii((const uint8_t *)d, len)) {
+    if (codec == CODEC_ASCII && !utf8_is_ascii((const uint8_t *)d, len) &&
+        (strict || utf8_check((const uint8_t *)d, len))) {
         raise_msg(&type_UnicodeError, "non-ascii character");
     }
     vstr_add_strn(v, d, len);

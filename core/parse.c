@@ -1165,6 +1165,13 @@ static void p_decode(parser_t *p, sbuf_t *b, const char *s, size_t n, int flags,
                     sb_utf8(p, b, v);
                 }
                 break;
+            case 'N':
+                if (!bytes) { /* named escapes need the Unicode name table, which the board lacks */
+                    raise_msg(&type_NotImplementedError, "unicode name escapes");
+                }
+                sb_byte(p, b, '\\');
+                sb_byte(p, b, e);
+                break;
             default:
                 sb_byte(p, b, '\\');
                 i--; /* the character after the backslash is taken literally */

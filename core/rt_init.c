@@ -27,6 +27,7 @@ void rt_init(const rt_config_t *cfg) {
         port_fatal("can't allocate the GC heap");
     }
     memset(&rt_state, 0, sizeof(rt_state));
+    rt_opt_level = 0;
     gc_init(rt_heap, size, cfg->stack_top);
     rt_set_stack_limits(cfg->stack_top, cfg->stack_limit);
     qstr_init();
@@ -68,6 +69,7 @@ void rt_deinit(void) {
     }
     gc_deinit();
     memset(&rt_state, 0, sizeof(rt_state));
+    rt_opt_level = 0;
     free(rt_heap);
     rt_heap = NULL;
 }

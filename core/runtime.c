@@ -111,6 +111,9 @@ size_t rt_len(obj_t o) {
     if (n == OBJ_NULL) {
         raise_fmt(&type_TypeError, "object of type '%s' has no len()", rt_type_name(o));
     }
+    if (!obj_is_small_int(n)) { /* range(2**63) */
+        raise_msg(&type_OverflowError, "overflow converting long int to machine word");
+    }
     return (size_t)small_int_value(n);
 }
 

@@ -118,5 +118,9 @@ void rt_keyboard_interrupt(void); /* schedule KeyboardInterrupt (async-signal sa
 void rt_set_stack_limits(void *stack_top, size_t stack_limit);
 /* Set by the port (WIPY_DIS=1 in script mode): every compiled module's bytecode is dumped. */
 extern bool rt_dump_bytecode;
+/* micropython.opt_level(): read by the compiler for each new compilation. 0: as written; >= 1: `assert`
+ * compiles to nothing and `__debug__` is False; >= 3: no line numbers are kept (tracebacks say line 1).
+ * rt_init sets it back to 0. */
+extern int rt_opt_level;
 
 #endif

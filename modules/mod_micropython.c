@@ -10,16 +10,15 @@
 #include "modules/machine_irq.h"
 
 int micropython_kbd_intr_char = 3; /* Ctrl-C; -1 disables */
-static int_t micropython_opt_level;
 
 static obj_t micropython_const(size_t n_args, size_t n_kw, const obj_t *args) { return args[0]; }
 static DEFINE_FUN(micropython_const_obj, const, 1, 1, micropython_const);
 
 static obj_t micropython_opt_level_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     if (n_args == 0) {
-        return small_int_new(micropython_opt_level);
+        return small_int_new(rt_opt_level);
     }
-    micropython_opt_level = obj_get_int(args[0]);
+    rt_opt_level = (int)obj_get_int(args[0]);
     return OBJ_NONE;
 }
 static DEFINE_FUN(micropython_opt_level_obj, opt_level, 0, 1, micropython_opt_level_fun);

@@ -204,10 +204,7 @@ static obj_t sys_print_exception(size_t n_args, size_t n_kw, const obj_t *args) 
         vstr_init(&v, 64);
         print_t p = {&v, sys_vstr_write};
         exc_print(&p, args[0]);
-        obj_t dest[3];
-        rt_load_method(file, QSTR_write, dest);
-        dest[2] = str_new_from_vstr(&v);
-        rt_call_method(1, 0, dest);
+        builtins_write_to(file, str_new_from_vstr(&v));
     }
     return OBJ_NONE;
 }

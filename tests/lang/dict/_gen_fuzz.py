@@ -3,7 +3,15 @@ whose output must match CPython: python3 _gen_fuzz.py SEED > t.py (differential 
 import random, sys
 seed = int(sys.argv[1])
 R = random.Random(seed)
-lines = ["L = [3, 1, 4, 1, 5, 9, 2, 6]", "D = {}", "S = set()", "T = (1, 2, 3)", "out = []"]
+POPITEM = """import sys
+def popitem(d):
+    # dict.popitem takes the first item on MicroPython (and here), the last on CPython
+    if sys.implementation.name == "micropython":
+        return d.popitem()
+    for k in d:
+        return k, d.pop(k)
+    raise KeyError("popitem(): dictionary is empty")"""
+lines = [POPITEM, "L = [3, 1, 4, 1, 5, 9, 2, 6]", "D = {}", "S = set()", "T = (1, 2, 3)", "out = []"]
 def idx(): return str(R.randint(-10, 10))
 def sl():
     parts = [R.choice(['', idx()]) for _ in range(2)]
@@ -35,7 +43,7 @@ ops = [
  lambda: "del D[%s]" % val(),
  lambda: "out.append(D.get(%s))" % val(),
  lambda: "out.append(D.setdefault(%s, %s))" % (val(), idx()),
- lambda: "out.append(D.popitem())",
+ lambda: "out.append(popitem(D))",
  lambda: "D.update({%s: %s})" % (val(), idx()),
  lambda: "S.add(%s)" % val(),
  lambda: "S.discard(%s)" % val(),

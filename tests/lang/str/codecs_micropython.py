@@ -1,7 +1,8 @@
 # MicroPython's codecs: utf-8 and ascii only (others: LookupError), MicroPython's structural UTF-8
 # check (a lead byte and its continuation bytes, whatever the code point), errors='ignore' or
-# 'replace' (one U+FFFD per bad sequence), ascii refusing other characters (but bytes(s, 'ascii')
-# and text files pass any bytes through, as on the WiPy); text files read n characters, not bytes.
+# 'replace' (one U+FFFD per bad sequence), ascii refusing other characters (bytes(s, 'ascii') too,
+# but for a str whose bytes are not UTF-8 at all, e.g. a text file's raw bytes, which it passes
+# through as on the WiPy); text files read n characters, not bytes.
 import os, random
 
 print(b"hello".decode("ascii"), str(b"abc", "utf8"), "x".encode("ascii"), bytes("y", "ascii"))
@@ -28,4 +29,6 @@ with open(name) as f:
     print(f.read(1), f.read(2), f.read(3), repr(f.read(1)), f.read() == bytes([255]).decode("utf-8", "ignore") or "raw")
 with open(name, "rb") as f:
     print(f.read(3))
+with open(name) as f:  # a text file's bytes that are not UTF-8 pass through bytes(s, 'ascii')
+    print(bytes(f.read(), "ascii")[-3:])
 os.remove(name)

@@ -5,4 +5,3 @@ print(9223372036854775807, 4611686018427387903, 1073741823)
 print(0x7fffffff, 0xffffffff, 0x7fffffffffffffff)
 x = 10
 print(x.bit_length(), (255).bit_length())
-print(1if x else 2)

@@ -9,7 +9,6 @@ def check(src):
 check('x = 00')
 check('x = 0_0')
 check('x = 0x_f')
-check('x = 1if 1 else 2')
 check('a = lambda: (yield)')
 check('a, = 1,')
 check('with (a, b) as c: pass')
