@@ -40,10 +40,8 @@ static uint8_t mv_itemsize(int typecode) {
     }
 }
 
+/* A str is viewed as its UTF-8 bytes, read-only, as MicroPython allows (CPython refuses it). */
 obj_t memoryview_new(obj_t base) {
-    if (obj_is_str(base)) {
-        raise_msg(&type_TypeError, "memoryview: a bytes-like object is required, not 'str'");
-    }
     buffer_info_t bi;
     rt_get_buffer_or_raise(base, &bi, BUFFER_READ);
     buffer_info_t wi;

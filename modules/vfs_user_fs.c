@@ -382,6 +382,10 @@ char *vfs_user_read_file(const char *path, size_t *len) {
     obj_t mode = vfs_user_str("rb");
     obj_t f = vfs_user_open(path, mode);
     obj_t dest[4];
+    rt_load_method_maybe(f, QSTR_readinto, dest);
+    if (dest[0] == OBJ_NULL) { /* open gave something that isn't a readable stream (e.g. None) */
+        raise_msg(&type_OSError, "stream operation not supported");
+    }
     rt_load_method_maybe(f, QSTR_ioctl, dest);
     bool has_ioctl = dest[0] != OBJ_NULL;
     int_t bufsize = 255;
