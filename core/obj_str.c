@@ -2206,6 +2206,7 @@ static DEFINE_CONST_DICT(bytes_locals_dict, bytes_locals_table);
 
 const type_t str_type = {
     .base = {&type_type},
+    .flags = TYPE_FLAG_SLICE_ON_STACK,
     .name = QSTR_str,
     .print = str_print,
     .make_new = str_make_new,
@@ -2220,6 +2221,7 @@ const type_t str_type = {
 
 const type_t bytes_type = {
     .base = {&type_type},
+    .flags = TYPE_FLAG_SLICE_ON_STACK,
     .name = QSTR_bytes,
     .print = str_print,
     .make_new = bytes_make_new,

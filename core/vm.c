@@ -296,6 +296,28 @@ __attribute__((noinline)) static obj_t vm_call_exit(const obj_t *exit_self, obj_
     return rt_call_method(3, 0, a);
 }
 
+/* BUILD_SLICE followed by a subscript of a built-in sequence whose subscr keeps no reference to
+ * the index (TYPE_FLAG_SLICE_ON_STACK): the slice lives in this C frame, so a[i:j] allocates no
+ * slice object and b[i:j] = x on a bytearray or memoryview allocates nothing at all (as in
+ * MicroPython; with the heap locked that must work). sp is the top of the n slice operands, op the
+ * subscript that follows; returns the new top. Any other container gets a heap slice (a user
+ * __getitem__ or a dict may keep it). */
+__attribute__((noinline)) static obj_t *vm_subscr_stack_slice(obj_t *sp, size_t n, unsigned op) {
+    slice_obj_t s = {{&slice_type}, sp[1 - (int)n], sp[2 - (int)n], n == 3 ? sp[0] : OBJ_NONE};
+    sp -= n;
+    obj_t idx = OBJ_FROM_PTR(&s);
+    if (op == OP_LOAD_SUBSCR) {
+        sp[0] = rt_subscr_load(sp[0], idx);
+        return sp;
+    }
+    if (op == OP_STORE_SUBSCR) {
+        rt_subscr_store(sp[0], idx, sp[-1]);
+        return sp - 2;
+    }
+    rt_subscr_delete(sp[0], idx);
+    return sp - 1;
+}
+
 #ifndef VM_NO_COMPUTED_GOTO
 #define VM_GOTO 1
 #else
@@ -657,6 +679,13 @@ resume:
         }
         CASE(BUILD_SLICE) {
             size_t n = ARG;
+            unsigned next = BC_OP(*ip);
+            if ((next == OP_LOAD_SUBSCR || next == OP_STORE_SUBSCR || next == OP_DELETE_SUBSCR) &&
+                (obj_type(sp[-(int)n])->flags & TYPE_FLAG_SLICE_ON_STACK)) {
+                sp = vm_subscr_stack_slice(sp, n, next);
+                ip++;
+                DISPATCH();
+            }
             sp -= n - 1;
             SET_TOP(slice_new(sp[0], sp[1], n == 3 ? sp[2] : OBJ_NONE));
             DISPATCH();
