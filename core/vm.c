@@ -384,8 +384,11 @@ obj_t vm_execute(vm_frame_t *f, obj_t throw_exc) {
     const uint32_t *const code_start = code->code;
     volatile obj_t pending = throw_exc;
     vm_frame_t *const prev_frame = vm_current;
+    const uintptr_t prev_py_base = rt_stack_py_base;
+    const uintptr_t py_base = (uintptr_t)__builtin_frame_address(0);
     nlr_buf_t nlr;
     vm_current = f;
+    rt_stack_py_base = py_base;
     f->entry_globals_override = import_current_globals();
 resume:
     if (nlr_push(&nlr) == 0) {
@@ -1138,6 +1141,7 @@ resume:
             f->sp = sp - 1;
             nlr_pop();
             vm_current = prev_frame;
+            rt_stack_py_base = prev_py_base;
             return v;
         }
         CASE(MAKE_FUNCTION) {
@@ -1221,6 +1225,7 @@ resume:
             f->status = VM_STATUS_YIELD;
             nlr_pop();
             vm_current = prev_frame;
+            rt_stack_py_base = prev_py_base;
             return v;
         }
         CASE(YIELD_FROM) {
@@ -1239,6 +1244,7 @@ resume:
                 f->status = VM_STATUS_YIELD;
                 nlr_pop();
                 vm_current = prev_frame;
+                rt_stack_py_base = prev_py_base;
                 return r;
             }
             SET_TOP(r);
@@ -1376,6 +1382,7 @@ resume:
             *++f->sp = exc;
             f->ip = code_start + b->handler;
             vm_current = f;
+            rt_stack_py_base = py_base;
             goto resume;
         }
         f->status = VM_STATUS_RAISED;
@@ -1385,6 +1392,7 @@ resume:
             exc = e;
         }
         vm_current = prev_frame;
+        rt_stack_py_base = prev_py_base;
         nlr_jump(exc);
     }
 }
