@@ -21,21 +21,10 @@ static void *rt_heap;
  * a 48 KiB heap), so that recursion holding heap objects at every level (generators, nested
  * iterators, printing nested data: runtime.c gives those part of it) ends in RuntimeError before
  * it fills the heap, never in MemoryError. 7 bytes of stack a byte of heap, at least 256 KiB:
- * the default heap allows ~590 plain calls (CPython 1000, MicroPython's unix port ~200). ASan's
- * frames are several times bigger, so it gets four times that. */
-#if defined(__SANITIZE_ADDRESS__)
-#define RT_STACK_SCALE 4
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define RT_STACK_SCALE 4
-#endif
-#endif
-#ifndef RT_STACK_SCALE
-#define RT_STACK_SCALE 1
-#endif
+ * the default heap allows ~590 plain calls (CPython 1000, MicroPython's unix port ~200); the
+ * same under ASan, whose frames here are no bigger. */
 static size_t rt_stack_budget(size_t available, size_t heap) {
     size_t want = heap * 7 > 256 * 1024 ? heap * 7 : 256 * 1024;
-    want *= RT_STACK_SCALE;
     return want < available ? want : available;
 }
 
