@@ -418,6 +418,11 @@ void *gc_realloc(void *ptr, size_t bytes) {
     size_t need_blocks = bytes == 0 ? 1 : (bytes + BYTES_PER_BLOCK - 1) / BYTES_PER_BLOCK;
     size_t have_blocks = have / BYTES_PER_BLOCK;
     size_t b = block_of(ptr);
+    if (gc.lock_depth > 0 && need_blocks >= have_blocks) {
+        /* growing is allocating, even into the block's own slack (as MicroPython: a bytearray
+         * with the heap locked can't grow past what it asked for); giving blocks back is not */
+        raise_memory_error_bytes(bytes);
+    }
     if (need_blocks <= have_blocks) {
         for (size_t t = b + need_blocks; t < b + have_blocks; t++) {
             atb_set(t, AT_FREE);
@@ -427,7 +432,7 @@ void *gc_realloc(void *ptr, size_t bytes) {
     /* grow in place when the following blocks are free */
     size_t e = b + have_blocks;
     size_t want_end = b + need_blocks;
-    if (want_end <= gc.n_blocks && gc.lock_depth == 0) {
+    if (want_end <= gc.n_blocks) {
         size_t t = e;
         while (t < want_end && atb_get(t) == AT_FREE) {
             t++;

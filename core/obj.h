@@ -196,6 +196,8 @@ struct dict_obj;
 #define TYPE_FLAG_ITER_IS_SELF 0x0008  /* getiter returns the object itself */
 #define TYPE_FLAG_BINDS_SELF 0x0010    /* a function type: found on a class, binds to the instance */
 #define TYPE_FLAG_EXCEPTION 0x0020     /* an exception class (instances are exception_obj_t) */
+#define TYPE_FLAG_SLICE_ON_STACK 0x0040 /* subscr keeps no reference to a slice index: the VM may
+                                        pass one built on the C stack (a[i:j] allocates no slice) */
 
 typedef struct type_s {
     obj_base_t base; /* &type_type */
@@ -451,7 +453,8 @@ NORETURN void raise_stop_iteration(obj_t value);
 /* ---- memory (gc.c): all Python objects live in one fixed block ---- */
 void *gc_alloc(size_t bytes, bool with_finaliser); /* raises MemoryError; memory zeroed */
 void *gc_alloc_maybe(size_t bytes, bool with_finaliser); /* NULL instead of raising */
-void *gc_realloc(void *ptr, size_t bytes);          /* raises MemoryError */
+void *gc_realloc(void *ptr, size_t bytes);          /* raises MemoryError; with the heap locked,
+                                                       unless it gives whole blocks back */
 void gc_free(void *ptr);                            /* optional early free */
 #define NEW_OBJ(T) ((T *)gc_alloc(sizeof(T), false))
 #define NEW_OBJ_VAR(T, Titem, n) ((T *)gc_alloc(sizeof(T) + sizeof(Titem) * (n), false))

@@ -33,7 +33,7 @@ obj_t bytearray_new_from_vstr(vstr_t *v) {
     }
     bytearray_obj_t *b = NEW_OBJ(bytearray_obj_t);
     b->base.type = &bytearray_type;
-    b->alloc = v->alloc;
+    b->alloc = v->len; /* the capacity asked for: growing past it is an allocation (heap_lock) */
     b->len = v->len;
     b->items = (uint8_t *)v->buf;
     v->buf = NULL;
@@ -65,7 +65,17 @@ static void ba_reserve(bytearray_obj_t *b, size_t extra) {
 
 /* Replaces items[start, start+old_n) by new_n bytes from src (src may alias items). */
 static void ba_splice(bytearray_obj_t *b, size_t start, size_t old_n, const uint8_t *src, size_t new_n) {
-    /* copy the source first: it may be this very bytearray */
+    if (new_n <= old_n) {
+        /* nothing moves the block: the new bytes first (src may be anywhere in items, but what
+         * this writes is within what it replaces), then the tail; no allocation at all */
+        if (new_n > 0) {
+            memmove(b->items + start, src, new_n);
+        }
+        memmove(b->items + start + new_n, b->items + start + old_n, b->len - start - old_n);
+        b->len = b->len + new_n - old_n;
+        return;
+    }
+    /* copy the source first: it may be this very bytearray, which growing may move */
     uint8_t tmp[64];
     uint8_t *copy = new_n <= sizeof(tmp) ? tmp : gc_alloc(new_n, false);
     if (new_n) {
@@ -330,11 +340,17 @@ static obj_t ba_subscr(obj_t self, obj_t index, obj_t value) {
         gc_free(keep);
         return OBJ_NONE;
     }
-    vstr_t v;
-    vstr_init(&v, 16);
     if (obj_is_int(value)) {
         raise_msg(&type_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     }
+    buffer_info_t bi;
+    if (s.step == 1 && !obj_is_str(value) && rt_get_buffer(value, &bi, BUFFER_READ)) {
+        /* straight from the buffer: b[i:j] = b"xy" of the same length allocates nothing */
+        ba_splice(b, (size_t)s.start, s.stop < s.start ? 0 : n, bi.buf, bi.len);
+        return OBJ_NONE;
+    }
+    vstr_t v;
+    vstr_init(&v, 16);
     bytes_collect(value, &v);
     if (s.step == 1) {
         size_t start = (size_t)s.start;
@@ -450,6 +466,7 @@ static DEFINE_CONST_DICT(ba_locals_dict, ba_locals_table);
 
 const type_t bytearray_type = {
     .base = {&type_type},
+    .flags = TYPE_FLAG_SLICE_ON_STACK,
     .name = QSTR_bytearray,
     .print = ba_print,
     .make_new = ba_make_new,

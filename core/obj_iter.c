@@ -112,7 +112,7 @@ const type_t enumerate_type = {
 typedef struct {
     obj_base_t base;
     size_t n;
-    bool done;
+    bool done; /* zip() of nothing; otherwise every next asks the iterators again, as CPython */
     obj_t iters[];
 } zip_obj_t;
 
@@ -134,11 +134,17 @@ static obj_t zip_next(obj_t self) {
     if (z->done) {
         return OBJ_NULL;
     }
+    /* the first item before the tuple: zip(zip(...)) nested deep then holds no tuple per level
+     * while it recurses, and ends in RuntimeError rather than filling the heap */
+    obj_t first = rt_iternext(z->iters[0]);
+    if (first == OBJ_NULL) {
+        return OBJ_NULL;
+    }
     tuple_obj_t *t = OBJ_TO_PTR(tuple_new(z->n, NULL));
-    for (size_t i = 0; i < z->n; i++) {
+    t->items[0] = first;
+    for (size_t i = 1; i < z->n; i++) {
         obj_t x = rt_iternext(z->iters[i]);
         if (x == OBJ_NULL) {
-            z->done = true;
             gc_free(t);
             return OBJ_NULL;
         }

@@ -536,9 +536,11 @@ static DEFINE_FUN(list_copy_obj, copy, 1, 1, list_copy_fun);
 static obj_t list_clear_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     obj_t self = list_arg(args[0], "clear");
     list_obj_t *l = list_ptr(self);
+    if (l->alloc != 4 || l->items == NULL) {
+        l->items = gc_realloc(l->items, 4 * sizeof(obj_t));
+        l->alloc = 4;
+    }
     l->len = 0;
-    l->alloc = 4;
-    l->items = gc_realloc(l->items, 4 * sizeof(obj_t));
     memset(l->items, 0, 4 * sizeof(obj_t));
     return OBJ_NONE;
 }
@@ -580,6 +582,7 @@ static DEFINE_CONST_DICT(list_locals_dict, list_locals_table);
 
 const type_t list_type = {
     .base = {&type_type},
+    .flags = TYPE_FLAG_SLICE_ON_STACK,
     .name = QSTR_list,
     .print = list_print,
     .make_new = list_make_new,

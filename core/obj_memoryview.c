@@ -339,6 +339,7 @@ static DEFINE_CONST_DICT(mv_locals_dict, mv_locals_table);
 
 const type_t memoryview_type = {
     .base = {&type_type},
+    .flags = TYPE_FLAG_SLICE_ON_STACK,
     .name = QSTR_memoryview,
     .print = mv_print,
     .make_new = mv_make_new,

@@ -2208,6 +2208,7 @@ static DEFINE_CONST_DICT(bytes_locals_dict, bytes_locals_table);
 
 const type_t str_type = {
     .base = {&type_type},
+    .flags = TYPE_FLAG_SLICE_ON_STACK,
     .name = QSTR_str,
     .print = str_print,
     .make_new = str_make_new,
@@ -2222,6 +2223,7 @@ const type_t str_type = {
 
 const type_t bytes_type = {
     .base = {&type_type},
+    .flags = TYPE_FLAG_SLICE_ON_STACK,
     .name = QSTR_bytes,
     .print = str_print,
     .make_new = bytes_make_new,

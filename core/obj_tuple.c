@@ -391,6 +391,7 @@ static DEFINE_CONST_DICT(tuple_locals_dict, tuple_locals_table);
 
 const type_t tuple_type = {
     .base = {&type_type},
+    .flags = TYPE_FLAG_SLICE_ON_STACK,
     .name = QSTR_tuple,
     .print = tuple_print,
     .make_new = tuple_make_new,

@@ -1,8 +1,10 @@
 /* core/qstr.c: interning of strings. Static qstrs come from the generated table and are found
- * through its generated read-only index; runtime ones are appended to an entry array and their
- * bytes to chunks, both on the GC heap and kept alive through the roots below, and found through
- * an open-addressing index of their own (qstr ids, 0 = empty) that is at most half full. A qstr
- * never moves or dies, so qstr ids are stable for the whole run. */
+ * through its generated read-only index; runtime ones live on the GC heap, kept alive through the
+ * roots below: their entries (hash, bytes) in fixed pools of QSTR_POOL entries that never move,
+ * their bytes in chunks, each string preceded by its length byte and followed by a NUL, and an
+ * open-addressing index of their own (qstr ids, 0 = empty) that is at most half full. A qstr
+ * never moves or dies, so qstr ids are stable for the whole run. Small fixed pieces (no block is
+ * ever reallocated bigger but the pool table) keep a heap of names from fragmenting the heap. */
 #define QSTR_DEFINE_TABLE
 #include "core/qstr.h"
 
@@ -11,22 +13,22 @@
 
 typedef struct {
     size_t hash;
-    size_t len;
-    const char *data;
+    const uint8_t *data; /* data[-1] is the length (QSTR_MAX_LEN fits a byte) */
 } qstr_entry_t;
 
-#define CHUNK_BYTES 1024
+#define QSTR_POOL 32     /* entries a pool: 512 bytes */
+#define CHUNK_BYTES 256  /* strings longer than a quarter of this get a block of their own */
+_Static_assert(QSTR_MAX_LEN <= 255, "a qstr's length is stored in one byte");
 
 static struct {
-    qstr_entry_t *dyn;  /* entries of runtime qstrs (GC heap) */
+    qstr_entry_t **pools; /* table of pools (GC heap); pool i holds ids QSTR_NUM_STATIC + i*QSTR_POOL.. */
+    size_t n_pools_alloc;
     size_t n_dyn;
-    size_t dyn_alloc;
     uint32_t *index;    /* ids, 0 = empty slot (GC heap) */
     size_t index_size;  /* power of two */
-    char *chunk;        /* current chunk; its first word points to the previous chunk */
+    uint8_t *chunk;     /* current chunk; its first word points to the previous chunk */
     size_t chunk_used;
-    size_t chunk_size;
-    char *big_list;     /* strings too big for a chunk, chained the same way */
+    uint8_t *big_list;  /* strings too big for a chunk, chained the same way */
 } qs;
 
 size_t qstr_compute_hash(const uint8_t *data, size_t len) {
@@ -38,7 +40,10 @@ size_t qstr_compute_hash(const uint8_t *data, size_t len) {
     return h == 0 ? 1 : (size_t)h;
 }
 
-static inline const qstr_entry_t *dyn_entry(qstr q) { return &qs.dyn[q - QSTR_NUM_STATIC]; }
+static inline const qstr_entry_t *dyn_entry(qstr q) {
+    size_t i = q - QSTR_NUM_STATIC;
+    return &qs.pools[i / QSTR_POOL][i % QSTR_POOL];
+}
 
 const char *qstr_data(qstr q, size_t *len) {
     if (q < QSTR_NUM_STATIC) {
@@ -46,8 +51,8 @@ const char *qstr_data(qstr q, size_t *len) {
         return qstr_static_table[q].data;
     }
     const qstr_entry_t *e = dyn_entry(q);
-    *len = e->len;
-    return e->data;
+    *len = e->data[-1];
+    return (const char *)e->data;
 }
 
 const char *qstr_str(qstr q) {
@@ -129,28 +134,29 @@ qstr qstr_find_strn(const char *s, size_t len) {
     return QSTR_NULL;
 }
 
-static const char *store_bytes(const char *s, size_t len) {
-    size_t need = len + 1;
-    char *dst;
+/* Stores len, the bytes and a NUL; returns where the bytes start. */
+static const uint8_t *store_bytes(const char *s, size_t len) {
+    size_t need = len + 2;
+    uint8_t *dst;
     if (need > CHUNK_BYTES / 4) {
-        char *blk = gc_alloc(sizeof(char *) + need, false);
-        *(char **)blk = qs.big_list;
+        uint8_t *blk = gc_alloc(sizeof(uint8_t *) + need, false);
+        *(uint8_t **)blk = qs.big_list;
         qs.big_list = blk;
-        dst = blk + sizeof(char *);
+        dst = blk + sizeof(uint8_t *);
     } else {
-        if (qs.chunk == NULL || qs.chunk_used + need > qs.chunk_size) {
-            char *blk = gc_alloc(CHUNK_BYTES, false);
-            *(char **)blk = qs.chunk;
+        if (qs.chunk == NULL || qs.chunk_used + need > CHUNK_BYTES) {
+            uint8_t *blk = gc_alloc(CHUNK_BYTES, false);
+            *(uint8_t **)blk = qs.chunk;
             qs.chunk = blk;
-            qs.chunk_size = CHUNK_BYTES;
-            qs.chunk_used = sizeof(char *);
+            qs.chunk_used = sizeof(uint8_t *);
         }
         dst = qs.chunk + qs.chunk_used;
         qs.chunk_used += need;
     }
-    memcpy(dst, s, len);
-    dst[len] = '\0';
-    return dst;
+    dst[0] = (uint8_t)len;
+    memcpy(dst + 1, s, len);
+    dst[len + 1] = '\0';
+    return dst + 1;
 }
 
 qstr qstr_from_strn(const char *s, size_t len) {
@@ -161,18 +167,29 @@ qstr qstr_from_strn(const char *s, size_t len) {
     if (len > QSTR_MAX_LEN) {
         raise_msg(&type_RuntimeError, "name too long");
     }
+    /* every allocation comes before the first change, so a MemoryError leaves the table valid */
     if ((qs.n_dyn + 1) * 2 > qs.index_size) {
         index_grow();
     }
-    if (qs.n_dyn == qs.dyn_alloc) {
-        size_t n = qs.dyn_alloc ? qs.dyn_alloc * 2 : 64;
-        qs.dyn = gc_realloc(qs.dyn, n * sizeof(qstr_entry_t));
-        qs.dyn_alloc = n;
+    size_t pool = qs.n_dyn / QSTR_POOL;
+    if (qs.n_dyn % QSTR_POOL == 0) {
+        if (pool == qs.n_pools_alloc) {
+            size_t n = qs.n_pools_alloc ? qs.n_pools_alloc * 2 : 8;
+            qstr_entry_t **pools = gc_alloc(n * sizeof(qstr_entry_t *), false);
+            if (pool > 0) {
+                memcpy(pools, qs.pools, pool * sizeof(qstr_entry_t *));
+            }
+            gc_free(qs.pools);
+            qs.pools = pools;
+            qs.n_pools_alloc = n;
+        }
+        if (qs.pools[pool] == NULL) {
+            qs.pools[pool] = gc_alloc(QSTR_POOL * sizeof(qstr_entry_t), false);
+        }
     }
-    const char *data = store_bytes(s, len);
-    qstr_entry_t *e = &qs.dyn[qs.n_dyn];
+    const uint8_t *data = store_bytes(s, len);
+    qstr_entry_t *e = &qs.pools[pool][qs.n_dyn % QSTR_POOL];
     e->hash = qstr_compute_hash((const uint8_t *)s, len);
-    e->len = len;
     e->data = data;
     q = (qstr)(QSTR_NUM_STATIC + qs.n_dyn);
     qs.n_dyn++;

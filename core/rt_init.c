@@ -17,6 +17,17 @@ const obj_t *rt_root_start = (const obj_t *)&rt_state;
 
 static void *rt_heap;
 
+/* The C stack Python may use grows with the heap, as on the board (its stack is a few KiB beside
+ * a 48 KiB heap), so that recursion holding heap objects at every level (generators, nested
+ * iterators, printing nested data: runtime.c gives those part of it) ends in RuntimeError before
+ * it fills the heap, never in MemoryError. 7 bytes of stack a byte of heap, at least 256 KiB:
+ * the default heap allows ~590 plain calls (CPython 1000, MicroPython's unix port ~200); the
+ * same under ASan, whose frames here are no bigger. */
+static size_t rt_stack_budget(size_t available, size_t heap) {
+    size_t want = heap * 7 > 256 * 1024 ? heap * 7 : 256 * 1024;
+    return want < available ? want : available;
+}
+
 void rt_init(const rt_config_t *cfg) {
     size_t size = cfg->heap_size;
     if (size < RT_MIN_HEAP) {
@@ -29,7 +40,7 @@ void rt_init(const rt_config_t *cfg) {
     memset(&rt_state, 0, sizeof(rt_state));
     rt_opt_level = 0;
     gc_init(rt_heap, size, cfg->stack_top);
-    rt_set_stack_limits(cfg->stack_top, cfg->stack_limit);
+    rt_set_stack_limits(cfg->stack_top, rt_stack_budget(cfg->stack_limit, size));
     qstr_init();
     exc_emg_init();
     rt_state.sys_modules = dict_new(8);

@@ -589,13 +589,23 @@ void rt_keyboard_interrupt(void) { rt_state.pending_exception = OBJ_FROM_PTR(&ex
 /* Addresses kept as integers: the top is a frame address far up the C stack. */
 static uintptr_t rt_stack_top;
 static size_t rt_stack_limit;
+uintptr_t rt_stack_py_base;
+
+/* Recursion whose every level holds heap objects must end in RuntimeError before it fills the
+ * heap, so it gets part of the budget only: C recursion with no Python frame in between (nested
+ * iterators consumed, nested data printed, compared or hashed: little stack a level, a heap
+ * object each) a 24th, measured from the innermost Python frame; resuming generators (a heap
+ * frame each) half. Plain calls hold no heap and get it all. */
+#define RT_STACK_C_SHARE 24
+#define RT_STACK_GEN_SHARE 2
 
 void rt_set_stack_limits(void *stack_top, size_t stack_limit) {
     rt_stack_top = (uintptr_t)stack_top;
     rt_stack_limit = stack_limit;
+    rt_stack_py_base = 0;
 }
 
-void rt_stack_check(void) {
+static void rt_stack_check_within(size_t limit) {
     uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
     if (UNLIKELY(rt_stack_top == 0)) {
         rt_stack_top = sp;
@@ -603,7 +613,11 @@ void rt_stack_check(void) {
         return;
     }
     size_t used = rt_stack_top > sp ? (size_t)(rt_stack_top - sp) : (size_t)(sp - rt_stack_top);
-    if (UNLIKELY(used > rt_stack_limit)) {
+    if (UNLIKELY(used > limit ||
+                 (rt_stack_py_base > sp && rt_stack_py_base - sp > rt_stack_limit / RT_STACK_C_SHARE))) {
         raise_msg(&type_RuntimeError, "maximum recursion depth exceeded");
     }
 }
+
+void rt_stack_check(void) { rt_stack_check_within(rt_stack_limit); }
+void rt_stack_check_gen(void) { rt_stack_check_within(rt_stack_limit / RT_STACK_GEN_SHARE); }

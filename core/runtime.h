@@ -10,7 +10,7 @@
 typedef struct {
     size_t heap_size;      /* bytes of the GC heap */
     void *stack_top;       /* address near the top of the C stack (for GC scanning and depth) */
-    size_t stack_limit;    /* bytes of C stack Python may use before RuntimeError */
+    size_t stack_limit;    /* bytes of C stack there are for Python (rt_init may use fewer) */
 } rt_config_t;
 void rt_init(const rt_config_t *cfg); /* gc, qstrs, sys, builtins, __main__ */
 #define RT_MIN_HEAP 4096 /* bytes: a smaller heap is too small to start */
@@ -112,10 +112,14 @@ qstr rt_type_qname(obj_t o);
 /* ---- interruption and depth ---- */
 void rt_check_pending(void);   /* raises rt_state.pending_exception if set (clears it) */
 void rt_stack_check(void);     /* RuntimeError "maximum recursion depth exceeded" if too deep */
+void rt_stack_check_gen(void); /* the same before resuming a generator (a smaller budget) */
 void rt_keyboard_interrupt(void); /* schedule KeyboardInterrupt (async-signal safe) */
 /* Bounds for rt_stack_check (rt_init calls it with rt_config_t's stack_top/stack_limit). Until it
  * is called, the first rt_stack_check takes its own frame as the top and a 256 KiB limit. */
 void rt_set_stack_limits(void *stack_top, size_t stack_limit);
+/* The C stack address of the innermost running Python frame (vm_execute sets it and restores the
+ * caller's on every way out); rt_stack_check gives C recursion below it a smaller budget. */
+extern uintptr_t rt_stack_py_base;
 /* Set by the port (WIPY_DIS=1 in script mode): every compiled module's bytecode is dumped. */
 extern bool rt_dump_bytecode;
 /* micropython.opt_level(): read by the compiler for each new compilation. 0: as written; >= 1: `assert`

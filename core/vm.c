@@ -296,6 +296,28 @@ __attribute__((noinline)) static obj_t vm_call_exit(const obj_t *exit_self, obj_
     return rt_call_method(3, 0, a);
 }
 
+/* BUILD_SLICE followed by a subscript of a built-in sequence whose subscr keeps no reference to
+ * the index (TYPE_FLAG_SLICE_ON_STACK): the slice lives in this C frame, so a[i:j] allocates no
+ * slice object and b[i:j] = x on a bytearray or memoryview allocates nothing at all (as in
+ * MicroPython; with the heap locked that must work). sp is the top of the n slice operands, op the
+ * subscript that follows; returns the new top. Any other container gets a heap slice (a user
+ * __getitem__ or a dict may keep it). */
+__attribute__((noinline)) static obj_t *vm_subscr_stack_slice(obj_t *sp, size_t n, unsigned op) {
+    slice_obj_t s = {{&slice_type}, sp[1 - (int)n], sp[2 - (int)n], n == 3 ? sp[0] : OBJ_NONE};
+    sp -= n;
+    obj_t idx = OBJ_FROM_PTR(&s);
+    if (op == OP_LOAD_SUBSCR) {
+        sp[0] = rt_subscr_load(sp[0], idx);
+        return sp;
+    }
+    if (op == OP_STORE_SUBSCR) {
+        rt_subscr_store(sp[0], idx, sp[-1]);
+        return sp - 2;
+    }
+    rt_subscr_delete(sp[0], idx);
+    return sp - 1;
+}
+
 #ifndef VM_NO_COMPUTED_GOTO
 #define VM_GOTO 1
 #else
@@ -362,8 +384,11 @@ obj_t vm_execute(vm_frame_t *f, obj_t throw_exc) {
     const uint32_t *const code_start = code->code;
     volatile obj_t pending = throw_exc;
     vm_frame_t *const prev_frame = vm_current;
+    const uintptr_t prev_py_base = rt_stack_py_base;
+    const uintptr_t py_base = (uintptr_t)__builtin_frame_address(0);
     nlr_buf_t nlr;
     vm_current = f;
+    rt_stack_py_base = py_base;
     f->entry_globals_override = import_current_globals();
 resume:
     if (nlr_push(&nlr) == 0) {
@@ -657,6 +682,13 @@ resume:
         }
         CASE(BUILD_SLICE) {
             size_t n = ARG;
+            unsigned next = BC_OP(*ip);
+            if ((next == OP_LOAD_SUBSCR || next == OP_STORE_SUBSCR || next == OP_DELETE_SUBSCR) &&
+                (obj_type(sp[-(int)n])->flags & TYPE_FLAG_SLICE_ON_STACK)) {
+                sp = vm_subscr_stack_slice(sp, n, next);
+                ip++;
+                DISPATCH();
+            }
             sp -= n - 1;
             SET_TOP(slice_new(sp[0], sp[1], n == 3 ? sp[2] : OBJ_NONE));
             DISPATCH();
@@ -1109,6 +1141,7 @@ resume:
             f->sp = sp - 1;
             nlr_pop();
             vm_current = prev_frame;
+            rt_stack_py_base = prev_py_base;
             return v;
         }
         CASE(MAKE_FUNCTION) {
@@ -1192,6 +1225,7 @@ resume:
             f->status = VM_STATUS_YIELD;
             nlr_pop();
             vm_current = prev_frame;
+            rt_stack_py_base = prev_py_base;
             return v;
         }
         CASE(YIELD_FROM) {
@@ -1210,6 +1244,7 @@ resume:
                 f->status = VM_STATUS_YIELD;
                 nlr_pop();
                 vm_current = prev_frame;
+                rt_stack_py_base = prev_py_base;
                 return r;
             }
             SET_TOP(r);
@@ -1347,6 +1382,7 @@ resume:
             *++f->sp = exc;
             f->ip = code_start + b->handler;
             vm_current = f;
+            rt_stack_py_base = py_base;
             goto resume;
         }
         f->status = VM_STATUS_RAISED;
@@ -1356,6 +1392,7 @@ resume:
             exc = e;
         }
         vm_current = prev_frame;
+        rt_stack_py_base = prev_py_base;
         nlr_jump(exc);
     }
 }

@@ -382,7 +382,7 @@ static const map_elem_t array_locals_table[] = {
 };
 static DEFINE_CONST_DICT(array_locals_dict, array_locals_table);
 
-const type_t array_type = {.base = {&type_type}, .name = QSTR_array, .print = array_print, .make_new = array_make_new,
+const type_t array_type = {.base = {&type_type}, .flags = TYPE_FLAG_SLICE_ON_STACK, .name = QSTR_array, .print = array_print, .make_new = array_make_new,
     .unary_op = array_unary_op, .binary_op = array_binary_op, .subscr = array_subscr, .getiter = array_getiter,
     .getiter_buf = array_getiter_buf, .buffer = array_buffer, .locals_dict = &array_locals_dict};
 

@@ -6,6 +6,7 @@
  * on every operation but close. */
 #include "core/obj.h"
 #include "core/import.h"
+#include "core/obj_str.h"
 #include "core/runtime.h"
 
 typedef struct {
@@ -39,7 +40,10 @@ static obj_t bufio_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
     arg_check_num(n_args, n_kw, 0, 1, false);
     bufio_obj_t *s = NEW_OBJ(bufio_obj_t);
     s->base.type = type;
-    vstr_init(&s->buf, 16);
+    /* BytesIO(n): room for n bytes reserved now (MicroPython's form: writes up to n then need no
+     * allocation, e.g. with the heap locked) */
+    int_t reserve = n_args == 1 && obj_is_small_int(args[0]) ? small_int_value(args[0]) : 0;
+    vstr_init(&s->buf, reserve > 16 ? (size_t)reserve : 16);
     if (n_args == 1 && !obj_is_small_int(args[0])) {
         size_t len;
         const char *data;
@@ -87,10 +91,7 @@ static obj_t bufio_write(size_t n_args, size_t n_kw, const obj_t *args) {
         vstr_add_byte(&s->buf, 0); /* writing past the end after a seek pads with zeros */
     }
     if (end > s->buf.len) {
-        size_t grow = end - s->buf.len;
-        for (size_t i = 0; i < grow; i++) {
-            vstr_add_byte(&s->buf, 0);
-        }
+        vstr_add_len(&s->buf, end - s->buf.len);
     }
     memmove(s->buf.buf + s->pos, data, len);
     s->pos = end;
