@@ -3,12 +3,10 @@
 every device type, the 24LC256's cells surviving a power cycle in the state directory, and bad
 "i2c" sections refused with one line."""
 import json
-import os
-import subprocess
 
 import pytest
 
-from conftest import T
+from harness import board_file_refused
 
 
 def test_rig_mpu9150(rig):
@@ -141,13 +139,6 @@ def test_every_device_and_eeprom_power_cycle(make_session, tmp_path):
     ('[{"type": "24lc256", "scl": "GP99"}]', 'i2c[0]: "scl" must be a pin name'),
 ])
 def test_bad_i2c_sections(wipy, tmp_path, section, msg):
-    path = tmp_path / "bad.json"
-    path.write_text('{"version": 1, "parts": [{"type": "wipy", "id": "wipy"}], "i2c": %s}' % section)
-    state = tmp_path / "never"
-    r = subprocess.run([wipy, "--state", str(state), "--telnet-port", "0", "--board", str(path)],
-                       stdin=subprocess.DEVNULL, capture_output=True, timeout=T)
-    err = r.stderr.decode()
-    assert r.returncode == 2, r
-    assert err.count("\n") == 1 and err.startswith("wipy: %s: " % path), err
+    err = board_file_refused(tmp_path, '{"version": 1, "parts": [{"type": "wipy", "id": "wipy"}], "i2c": %s}' % section,
+                             wipy)
     assert msg in err, err
-    assert not os.path.exists(state)

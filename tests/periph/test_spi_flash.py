@@ -5,12 +5,10 @@ board (JEDEC/manufacturer/unique ids, read and fast read, WEL, page program with
 block protect, power-down, reset, LSB-first mirroring, an unfinished command doing nothing), the
 array kept in STATE/spi-<id>.bin across a power cycle, and bad "spi" sections refused."""
 import json
-import os
-import subprocess
 
 import pytest
 
-from conftest import T
+from harness import board_file_refused
 
 BOARD = {
     "version": 1,
@@ -180,13 +178,6 @@ def test_flash_kept_across_power_cycle(make_session, board_file, tmp_path):
     ('[{"type": "w25q32", "cs": "GP17"}, {"type": "w25q32", "cs": "GP22"}]', "spi[1]: SPI device id 'w25q32' is taken"),
 ])
 def test_bad_spi_sections(wipy, tmp_path, section, msg):
-    path = tmp_path / "bad.json"
-    path.write_text('{"version": 1, "parts": [{"type": "wipy", "id": "wipy"}], "spi": %s}' % section)
-    state = tmp_path / "never"
-    r = subprocess.run([wipy, "--state", str(state), "--telnet-port", "0", "--board", str(path)],
-                       stdin=subprocess.DEVNULL, capture_output=True, timeout=T)
-    err = r.stderr.decode()
-    assert r.returncode == 2, r
-    assert err.count("\n") == 1 and err.startswith("wipy: %s: " % path), err
+    err = board_file_refused(tmp_path, '{"version": 1, "parts": [{"type": "wipy", "id": "wipy"}], "spi": %s}' % section,
+                             wipy)
     assert msg in err, err
-    assert not os.path.exists(state)
