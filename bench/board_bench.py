@@ -2,7 +2,7 @@
 """Board-mode benchmarks (issue 5): time from process start to the first `>>> ` over telnet (login
 included), median of N boots; round-trip time of `print(1)` through the raw REPL over telnet,
 median of 1,000 (plain raw and raw-paste). Prints a table; --markdown FILE writes it too.
-Uses the clients of tests/board/conftest.py. No figure is checked against a limit."""
+Uses the clients of tests/harness.py. No figure is checked against a limit."""
 import argparse
 import os
 import socket
@@ -12,9 +12,9 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests", "board"))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
 
-from conftest import PROMPT, RAW_BANNER, Board, Telnet  # noqa: E402
+from harness import PROMPT, RAW_BANNER, Board, Telnet  # noqa: E402
 
 
 def boot_to_prompt(wipy, runs):

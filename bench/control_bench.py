@@ -13,14 +13,9 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests", "board"))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
 
-from conftest import Board, RawRepl  # noqa: E402
-from wipyctl import Control  # noqa: E402
-import re  # noqa: E402
-
-CONTROL_LINE = re.compile(rb"Control on ([0-9.]+):(\d+)\r*\n")
+from harness import CONTROL_LINE, Board, Control, RawRepl  # noqa: E402
 
 SETUP = ("from machine import Pin\nimport machine\n"
          "out = Pin('GP11', Pin.OUT, value=0)\n"

@@ -19,9 +19,9 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests", "board"))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
 
-from conftest import PROMPT, Board, Telnet  # noqa: E402
+from harness import PROMPT, Board, Telnet  # noqa: E402
 
 VSFTPD = "/usr/sbin/vsftpd"
 BIG = 160 * 1024

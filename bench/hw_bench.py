@@ -11,9 +11,9 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests", "board"))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
 
-from conftest import Board, RawRepl  # noqa: E402
+from harness import Board, RawRepl  # noqa: E402
 
 RIG = os.path.join(ROOT, "boards", "cc3200-test-rig.json")
 

@@ -17,10 +17,9 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tests", "periph"))
-import conftest  # noqa: E402  (the board harness)
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+import harness as H  # noqa: E402  (the board harness)
 
-H = conftest.harness
 
 I2C_SETUP = ("from machine import I2C\n"
              "import time\n"
@@ -35,7 +34,7 @@ I2C_SETUP = ("from machine import I2C\n"
 
 def i2c_bench(wipy, d, name, args, calls):
     """(host calls/s, simulated us per call) for a board started with args."""
-    b = H.Board(os.path.join(d, name), args=["--board", conftest.RIG] + args, wipy=wipy)
+    b = H.Board(os.path.join(d, name), args=["--board", H.RIG] + args, wipy=wipy)
     try:
         t = b.telnet()
         raw = H.RawRepl(t)
@@ -64,7 +63,7 @@ UART_RUN = "t = time.ticks_us()\na.write(data)\nprint(time.ticks_diff(time.ticks
 
 
 def uart_bench(wipy, d):
-    b = H.Board(os.path.join(d, "uv"), args=["--board", conftest.RIG, "--clock", "virtual"], wipy=wipy)
+    b = H.Board(os.path.join(d, "uv"), args=["--board", H.RIG, "--clock", "virtual"], wipy=wipy)
     try:
         t = b.telnet()
         raw = H.RawRepl(t)

@@ -33,7 +33,39 @@ void replio_redraw(replio_write_fn_t fn, void *ctx) {
     }
 }
 
-static void rl_out(const char *s) { port_write(s, strlen(s)); }
+/* The editor's output is gathered here while more keys are already queued, and written out before
+ * it waits for a key, when full, and when the line ends: the same bytes in the same order, but
+ * keys that come in bulk (a paste, a flood) are echoed in a few writes instead of one each. */
+static char out_buf[512];
+static size_t out_len;
+
+static void rl_flush(void) {
+    if (out_len > 0) {
+        port_write(out_buf, out_len);
+        out_len = 0;
+    }
+}
+
+static void rl_write(const char *s, size_t n) {
+    if (out_len + n > sizeof(out_buf)) {
+        rl_flush();
+        if (n > sizeof(out_buf)) {
+            port_write(s, n);
+            return;
+        }
+    }
+    memcpy(out_buf + out_len, s, n);
+    out_len += n;
+}
+
+static int rl_read_byte(void) {
+    if (!replio_has_input()) {
+        rl_flush(); /* nothing queued: the terminal shows all before the editor waits */
+    }
+    return port_read_byte();
+}
+
+static void rl_out(const char *s) { rl_write(s, strlen(s)); }
 
 static void rl_reserve(size_t extra) {
     if (rl.len + extra + 1 > rl.alloc) {
@@ -72,7 +104,7 @@ static int rl_columns(size_t from, size_t to) {
 
 /* Redraws from position `from` to the end of the line, then puts the cursor back. */
 static void rl_redraw_from(size_t from) {
-    port_write(rl.buf + from, rl.len - from);
+    rl_write(rl.buf + from, rl.len - from);
     rl_out("\x1b[K");
     rl_move(-rl_columns(rl.cursor, rl.len));
 }
@@ -88,7 +120,7 @@ static void rl_insert(const char *s, size_t n) {
     rl.len += n;
     size_t from = rl.cursor;
     rl.cursor += n;
-    port_write(rl.buf + from, rl.len - from);
+    rl_write(rl.buf + from, rl.len - from);
     if (rl.cursor < rl.len) {
         rl_move(-rl_columns(rl.cursor, rl.len));
     }
@@ -146,7 +178,7 @@ static void rl_replace(const char *s) {
     memcpy(rl.buf, s, n);
     rl.len = n;
     rl.cursor = n;
-    port_write(rl.buf, n);
+    rl_write(rl.buf, n);
     rl_out("\x1b[K");
 }
 
@@ -195,6 +227,7 @@ static bool rl_complete(void) {
     char *extra = NULL;
     size_t n = 0;
     rl.buf[rl.len] = '\0';
+    rl_flush(); /* the completer prints its candidates itself */
     bool printed = rl.complete(rl.buf, rl.cursor, &extra, &n);
     if (extra != NULL) {
         if (n > 0) {
@@ -208,7 +241,7 @@ static bool rl_complete(void) {
 /* Shows the prompt and the line again (after completion candidates or Ctrl-L). */
 static void rl_redisplay(const char *prompt) {
     rl_out(prompt);
-    port_write(rl.buf, rl.len);
+    rl_write(rl.buf, rl.len);
     rl_move(-rl_columns(rl.cursor, rl.len));
 }
 
@@ -226,7 +259,7 @@ int readline_read(const char *prompt, const char *prefill, const char **line, si
     }
     int result = -1;
     while (result < 0) {
-        int c = port_read_byte();
+        int c = rl_read_byte();
         if (c < 0) {
             result = rl.len == 0 ? READLINE_CTRL_D : READLINE_LINE;
             break;
@@ -278,10 +311,10 @@ int readline_read(const char *prompt, const char *prefill, const char **line, si
             c = c == 16 ? 'A' : 'B';
             goto arrow;
         } else if (c == 27) {
-            int c1 = port_read_byte();
-            int c2 = c1 == '[' || c1 == 'O' ? port_read_byte() : -1;
+            int c1 = rl_read_byte();
+            int c2 = c1 == '[' || c1 == 'O' ? rl_read_byte() : -1;
             if (c1 == '[' && c2 >= '0' && c2 <= '9') {
-                int c3 = port_read_byte();
+                int c3 = rl_read_byte();
                 if (c3 == '~') {
                     if (c2 == '1' || c2 == '7') {
                         rl_cursor_to(0);
@@ -328,6 +361,7 @@ int readline_read(const char *prompt, const char *prefill, const char **line, si
     rl.prompt = NULL;
     rl_cursor_to(rl.len);
     rl_out("\r\n");
+    rl_flush();
     rl.buf[rl.len] = '\0';
     *line = rl.buf;
     *len = rl.len;

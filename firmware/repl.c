@@ -220,8 +220,8 @@ static bool repl_complete(const char *text, size_t len, char **out, size_t *out_
                         col = 0;
                     }
                     port_write(s, l);
-                    for (size_t w = l; w < 16; w++) {
-                        port_write(" ", 1);
+                    if (l < 16) {
+                        port_write("                ", 16 - l); /* to the next 16-column stop */
                     }
                     col += l < 16 ? 16 : (int)l + 1;
                 }

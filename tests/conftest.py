@@ -1,15 +1,19 @@
-"""pytest set-up shared by the suites under tests/ (cli, modules): the executable under test ($WIPY,
-default build/wipy) and a closing line "N passed, N failed, N skipped" that scripts/run-suites.sh totals."""
+"""pytest set-up shared by every suite under tests/ (pytest loads this file before a suite's own
+conftest.py): tests/ on sys.path, so that `import harness` (the shared board-process harness,
+tests/harness.py) works in every suite; the executable under test ($WIPY, default build/wipy);
+and a closing line "N passed, N failed, N skipped" that scripts/run-suites.sh totals."""
 import os
+import sys
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
 
 
 @pytest.fixture
 def wipy():
-    return os.environ.get("WIPY", os.path.join(ROOT, "build", "wipy"))
+    return harness.wipy_path()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -26,7 +26,7 @@ PYBOARD = os.path.join(os.environ.get("MICROPYTHON_DIR", "/work/mp"), "tools", "
 HELPER = r'''
 import os, subprocess, sys
 sys.path.insert(0, %(tests)r)
-from conftest import Board, friendly_exec
+from harness import Board, friendly_exec
 subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
 b = Board(%(state)r, port=23)
 def pyboard(*args):
@@ -58,7 +58,7 @@ def test_pyboard_py_unmodified_over_telnet(tmp_path):
     big = tmp_path / "big.py"
     big.write_text("x = 1\n" * 40000)  # 240,000 bytes: more than the heap
     helper = tmp_path / "helper.py"
-    helper.write_text(HELPER % {"tests": os.path.join(ROOT, "tests", "board"), "state": str(tmp_path / "st"),
+    helper.write_text(HELPER % {"tests": os.path.join(ROOT, "tests"), "state": str(tmp_path / "st"),
                                 "tool": PYBOARD, "mid": str(mid), "big": str(big)})
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     r = subprocess.run(["unshare", "-n", "/usr/bin/python3", str(helper)], stdout=subprocess.PIPE,

@@ -171,7 +171,8 @@ def test_garbage_lines_before_login(board):
 def test_garbage_after_login(board):
     rng = random.Random(3)
     # no line end and none of the REPL's control keys (Ctrl-A..E, escape sequences): one long line
-    # 2 MB: the board edits and echoes a line at about 0.7 MB/s, 10 MB would take 15 s
+    # 2 MB (about 5 MB of echo and redraws: Ctrl-L, Tab's candidate lists; the editor echoes keys
+    # that come in bulk in a few writes, so this takes seconds, not half a minute)
     data = garbage(rng, 2 * 1024 * 1024, exclude={1, 2, 3, 4, 5, 0x1b, ord("\r"), ord("\n")})
     t = Telnet(board.port)
     t.repl()

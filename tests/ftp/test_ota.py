@@ -292,8 +292,8 @@ UPDATE_WIPY = "/work/mp/ports/cc3200/tools/update-wipy.py"
 HELPER = r'''
 import os, subprocess, sys, time
 sys.path.insert(0, %(tests)r)
-import conftest
-from conftest import Board, friendly_exec
+import harness
+from harness import Board, friendly_exec
 subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
 b = Board(%(state)r, port=23, args=["--ftp-port", "21", "--ftp-data-port", "2024"])
 try:
@@ -319,7 +319,7 @@ def test_update_wipy_unmodified_on_the_default_ports(tmp_path):
         pytest.skip("update-wipy.py needs ports 21 and 23: " + why)
     img = other_version_image(NEW)
     helper = tmp_path / "helper.py"
-    helper.write_text(HELPER % {"tests": os.path.join(ROOT, "tests", "ftp"), "state": str(tmp_path / "st"),
+    helper.write_text(HELPER % {"tests": os.path.join(ROOT, "tests"), "state": str(tmp_path / "st"),
                                 "tool": UPDATE_WIPY, "img": img, "new": NEW})
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     r = subprocess.run(["unshare", "-n", "/usr/bin/python3", str(helper)], stdout=subprocess.PIPE,

@@ -15,8 +15,8 @@ from test_ota import NEW, netns_ok
 HELPER = r'''
 import ftplib, io, os, subprocess, sys
 sys.path.insert(0, %(tests)r)
-import conftest
-from conftest import Board, friendly_exec
+import harness
+from harness import Board, friendly_exec
 subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
 subprocess.run(["ip", "addr", "add", "10.99.0.1/32", "dev", "lo"], check=True)
 ADDR = "10.99.0.1"
@@ -57,7 +57,7 @@ try:
     print("NOKEY", upload(b, signed))
 finally:
     b.kill()
-r = subprocess.run([conftest.wipy_path(), "--state", %(state)r + "3", "--bind", ADDR, "--telnet-port", "0",
+r = subprocess.run([harness.wipy_path(), "--state", %(state)r + "3", "--bind", ADDR, "--telnet-port", "0",
                     "--ftp-port", "0", "--ota-key", %(plain)r], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                    timeout=10)
 print("BADKEY", r.returncode, r.stderr.decode().strip())
@@ -80,7 +80,7 @@ def test_ota_key_beyond_loopback(tmp_path):
     subprocess.run([mk, exe, str(d / "signed.bin"), str(d / "priv.pem")], check=True, timeout=60)
     subprocess.run([mk, exe, str(d / "wrong.bin"), str(d / "other.pem")], check=True, timeout=60)
     helper = d / "helper.py"
-    helper.write_text(HELPER % {"tests": os.path.join(ROOT, "tests", "ftp"), "state": str(d / "st"),
+    helper.write_text(HELPER % {"tests": os.path.join(ROOT, "tests"), "state": str(d / "st"),
                                 "signed": str(d / "signed.bin"), "wrong": str(d / "wrong.bin"), "plain": plain,
                                 "pub": str(d / "pub.pem")})
     r = subprocess.run(["unshare", "-n", "/usr/bin/python3", str(helper)], stdout=subprocess.PIPE,

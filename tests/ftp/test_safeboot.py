@@ -4,20 +4,15 @@ would) and through GP28 held from outside with tools/wipyctl and released in eac
 toggle timing (500/250/100 ms) read from the VCD under --clock virtual; boot.py skipped; the choice
 not persistent; a boot.py that stops the servers recovered with --safe-boot latest. The state has
 three different versions: factory, previous update (OTHER) and latest update (NEW)."""
-import importlib.util
-import os
 import socket
-import sys
 
 import pytest
 
-from conftest import ROOT, T, friendly_exec
+from conftest import T, friendly_exec
+from harness import CONTROL_LINE
+from vcd import read_vcd
 from test_ota import FACTORY, NEW, OTHER, hard_reset, image, release, repl, upload
 
-_spec = importlib.util.spec_from_file_location("control_harness", os.path.join(ROOT, "tests", "control", "conftest.py"))
-control_harness = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(control_harness)
-Control, read_vcd, CONTROL_LINE = control_harness.Control, control_harness.read_vcd, control_harness.CONTROL_LINE
 
 MS = 1000000
 BOOT_PY = b"f = open('/flash/ran', 'a'); f.write('b'); f.close()\r\n"
@@ -75,8 +70,8 @@ def test_gp28_held_from_outside(make_board, three_versions):
     """Real clock: GP28 driven through the control interface, held through a reset and released in
     the first window, in the second, and not at all (factory); then released: a normal boot."""
     b = make_board(three_versions, args=["--control", "127.0.0.1:0"])
-    port = int(b.term.read_regex(CONTROL_LINE).group(2))
-    c = Control(port, timeout=T)
+    c = b.control_client()
+    port = b.control_port
     c.subscribe(events=["led"])
     n = ran(b)  # this boot's run included
     ons = lambda e: e.get("event") == "led" and e.get("on") and e["t_ns"] >= 500 * MS  # noqa: E731

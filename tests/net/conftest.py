@@ -1,30 +1,17 @@
 """Harness of the network suite (issue 12): script-mode runs of build/wipy with real peers
 (CPython sockets, openssl s_server/s_client) on loopback, and board-mode processes through the
-board suite's harness (tests/board/conftest.py, loaded here under the name board_harness).
+shared board harness (tests/harness.py: make_board, board, RawRepl).
 
 - Script: build/wipy running a program; its stdout is read line by line with bounded waits, so a
   test can hand a port the board printed to a CPython peer, then read what the board says next.
 Every wait is bounded and multiplied by $BOARD_TIMEOUT_SCALE (the ASan build is slower)."""
-import importlib.util
-import os
 import subprocess
-import sys
 import threading
 import time
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_spec = importlib.util.spec_from_file_location("board_harness", os.path.join(HERE, "..", "board", "conftest.py"))
-board_harness = importlib.util.module_from_spec(_spec)
-sys.modules["board_harness"] = board_harness
-_spec.loader.exec_module(board_harness)
-
-SCALE = board_harness.SCALE
-T = board_harness.T
-wipy_path = board_harness.wipy_path
-make_board = board_harness.make_board
-RawRepl = board_harness.RawRepl
+from harness import SCALE, T, RawRepl, board, make_board, wipy_path  # noqa: F401
 
 
 class Script:
@@ -96,5 +83,3 @@ def run(code, timeout=None, args=()):
     p = subprocess.run([wipy_path(), *args, "-c", code], capture_output=True, timeout=timeout or T)
     return p.returncode, (p.stdout + p.stderr).decode(errors="replace")
 
-
-board = board_harness.board

@@ -4,11 +4,12 @@ key or an unknown network times out as a radio would), ifconfig with DHCP and st
 disconnect, a connect/disconnect closing the user's sockets and the telnet session, settings
 that survive a soft reset, irq, and board files with errors."""
 import json
-import subprocess
+import re
 
 import pytest
 
-from conftest import T, RawRepl, wipy_path
+from conftest import RawRepl
+from harness import ControlError, board_file_refused, exec_ok as ex
 
 NETWORKS = {"wlan": {"networks": [
     {"ssid": "home", "auth": "WPA2", "key": "secret-key", "rssi": -55, "channel": 6, "bssid": "aa:bb:cc:dd:ee:01"},
@@ -17,20 +18,21 @@ NETWORKS = {"wlan": {"networks": [
 ]}}
 
 
-@pytest.fixture
-def wlan_board(make_board, tmp_path):
+def start_wlan_board(make_board, tmp_path, *opts):
+    """A board on a board file with NETWORKS (and the given options), a raw REPL on its terminal."""
     path = tmp_path / "board.json"
     path.write_text(json.dumps(NETWORKS))
-    board = make_board(args=("--board", str(path)))
+    board = make_board(args=("--board", str(path)) + opts)
+    ctl = board.control_client() if "--control" in opts else None
     raw = RawRepl(board.term)
     raw.enter()
+    return board, raw, ctl
+
+
+@pytest.fixture
+def wlan_board(make_board, tmp_path):
+    board, raw, _ = start_wlan_board(make_board, tmp_path)
     return board, raw
-
-
-def ex(raw, code):
-    out, err = raw.exec(code)
-    assert err == b"", err
-    return out.decode()
 
 
 def test_boot_default_and_scan(wlan_board):
@@ -117,31 +119,13 @@ def test_connect_closes_the_telnet_session_and_settings_survive_soft_reset(wlan_
     ('[1', None),
 ])
 def test_bad_board_files(tmp_path, doc, message):
-    path = tmp_path / "bad.json"
-    path.write_text(doc)
-    p = subprocess.run([wipy_path(), "--state", str(tmp_path / "st"), "--telnet-port", "0", "--board", str(path)],
-                       capture_output=True, timeout=T, stdin=subprocess.DEVNULL)
-    assert p.returncode == 2
-    err = p.stderr.decode()
-    assert err.startswith("wipy: ") and err.count("\n") == 1, err
+    err = board_file_refused(tmp_path, doc)
     if message:
-        assert err == "wipy: %s: wlan: %s\n" % (path, message)
-    assert not (tmp_path / "st").exists()
+        assert err == "wipy: %s: wlan: %s\n" % (tmp_path / "bad.json", message)
 
 
 def test_control_interface_takes_networks_up_and_down(make_board, tmp_path):
-    import os
-    import re
-    import sys
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
-    from wipyctl import Control, ControlError
-    path = tmp_path / "board.json"
-    path.write_text(json.dumps(NETWORKS))
-    board = make_board(args=("--board", str(path), "--control", "127.0.0.1:0"))
-    m = board.term.read_regex(rb"Control on ([0-9.]+):(\d+)\r*\n")
-    ctl = Control(int(m.group(2)), timeout=T)
-    raw = RawRepl(board.term)
-    raw.enter()
+    board, raw, ctl = start_wlan_board(make_board, tmp_path, "--control", "127.0.0.1:0")
     st = ctl.call("wlan")
     assert (st["mode"], st["connected"], st["ip"]) == ("AP", None, "192.168.1.1")
     assert [(n["ssid"], n["up"], n["rssi"]) for n in st["networks"]] == [("home", True, -55), ("cafe", True, -80),
@@ -164,17 +148,7 @@ def test_control_interface_takes_networks_up_and_down(make_board, tmp_path):
 
 
 def test_irq_handler_and_wake_from_sleep(make_board, tmp_path):
-    import os
-    import sys
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
-    from wipyctl import Control
-    path = tmp_path / "board.json"
-    path.write_text(json.dumps(NETWORKS))
-    board = make_board(args=("--board", str(path), "--control", "127.0.0.1:0"))
-    m = board.term.read_regex(rb"Control on ([0-9.]+):(\d+)\r*\n")
-    ctl = Control(int(m.group(2)), timeout=T)
-    raw = RawRepl(board.term)
-    raw.enter()
+    board, raw, ctl = start_wlan_board(make_board, tmp_path, "--control", "127.0.0.1:0")
     # a handler on every WLAN event while running (wake=IDLE)
     assert ex(raw, """
 import network, machine

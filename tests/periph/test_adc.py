@@ -1,23 +1,13 @@
 """machine.ADC (spec §5 ADC): channels on GP2..GP5, 0..4095 for 0..1.4 V set from outside (the
 control interface's pin.drive with volts, and the rig's voltage source on GP3), more than 1.8 V
 on an analog pin refused and counted as damage, argument errors, ENODEV and EPERM."""
-import os
-import sys
-
-from conftest import RIG, T, ROOT
-
-sys.path.insert(0, os.path.join(ROOT, "tools"))
-from wipyctl import Control, ControlError  # noqa: E402
-
-import re  # noqa: E402
-
-CONTROL_LINE = re.compile(rb"Control on ([0-9.]+):(\d+)\r*\n")
+from conftest import RIG
+from harness import ControlError
 
 
 def test_adc(make_session):
     s = make_session(["--board", RIG, "--clock", "virtual", "--control", "127.0.0.1:0"])
-    m = CONTROL_LINE.search(bytes(s.board.term.buf)) or s.board.term.read_regex(CONTROL_LINE)
-    c = Control(int(m.group(2)), timeout=T)
+    c = s.board.control_client()
     out = s.run("from machine import ADC\n"
                 "def t(f):\n"
                 "    try:\n"

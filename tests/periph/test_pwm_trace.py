@@ -1,26 +1,18 @@
 """PWM in the trace (issue 10): a 1 kHz, 25 % PWM on GP24 (Timer 0 A) recorded to VCD through the
 control interface under the virtual clock, measured by sigrok-cli's pwm decoder."""
-import os
 import re
 import shutil
 import subprocess
-import sys
 
 import pytest
 
-from conftest import RIG, ROOT, T
-
-sys.path.insert(0, os.path.join(ROOT, "tools"))
-from wipyctl import Control  # noqa: E402
-
-CONTROL_LINE = re.compile(rb"Control on ([0-9.]+):(\d+)\r*\n")
+from conftest import RIG
 
 
 @pytest.mark.skipif(shutil.which("sigrok-cli") is None, reason="sigrok-cli is not installed")
 def test_pwm_measured_by_sigrok(make_session, tmp_path):
     s = make_session(["--board", RIG, "--clock", "virtual", "--control", "127.0.0.1:0"])
-    m = CONTROL_LINE.search(bytes(s.board.term.buf)) or s.board.term.read_regex(CONTROL_LINE)
-    c = Control(int(m.group(2)), timeout=T)
+    c = s.board.control_client()
     path = str(tmp_path / "pwm.vcd")
     s.run("from machine import Timer\nimport time\n")
     c.trace_start(path)

@@ -3,21 +3,8 @@ the alarm (left, repeat, cancel, irq handler, waking sleep and deepsleep), the R
 hard resets, deepsleep and a restart of the process on the same state directory, time.time() and
 localtime() reading it; the watchdog's argument errors, its single instance, feeding, and its
 expiry as a hard reset with WDT_RESET at the same virtual time on every run."""
-import pytest
-
-from conftest import RIG, harness
-
-
-def raw_session(board):
-    t = board.telnet()
-    raw = harness.RawRepl(t)
-    raw.enter()
-    return t, raw
-
-
-def run(raw, code):
-    out, err = raw.exec(code)
-    return (out + err).decode().replace("\r\n", "\n")
+from conftest import RIG
+from harness import Session
 
 
 def test_rtc_basics(rig):
@@ -95,53 +82,56 @@ def test_rtc_alarm_and_irq(rig):
 
 def test_rtc_survives_resets(make_board, tmp_path):
     b = make_board(args=["--board", RIG, "--clock", "virtual"], state=tmp_path / "st")
-    t, raw = raw_session(b)
-    assert run(raw, "from machine import RTC\nRTC(datetime=(2030, 6, 1, 12, 0, 0))\n") == ""
+    s = Session(b)
+    raw = s.raw
+    assert s.run("from machine import RTC\nRTC(datetime=(2030, 6, 1, 12, 0, 0))\n") == ""
     raw.soft_reset()
-    assert run(raw, "import time\nprint(time.localtime()[:5])\n") == "(2030, 6, 1, 12, 0)\n"
+    assert s.run("import time\nprint(time.localtime()[:5])\n") == "(2030, 6, 1, 12, 0)\n"
     # a hard reset (machine.reset) keeps it too
     raw.io.write(b"import machine\nmachine.reset()\n\x04")
-    t.read_until(b"OK")
+    raw.io.read_until(b"OK")
     b.wait_telnet_line()
-    t, raw = raw_session(b)
-    assert run(raw, "import time, machine\nprint(time.localtime()[:5], machine.reset_cause())\n") == \
+    s = Session(b)
+    raw = s.raw
+    assert s.run("import time, machine\nprint(time.localtime()[:5], machine.reset_cause())\n") == \
         "(2030, 6, 1, 12, 0) 1\n"
     # deepsleep woken by the RTC alarm: a reset with DEEPSLEEP_RESET / RTC_WAKE, the time gone on
     raw.io.write(b"import machine\nr = machine.RTC()\nr.init((2030, 6, 1, 12, 0, 0))\n"
                  b"r.irq(trigger=r.ALARM0, wake=machine.DEEPSLEEP)\nr.alarm(time=5000)\nmachine.deepsleep()\n\x04")
-    t.read_until(b"OK")
+    raw.io.read_until(b"OK")
     b.wait_telnet_line()
-    t, raw = raw_session(b)
-    assert run(raw, "import time, machine\nprint(time.localtime()[:6], machine.reset_cause() == machine.DEEPSLEEP_RESET, "
-                    "machine.wake_reason() == machine.RTC_WAKE)\n") == "(2030, 6, 1, 12, 0, 5) True True\n"
-    t.close()
+    s = Session(b)
+    assert s.run("import time, machine\nprint(time.localtime()[:6], machine.reset_cause() == machine.DEEPSLEEP_RESET, "
+                 "machine.wake_reason() == machine.RTC_WAKE)\n") == "(2030, 6, 1, 12, 0, 5) True True\n"
+    s.close()
     b.kill()
     # the process started again on the same state directory: the RTC goes on where it was
     b = make_board(args=["--board", RIG, "--clock", "virtual"], state=tmp_path / "st")
-    t, raw = raw_session(b)
-    assert run(raw, "import time\nprint(time.localtime()[:4])\n") == "(2030, 6, 1, 12)\n"
-    t.close()
+    s = Session(b)
+    assert s.run("import time\nprint(time.localtime()[:4])\n") == "(2030, 6, 1, 12)\n"
+    s.close()
 
 
 def test_wdt(make_board):
     b = make_board(args=["--board", RIG, "--clock", "virtual"])
-    t, raw = raw_session(b)
-    out = run(raw, "from machine import WDT\nimport time, machine\n"
-                   "def t(f):\n"
-                   "    try:\n"
-                   "        f()\n"
-                   "    except Exception as e:\n"
-                   "        print(type(e).__name__, e)\n"
-                   "t(lambda: WDT(1))\n"
-                   "t(lambda: WDT(0, 999))\n"
-                   "t(lambda: WDT(timeout=-1))\n"
-                   "w = WDT(timeout=1000)\n"
-                   "print(w, machine.reset_cause())\n"
-                   "t(lambda: WDT(0, timeout=2000))\n"
-                   "for i in range(5):\n"
-                   "    time.sleep_ms(900)\n"
-                   "    w.feed()\n"
-                   "print('fed', time.ticks_ms())\n")
+    s = Session(b)
+    raw = s.raw
+    out = s.run("from machine import WDT\nimport time, machine\n"
+                "def t(f):\n"
+                "    try:\n"
+                "        f()\n"
+                "    except Exception as e:\n"
+                "        print(type(e).__name__, e)\n"
+                "t(lambda: WDT(1))\n"
+                "t(lambda: WDT(0, 999))\n"
+                "t(lambda: WDT(timeout=-1))\n"
+                "w = WDT(timeout=1000)\n"
+                "print(w, machine.reset_cause())\n"
+                "t(lambda: WDT(0, timeout=2000))\n"
+                "for i in range(5):\n"
+                "    time.sleep_ms(900)\n"
+                "    w.feed()\n"
+                "print('fed', time.ticks_ms())\n")
     lines = out.splitlines()
     assert lines[:5] == ["OSError [Errno 19] ENODEV", "ValueError WDT timeout must be at least 1000 ms",
                          "ValueError WDT timeout must be at least 1000 ms", "<WDT> 0", "OSError [Errno 1] EPERM"]
@@ -149,10 +139,10 @@ def test_wdt(make_board):
     # a soft reset does not stop it: not fed any more, it resets the board 1000 ms after the last feed
     raw.soft_reset()
     raw.io.write(b"import time\ntime.sleep_ms(5000)\nprint('not reached')\n\x04")
-    t.read_until(b"OK")
+    raw.io.read_until(b"OK")
     b.wait_telnet_line()
-    t, raw = raw_session(b)
-    out = run(raw, "import machine\nprint(machine.reset_cause() == machine.WDT_RESET)\n"
-                   "w = machine.WDT(timeout=1000)\nprint(w)\n")
+    s = Session(b)
+    out = s.run("import machine\nprint(machine.reset_cause() == machine.WDT_RESET)\n"
+                "w = machine.WDT(timeout=1000)\nprint(w)\n")
     assert out == "True\n<WDT>\n"
-    t.close()
+    s.close()

@@ -1,29 +1,12 @@
-"""Harness of the SD suite (issue 10 item 8): the fixtures of tests/hw (boards on temporary state
-directories, raw-REPL sessions over telnet), loaded under another name, plus SD card images made
-by Debian's mkfs.fat and read back with mtools and fsck.fat."""
-import importlib.util
+"""Harness of the SD suite (issue 10 item 8): the shared board harness (tests/harness.py: boards on
+temporary state directories, raw-REPL sessions over telnet), plus SD card images made by Debian's
+mkfs.fat and read back with mtools and fsck.fat."""
 import os
-import re
 import subprocess
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-_spec = importlib.util.spec_from_file_location("hw_harness", os.path.join(ROOT, "tests", "hw", "conftest.py"))
-hw = importlib.util.module_from_spec(_spec)
-sys.modules["hw_harness"] = hw
-_spec.loader.exec_module(hw)
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+from harness import RIG, ROOT, T, make_board, make_session  # noqa: F401
 
-make_board = hw.make_board
-make_session = hw.make_session
-RIG = hw.RIG
-T = hw.T
-harness = hw.harness
-CONTROL_LINE = re.compile(rb"Control on ([0-9.]+):(\d+)\r*\n")
 MTOOLS_ENV = dict(os.environ, MTOOLS_SKIP_CHECK="1")
-
-
 def mkfs_image(path, kib=8192, fat=None):
     """An SD card image made by mkfs.fat (FAT16 on 8 MiB unless fat says otherwise)."""
     args = ["mkfs.fat", "-C", str(path), str(kib)]
@@ -63,7 +46,4 @@ def mput(path, name, data, tmp):
 
 def control_of(session):
     """The control client of a session whose board was started with --control 127.0.0.1:0."""
-    from wipyctl import Control
-    b = session.board
-    m = CONTROL_LINE.search(bytes(b.term.buf)) or b.term.read_regex(CONTROL_LINE)
-    return Control(int(m.group(2)), timeout=T)
+    return session.board.control_client()

@@ -62,7 +62,7 @@ def test_writes_survive_a_kill_and_a_reset(make_board, tmp_path):
     """Write-through: every block goes to the image at once, so a file closed before a SIGKILL is
     on the image, which fsck.fat finds clean; a hard reset keeps the card and its files."""
     img = mkfs_image(tmp_path / "card.img", fat=32, kib=40000)
-    from hw_harness import Session
+    from harness import Session
     b = make_board(args=["--sd", img])
     s = Session(b)
     s.run(HELPERS + "os.mount(SD(), '/sd')\n"
@@ -277,7 +277,7 @@ def test_removed_card_stays_out_across_a_reset(make_session, tmp_path):
     c.sd_remove()
     c.reset("hard")
     s.board.wait_telnet_line()
-    from hw_harness import Session
+    from harness import Session
     s2 = Session(s.board)
     assert s2.run(HELPERS + "print(err(SD))\n") == "OSError 5\n"
     assert c.sd()["inserted"] is False

@@ -1,34 +1,16 @@
-"""Harness of the UART host-exposure suite (issue 10): the fixtures of tests/hw (boards on free
-loopback ports and temporary state directories, raw-REPL sessions over telnet), plus the lines
-a board prints for its exposed UARTs and a raw client of a pty opened with os.open + termios."""
-import importlib.util
+"""Harness of the UART host-exposure suite (issue 10): the shared board harness (tests/harness.py:
+boards on free loopback ports and temporary state directories, raw-REPL sessions over telnet),
+plus the lines a board prints for its exposed UARTs and a raw client of a pty opened with
+os.open + termios."""
 import os
 import re
-import select
-import sys
 import termios
 
-import pytest  # noqa: F401
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
-_spec = importlib.util.spec_from_file_location("hw_harness", os.path.join(ROOT, "tests", "hw", "conftest.py"))
-hw = importlib.util.module_from_spec(_spec)
-sys.modules["hw_harness"] = hw
-_spec.loader.exec_module(hw)
-
-make_board = hw.make_board
-make_session = hw.make_session
-harness = hw.harness
-wipy = harness.wipy
-T = hw.T
-SCALE = hw.SCALE
-Session = hw.Session
+import harness  # noqa: F401  (the tests use harness.Telnet, harness.friendly_exec, ...)
+from harness import CONTROL_LINE, SCALE, T, PolledStream, Session, make_board, make_session  # noqa: F401
 
 PTY_LINE = re.compile(rb"UART(\d) on (/dev/pts/\d+) \(pty\)\r\n")
 TCP_LINE = re.compile(rb"UART(\d) on ([0-9.]+):(\d+) \(tcp\)\r\n")
-CONTROL_LINE = re.compile(rb"Control on ([0-9.]+):(\d+)\r*\n")
 PYBOARD = "/work/mp/tools/pyboard.py"
 
 
@@ -40,10 +22,11 @@ def exposures(board):
     return found
 
 
-class PtyClient(harness.Stream):
+class PtyClient(PolledStream):
     """A serial tool without pyserial: the pty opened with os.open, made raw with termios (as any
     terminal program does), read in the caller's thread with bounded waits (no thread is left
     reading a descriptor number after close)."""
+    GONE = OSError
 
     def __init__(self, path):
         super().__init__("pty %s" % path)
@@ -60,19 +43,11 @@ class PtyClient(harness.Stream):
         termios.tcsetattr(fd, termios.TCSANOW, t)
         self.fd = fd
 
-    def _fill(self, timeout):
-        if self.eof:
-            return
-        r, _, _ = select.select([self.fd], [], [], max(0, timeout))
-        if not r:
-            return
-        try:
-            d = os.read(self.fd, 65536)
-        except OSError:
-            d = b""
-        if not d:
-            self.eof = True
-        self.buf += d
+    def _source(self):
+        return self.fd
+
+    def _recv(self):
+        return os.read(self.fd, 65536)
 
     def write(self, data):
         view = memoryview(data)

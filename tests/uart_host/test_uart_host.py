@@ -6,14 +6,15 @@ with any/read/readline and RX_ANY irqs, holding a fast sender back instead of lo
 TCP client at a time; bad options refused in one line; the control interface's uart commands."""
 import json
 import os
+import pty
 import socket
 import subprocess
-import sys
 import termios
 
 import pytest
 
-from conftest import CONTROL_LINE, PYBOARD, T, PtyClient, Session, exposures, harness
+from conftest import PYBOARD, T, PtyClient, Session, exposures, harness
+from harness import board_file_refused
 
 PROMPT = b">>> "
 
@@ -23,12 +24,38 @@ def board_with(make_board, *opts, control=False):
     b = make_board(args=args)
     b.exposed = exposures(b)
     if control:
-        sys.path.insert(0, os.path.join(harness.ROOT, "tools"))
-        from wipyctl import Control
-        m = CONTROL_LINE.search(b.before_telnet_line) or b.term.read_regex(CONTROL_LINE)
-        b.control_port = int(m.group(2))
-        b.control = Control(b.control_port, timeout=T)
+        b.control = b.control_client()
     return b
+
+
+class TerminalProgram:
+    """A terminal program (picocom, screen) run in a pty of its own, as a user would: `term` is
+    what it shows (term.write types); exit_status() waits for its end; close() kills it if it did
+    not end."""
+
+    def __init__(self, path, argv, env=None):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            for k, v in (env or {}).items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+            os.execv(path, argv)
+        self.term = harness.FdReaderStream(self.fd, argv[0])
+        self.term.writer = lambda d: os.write(self.fd, d)
+        self.reaped = False
+
+    def exit_status(self):
+        status = os.waitpid(self.pid, 0)[1]
+        self.reaped = True
+        return status
+
+    def close(self):
+        if not self.reaped:
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
 
 
 def pyboard(dev, *args, timeout=None):
@@ -181,13 +208,8 @@ def test_picocom_talks_to_the_pty(make_board):
     if not os.path.exists("/usr/bin/picocom"):
         pytest.skip("picocom is not installed (scripts/deps.sh installs it)")
     b = board_with(make_board, "--uart0", "pty")
-    import pty
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execv("/usr/bin/picocom", ["picocom", "-b", "115200", b.exposed[0]])
-    term = harness.FdReaderStream(fd, "picocom")
-    term.writer = lambda d: os.write(fd, d)
-    exited = False
+    prog = TerminalProgram("/usr/bin/picocom", ["picocom", "-b", "115200", b.exposed[0]])
+    term = prog.term
     try:
         term.read_until(b"Terminal ready\r\n")  # picocom has set its terminal and the port up
         term.write(b"\r")
@@ -196,13 +218,9 @@ def test_picocom_talks_to_the_pty(make_board):
         term.read_until(b"via picocom\r\n>>> ")
         term.write(b"\x01\x18")  # C-a C-x: picocom exits
         term.read_all()
-        exited = os.waitpid(pid, 0)[1] == 0
-        assert exited
+        assert prog.exit_status() == 0
     finally:
-        if not exited:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        os.close(fd)
+        prog.close()
 
 
 def test_hard_reset_keeps_the_pty_its_tool_and_the_tcp_client(make_board):
@@ -236,15 +254,8 @@ def test_screen_talks_to_the_pty(make_board):
     if not os.path.exists("/usr/bin/screen"):
         pytest.skip("screen is not installed (scripts/deps.sh installs it)")
     b = board_with(make_board, "--uart0", "pty")
-    import pty
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "vt100"
-        os.environ.pop("STY", None)
-        os.execv("/usr/bin/screen", ["screen", b.exposed[0], "115200"])
-    term = harness.FdReaderStream(fd, "screen")
-    term.writer = lambda d: os.write(fd, d)
-    exited = False
+    prog = TerminalProgram("/usr/bin/screen", ["screen", b.exposed[0], "115200"], env={"TERM": "vt100", "STY": None})
+    term = prog.term
     try:
         term.read_until(b"\x1b[H\x1b[J")  # screen has drawn its (empty) window
         term.write(b"\r")
@@ -255,13 +266,9 @@ def test_screen_talks_to_the_pty(make_board):
         term.read_until(b"[y/n]")
         term.write(b"y")
         term.read_until(b"[screen is terminating]")
-        exited = os.waitpid(pid, 0)[1] == 0
-        assert exited
+        assert prog.exit_status() == 0
     finally:
-        if not exited:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        os.close(fd)
+        prog.close()
 
 
 # ---- UART1 on TCP and on a pty: the ring, read/readline, RX_ANY ----
@@ -391,12 +398,8 @@ def test_bad_option_one_line_and_no_start(wipy, tmp_path, opt, val):
     ('"pty"', "is an object"),
 ])
 def test_bad_board_file_section(wipy, tmp_path, section, msg):
-    f = tmp_path / "b.json"
-    f.write_text('{"parts": [], "connections": [], "uart": %s}' % section)
-    r = subprocess.run([wipy, "--state", str(tmp_path / "s"), "--telnet-port", "0", "--board", str(f)],
-                       capture_output=True, stdin=subprocess.DEVNULL, timeout=T)
-    lines = r.stderr.decode().splitlines()
-    assert r.returncode == 2 and len(lines) == 1 and msg in lines[0] and str(f) in lines[0], lines
+    err = board_file_refused(tmp_path, '{"parts": [], "connections": [], "uart": %s}' % section, wipy)
+    assert msg in err, err
 
 
 def test_tcp_port_taken_refused(wipy, tmp_path):
