@@ -7,6 +7,7 @@
 
 #include <setjmp.h>
 
+#include "core/nlr.h"
 #include "core/runtime.h"
 
 #define BYTES_PER_BLOCK 16
@@ -239,6 +240,19 @@ static void sweep_tables_init(void) {
     sweep_tables_ready = true;
 }
 
+/* A finaliser runs in the middle of the sweep, so it must not allocate (a block taken from the
+ * part not yet swept would be freed again) nor escape: the heap is locked, so any allocation is a
+ * MemoryError, and whatever it raises is dropped here, like MicroPython's __del__ errors. */
+static void run_finaliser(obj_base_t *o) {
+    gc.lock_depth++;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        o->type->finalise(OBJ_FROM_PTR(o));
+        nlr_pop();
+    }
+    gc.lock_depth--;
+}
+
 static void sweep(void) {
     if (!sweep_tables_ready) {
         sweep_tables_init();
@@ -260,7 +274,7 @@ static void sweep(void) {
                     obj_base_t *o = ptr_of(b);
                     ftb_set(b, false);
                     if (o->type != NULL && o->type->finalise != NULL) {
-                        o->type->finalise(OBJ_FROM_PTR(o));
+                        run_finaliser(o);
                     }
                 }
             }
