@@ -1,8 +1,9 @@
-/* core/qstr.c: interning of strings. Static qstrs come from the generated table and are found
- * through its generated read-only index; runtime ones are appended to an entry array and their
- * bytes to chunks, both on the GC heap and kept alive through the roots below, and found through
- * an open-addressing index of their own (qstr ids, 0 = empty) that is at most half full. A qstr
- * never moves or dies, so qstr ids are stable for the whole run. */
+/* core/qstr.c: interning of strings. Static qstrs are generated read-only data without a pointer
+ * per name: one blob of NUL-terminated texts, 16-bit offsets into it (a length is the next offset
+ * less one), their hashes and an index. Runtime ones are appended to an entry array (hash, text)
+ * and their texts, each after a length byte, to chunks, both on the GC heap and kept alive through
+ * the roots below, and found through an open-addressing index of their own (qstr ids, 0 = empty)
+ * that is at most half full. A qstr never moves or dies, so qstr ids are stable for the whole run. */
 #define QSTR_DEFINE_TABLE
 #include "core/qstr.h"
 
@@ -11,8 +12,7 @@
 
 typedef struct {
     size_t hash;
-    size_t len;
-    const char *data;
+    const char *data; /* NUL-terminated; data[-1] is the length (<= QSTR_MAX_LEN) */
 } qstr_entry_t;
 
 #define CHUNK_BYTES 1024
@@ -29,7 +29,8 @@ static struct {
     char *big_list;     /* strings too big for a chunk, chained the same way */
 } qs;
 
-size_t qstr_compute_hash(const uint8_t *data, size_t len) {
+/* FNV-1a, 64-bit (a size_t's width of it), never 0. */
+static inline size_t hash_of(const uint8_t *data, size_t len) {
     uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < len; i++) {
         h ^= data[i];
@@ -38,15 +39,21 @@ size_t qstr_compute_hash(const uint8_t *data, size_t len) {
     return h == 0 ? 1 : (size_t)h;
 }
 
+size_t qstr_compute_hash(const uint8_t *data, size_t len) { return hash_of(data, len); }
+
 static inline const qstr_entry_t *dyn_entry(qstr q) { return &qs.dyn[q - QSTR_NUM_STATIC]; }
+
+static inline size_t static_len(qstr q) {
+    return (size_t)qstr_static_offset[q + 1] - qstr_static_offset[q] - 1;
+}
 
 const char *qstr_data(qstr q, size_t *len) {
     if (q < QSTR_NUM_STATIC) {
-        *len = qstr_static_table[q].len;
-        return qstr_static_table[q].data;
+        *len = static_len(q);
+        return qstr_static_bytes + qstr_static_offset[q];
     }
     const qstr_entry_t *e = dyn_entry(q);
-    *len = e->len;
+    *len = (uint8_t)e->data[-1];
     return e->data;
 }
 
@@ -63,7 +70,7 @@ size_t qstr_len(qstr q) {
 
 size_t qstr_hash(qstr q) {
     if (q < QSTR_NUM_STATIC) {
-        return (size_t)qstr_static_table[q].hash;
+        return qstr_static_hash[q];
     }
     return dyn_entry(q)->hash;
 }
@@ -98,39 +105,40 @@ void qstr_init(void) {
     gc_add_root(&qs, sizeof(qs) / sizeof(uintptr_t));
 }
 
-static bool qstr_is(qstr q, size_t hash, const char *s, size_t len) {
-    size_t qlen;
-    const char *qd = qstr_data(q, &qlen);
-    return qlen == len && qstr_hash(q) == hash && memcmp(qd, s, len) == 0;
-}
-
-qstr qstr_find_strn(const char *s, size_t len) {
-    size_t hash = qstr_compute_hash((const uint8_t *)s, len);
+/* Both probes compare the stored hash first: most slots passed hold another hash. */
+static qstr find_hashed(const char *s, size_t len, size_t hash) {
     size_t mask = QSTR_STATIC_INDEX_SIZE - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         qstr q = qstr_static_index[i];
         if (q == 0) {
             break;
         }
-        if (qstr_is(q, hash, s, len)) {
+        if (qstr_static_hash[q] == hash && static_len(q) == len &&
+            memcmp(qstr_static_bytes + qstr_static_offset[q], s, len) == 0) {
             return q;
         }
+    }
+    if (qs.index == NULL) {
+        return QSTR_NULL;
     }
     mask = qs.index_size - 1;
-    for (size_t i = hash & mask; qs.index != NULL; i = (i + 1) & mask) {
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
         qstr q = qs.index[i];
         if (q == 0) {
-            break;
+            return QSTR_NULL;
         }
-        if (qstr_is(q, hash, s, len)) {
+        const qstr_entry_t *e = dyn_entry(q);
+        if (e->hash == hash && (uint8_t)e->data[-1] == len && memcmp(e->data, s, len) == 0) {
             return q;
         }
     }
-    return QSTR_NULL;
 }
 
+qstr qstr_find_strn(const char *s, size_t len) { return find_hashed(s, len, hash_of((const uint8_t *)s, len)); }
+
+/* Copies the text after its length byte and before a NUL; returns where the text starts. */
 static const char *store_bytes(const char *s, size_t len) {
-    size_t need = len + 1;
+    size_t need = len + 2;
     char *dst;
     if (need > CHUNK_BYTES / 4) {
         char *blk = gc_alloc(sizeof(char *) + need, false);
@@ -148,13 +156,15 @@ static const char *store_bytes(const char *s, size_t len) {
         dst = qs.chunk + qs.chunk_used;
         qs.chunk_used += need;
     }
-    memcpy(dst, s, len);
-    dst[len] = '\0';
-    return dst;
+    dst[0] = (char)(uint8_t)len;
+    memcpy(dst + 1, s, len);
+    dst[len + 1] = '\0';
+    return dst + 1;
 }
 
 qstr qstr_from_strn(const char *s, size_t len) {
-    qstr q = qstr_find_strn(s, len);
+    size_t hash = hash_of((const uint8_t *)s, len);
+    qstr q = find_hashed(s, len, hash);
     if (q != QSTR_NULL) {
         return q;
     }
@@ -171,8 +181,7 @@ qstr qstr_from_strn(const char *s, size_t len) {
     }
     const char *data = store_bytes(s, len);
     qstr_entry_t *e = &qs.dyn[qs.n_dyn];
-    e->hash = qstr_compute_hash((const uint8_t *)s, len);
-    e->len = len;
+    e->hash = hash;
     e->data = data;
     q = (qstr)(QSTR_NUM_STATIC + qs.n_dyn);
     qs.n_dyn++;
