@@ -4,7 +4,10 @@
   receiver; MB/s from the receiver's first byte to the end of the stream (best of 3);
 - TLS handshake with `openssl s_server` (ECDSA P-256 certificate made here): the board's ssl
   against CPython's ssl, both verifying the server with the same CA, in alternating rounds of N
-  handshakes each (wall time, and the CPU time each client spent, which load doesn't change).
+  handshakes each (wall time, and the CPU time each client spent, which load doesn't change);
+- DTLS 1.2 handshake with `openssl s_server -dtls` (same certificates): the board's mean over N
+  handshakes in one process, and, one handshake a process, the CPU time of a board process against
+  that of `openssl s_client -dtls` (CPython has no DTLS), alternating.
 Prints a table; --markdown FILE appends it."""
 import argparse
 import os
@@ -109,6 +112,55 @@ def tls_handshakes(wipy, n, rounds):
     return board, cpy, board_cpu, cpy_cpu
 
 
+def udp_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def child_cpu_ms(cmd, **kw):
+    """Runs cmd to its end; the CPU time (user + system) it took, in ms."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    p = subprocess.run(cmd, capture_output=True, timeout=600, **kw)
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert p.returncode == 0, p
+    return (r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime) * 1000, p.stdout
+
+
+def dtls_handshakes(wipy, n, rounds, singles=10):
+    with tempfile.TemporaryDirectory() as d:
+        make_certs(d)
+        port = udp_port()
+        srv = subprocess.Popen(["openssl", "s_server", "-dtls", "-accept", "127.0.0.1:%d" % port, "-cert", "server.pem",
+                                "-key", "server.key", "-quiet"], cwd=d, stdin=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        code = ("import socket, tls, time\nctx = tls.SSLContext(tls.PROTOCOL_DTLS_CLIENT)\n"
+                "ctx.verify_mode = tls.CERT_REQUIRED\nctx.load_verify_locations(cafile=%r)\n"
+                "t = time.ticks_us()\nfor i in range(%%d):\n"
+                "    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n    s.connect(('127.0.0.1', %d))\n"
+                "    ss = ctx.wrap_socket(s, server_hostname='localhost')\n    ss.close()\n"
+                "print(time.ticks_diff(time.ticks_us(), t))\n" % (os.path.join(d, "ca.pem"), port))
+        s_client = ["openssl", "s_client", "-dtls", "-connect", "127.0.0.1:%d" % port, "-CAfile", "ca.pem",
+                    "-verify_return_error", "-servername", "localhost"]
+        try:
+            for _ in range(100):  # until it listens (a refused datagram: ECONNREFUSED at once)
+                if subprocess.run([wipy, "-c", code % 1], capture_output=True, timeout=600).returncode == 0:
+                    break
+                time.sleep(0.05)
+            board, board_cpu, ossl_cpu = [], [], []
+            for _ in range(rounds):
+                out = child_cpu_ms([wipy, "-c", code % n])[1]
+                board.append(int(out) / n / 1000)
+            for _ in range(singles):  # alternating, one handshake a process each
+                board_cpu.append(child_cpu_ms([wipy, "-c", code % 1])[0])
+                ossl_cpu.append(child_cpu_ms(s_client, cwd=d, stdin=subprocess.DEVNULL)[0])
+        finally:
+            srv.kill()
+            srv.wait()
+    med = lambda v: sorted(v)[len(v) // 2]
+    return board, med(board_cpu), med(ossl_cpu)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--wipy", required=True)
@@ -119,6 +171,7 @@ def main():
     args = ap.parse_args()
     mbs = max(tcp_throughput(args.wipy, args.mb) for _ in range(3))
     board, cpy, board_cpu, cpy_cpu = tls_handshakes(args.wipy, args.handshakes, args.rounds)
+    dboard, dboard_cpu, dossl_cpu = dtls_handshakes(args.wipy, args.handshakes, args.rounds)
     ms = lambda v: "/".join("%.2f" % x for x in v)
     lines = [
         "## Network (`make bench-net`, issue 12)",
@@ -134,6 +187,10 @@ def main():
         % (min(board), min(cpy), args.rounds, ms(board), ms(cpy), args.handshakes),
         "| the same: CPU time a handshake (the board's process, start-up included; CPython's own) | %.2f ms | %.2f ms | median of the rounds |"
         % (sorted(board_cpu)[len(board_cpu) // 2], sorted(cpy_cpu)[len(cpy_cpu) // 2]),
+        "| DTLS 1.2 handshake with `openssl s_server -dtls` (ECDSA P-256), verifying the CA | %.2f ms | | best of %d rounds (%s), each the mean of %d in one board process, same server |"
+        % (min(dboard), args.rounds, ms(dboard), args.handshakes),
+        "| the same, one handshake a process: CPU time of the process (start-up included), board vs `openssl s_client -dtls` | %.2f ms | %.2f ms (s_client) | median of 10 each, alternating |"
+        % (dboard_cpu, dossl_cpu),
         "",
     ]
     print("\n".join(lines))

@@ -1,5 +1,6 @@
 /* board/i2c.c: the I2C bus and controller of board/i2c.h. Devices live in a fixed table, each with
- * its state block from calloc; the controller addresses them byte by byte through their ops.
+ * its state block from calloc; the controller addresses them byte by byte through their ops. The
+ * table is also seen as a generic bus (i2c_bus_desc: board file keys, persistent memory).
  * Invariant: `active` is the device in the open transaction (or NULL), and it has seen a start. */
 #include "board/i2c.h"
 
@@ -109,15 +110,19 @@ i2c_dev_t *i2c_find(const char *id) {
     return NULL;
 }
 
-static void (*persist_fn)(i2c_dev_t *d);
+static bus_persist_fn persist_fn;
 
-void i2c_set_persist(void (*fn)(i2c_dev_t *d)) { persist_fn = fn; }
+void i2c_set_persist(bus_persist_fn fn) { persist_fn = fn; }
 
 void i2c_dev_changed(i2c_dev_t *d) {
     d->dirty = true;
     if (persist_fn != NULL) {
         d->dirty = false; /* handed over */
-        persist_fn(d);
+        size_t len = 0;
+        if (d->ops->memory != NULL) {
+            d->ops->memory(d, &len);
+        }
+        persist_fn(&i2c_bus_desc, (int)(d - devices), 0, len);
     }
 }
 
@@ -126,6 +131,40 @@ bool i2c_dev_take_dirty(i2c_dev_t *d) {
     d->dirty = false;
     return was;
 }
+
+/* ---- the devices as a generic bus (board/bus_dev.h) ---- */
+
+_Static_assert(I2C_DEVICES_MAX <= BUS_DEVICES_MAX, "BUS_DEVICES_MAX bounds every bus");
+
+static const char *bus_model(int i) { return i2c_dev_types[i] != NULL ? i2c_dev_types[i]->type : NULL; }
+static const char *bus_id(int idx) { return devices[idx].id; }
+
+static int bus_attach(const char *type, const char *id, const int *f, char *err, size_t err_len) {
+    return i2c_attach(type, id, f[0], f[1], f[2], err, err_len);
+}
+
+static uint8_t *bus_memory(int idx, size_t *len) {
+    const i2c_dev_ops_t *ops = devices[idx].ops;
+    *len = 0;
+    return ops->persistent && ops->memory != NULL ? ops->memory(&devices[idx], len) : NULL;
+}
+
+const bus_desc_t i2c_bus_desc = {
+    .name = "i2c",
+    .entry_hint = "a device is an object with a \"type\"",
+    .models_hint = "one of ",
+    .known_keys_only = false,
+    .fields = {{"address", BUS_FIELD_ADDR7, false, "\"address\" must be a 7-bit number like 104 or \"0x68\""},
+        {"scl", BUS_FIELD_PIN, false, "\"scl\" must be a pin name like \"GP10\""},
+        {"sda", BUS_FIELD_PIN, false, "\"sda\" must be a pin name like \"GP10\""}},
+    .model = bus_model,
+    .attach = bus_attach,
+    .detach_all = i2c_detach_all,
+    .count = i2c_device_count,
+    .id = bus_id,
+    .memory = bus_memory,
+    .set_persist = i2c_set_persist,
+};
 
 /* ---- the controller ---- */
 

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "board/bus_dev.h"
 #include "board/i2c_dev.h"
 
 #define I2C_DEVICES_MAX 16
@@ -25,8 +26,9 @@ i2c_dev_t *i2c_device(int idx);
 i2c_dev_t *i2c_find(const char *id); /* NULL if none */
 /* Persistent memory written since the last call (the firmware saves it through host/). */
 bool i2c_dev_take_dirty(i2c_dev_t *d);
-/* Called when a transfer (or the outside) has changed a device's persistent memory (NULL: none). */
-void i2c_set_persist(void (*fn)(i2c_dev_t *d));
+/* Called when a transfer (or the outside) has changed a device's persistent memory (NULL: none),
+ * with all of the memory as the range; i2c_bus_desc (board/bus_dev.h) is the bus as data. */
+void i2c_set_persist(bus_persist_fn fn);
 void i2c_dev_changed(i2c_dev_t *d); /* marks it dirty and tells the persist callback */
 
 /* ---- the controller ---- */

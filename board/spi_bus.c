@@ -1,6 +1,7 @@
 /* board/spi_bus.c: the SPI devices on the bus (board/spi_dev.h): a fixed table, each device with its
  * state block from calloc, selected by its CS pin's level, which a pin listener follows (registered
- * only while some device is attached, so pin writes cost nothing more without SPI devices).
+ * only while some device is attached, so pin writes cost nothing more without SPI devices). The
+ * table is also seen as a generic bus (spi_bus_desc: board file keys, persistent memory).
  * Invariant: d->selected == (the CS net is low) after every pin change, and each flip was told to
  * the device through ops->select. */
 #include <stdio.h>
@@ -13,7 +14,7 @@
 static spi_dev_t devices[SPI_DEVICES_MAX];
 static int n_devices;
 static bool cs_pin[PIN_COUNT]; /* some device's CS */
-static void (*persist_fn)(spi_dev_t *d, size_t off, size_t len);
+static bus_persist_fn persist_fn;
 
 static void follow_cs(spi_dev_t *d) {
     bool sel = pin_level(d->cs) == 0;
@@ -116,13 +117,45 @@ spi_dev_t *spi_find(const char *id) {
     return NULL;
 }
 
-void spi_set_persist(void (*fn)(spi_dev_t *d, size_t off, size_t len)) { persist_fn = fn; }
+void spi_set_persist(bus_persist_fn fn) { persist_fn = fn; }
 
 void spi_dev_changed(spi_dev_t *d, size_t off, size_t len) {
     if (persist_fn != NULL && d->ops->persistent && len > 0) {
-        persist_fn(d, off, len);
+        persist_fn(&spi_bus_desc, (int)(d - devices), off, len);
     }
 }
+
+/* ---- the devices as a generic bus (board/bus_dev.h) ---- */
+
+_Static_assert(SPI_DEVICES_MAX <= BUS_DEVICES_MAX, "BUS_DEVICES_MAX bounds every bus");
+
+static const char *bus_model(int i) { return spi_dev_types[i] != NULL ? spi_dev_types[i]->type : NULL; }
+static const char *bus_id(int idx) { return devices[idx].id; }
+
+static int bus_attach(const char *type, const char *id, const int *f, char *err, size_t err_len) {
+    return spi_attach(type, id, f[0], err, err_len);
+}
+
+static uint8_t *bus_memory(int idx, size_t *len) {
+    const spi_dev_ops_t *ops = devices[idx].ops;
+    *len = 0;
+    return ops->persistent && ops->memory != NULL ? ops->memory(&devices[idx], len) : NULL;
+}
+
+const bus_desc_t spi_bus_desc = {
+    .name = "spi",
+    .entry_hint = "a device is an object with a \"type\" and a \"cs\" pin",
+    .models_hint = "a flash chip: ",
+    .known_keys_only = true,
+    .fields = {{"cs", BUS_FIELD_PIN, true, "\"cs\" must be the pin that selects the device, like \"GP17\""}},
+    .model = bus_model,
+    .attach = bus_attach,
+    .detach_all = spi_detach_all,
+    .count = spi_device_count,
+    .id = bus_id,
+    .memory = bus_memory,
+    .set_persist = spi_set_persist,
+};
 
 static uint8_t reverse8(uint8_t b) {
     b = (uint8_t)((b & 0xf0) >> 4 | (b & 0x0f) << 4);

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "board/bus_dev.h"
+
 #define SPI_DEV_ID_MAX 32
 #define SPI_DEVICES_MAX 8
 
@@ -58,8 +60,9 @@ int spi_device_count(void);
 spi_dev_t *spi_device(int idx);
 spi_dev_t *spi_find(const char *id); /* NULL if none */
 /* Persistent memory changed in [off, off+len) (a program or erase completed, or the outside wrote
- * it): the callback (the firmware's, which saves it through host/) is told. */
-void spi_set_persist(void (*fn)(spi_dev_t *d, size_t off, size_t len));
+ * it): the callback (the firmware's, which saves it through host/) is told, with spi_bus_desc
+ * (board/bus_dev.h: the bus as data) and the device's index. */
+void spi_set_persist(bus_persist_fn fn);
 void spi_dev_changed(spi_dev_t *d, size_t off, size_t len);
 /* The controller clocks one byte (`mosi`, sent LSB first when lsb_first): every selected device
  * takes it; when at least one is selected, *miso becomes what they drive (wired-AND if several),

@@ -199,6 +199,10 @@ static import_found_t import_find_in(const char *dir, size_t dir_len, const char
     if (import_join(buf, dir, dir_len, name, name_len, ".py") && port_stat(buf) == PORT_STAT_FILE) {
         return FOUND_FILE;
     }
+    /* a precompiled .mpy is found as the WiPy's firmware finds one, but none can be loaded here */
+    if (import_join(buf, dir, dir_len, name, name_len, ".mpy") && port_stat(buf) == PORT_STAT_FILE) {
+        return FOUND_FILE;
+    }
     if (is_dir && import_join(buf, dir, dir_len, name, name_len, "")) {
         return FOUND_PACKAGE;
     }
@@ -288,6 +292,11 @@ static void import_exec_file(const char *path, obj_t globals) {
     char *src = port_read_file(path, &len);
     if (src == NULL) {
         raise_os_error(2);
+    }
+    size_t pl = strlen(path);
+    if (pl > 4 && strcmp(path + pl - 4, ".mpy") == 0) {
+        free(src); /* this interpreter runs no precompiled code: every .mpy is incompatible */
+        raise_msg(&type_ValueError, "incompatible .mpy file");
     }
     qstr fname = qstr_from_str(path);
     nlr_buf_t nlr;

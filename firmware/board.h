@@ -39,18 +39,16 @@ void board_wait_input(void); /* until the REPL queue has a byte */
 /* board_file.c: applies --board FILE (0), or says what is wrong on stderr (-1). */
 int board_file_load(const char *path);
 
-/* board_i2c.c (issue 10): the board file's I2C devices (0, or -1 said on stderr), and their
- * persistent memory in the state directory (loaded now, saved after every write). */
-int board_i2c_apply(const char *board_file);
-void board_i2c_state(const char *state_dir);
+/* board_bus_devices.c (issue 10): the board file's devices on every bus ("i2c", "spi" sections;
+ * 0, or -1 said on stderr), and their persistent memory in the state directory as <bus>-<id>.bin
+ * (loaded now, saved whenever the model says it changed). */
+int board_bus_devices_apply(const char *board_file);
+void board_bus_devices_state(const char *state_dir);
 /* board_sd.c (issue 10): the board file's "sd" section checked (0, or -1 said on stderr), and
  * the card put in the slot at start (--sd IMAGE wins over the board file; after a reset the slot
  * is as the last program left it). 0, or 2 with one line on stderr. */
 int board_sd_apply(const char *board_file);
 int board_sd_start(const char *state_dir, const char *sd_opt, bool after_reset);
-/* board_spi.c: the same for the board file's SPI devices ("spi" section; spi-<id>.bin). */
-int board_spi_apply(const char *board_file);
-void board_spi_state(const char *state_dir);
 /* board_devmem.c: a device's memory in a state file: loaded (false: no file of that size), and
  * saved (all of it when `whole` or the range is bad, else [off, off+n) in place). */
 bool board_devmem_load(const char *path, uint8_t *mem, size_t len);

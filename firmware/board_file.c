@@ -23,8 +23,7 @@ int board_file_load(const char *path) {
         fprintf(stderr, "wipy: %s\n", err);
         return r;
     }
-    r = board_i2c_apply(path); /* the "i2c" section's devices (issue 10) */
-    r = r != 0 ? r : board_spi_apply(path); /* the "spi" section's devices */
+    r = board_bus_devices_apply(path); /* the "i2c" and "spi" sections' devices (issue 10) */
     r = r != 0 ? r : board_sd_apply(path);  /* the "sd" section's card */
     r = r != 0 ? r : board_uart_host_apply(path); /* the "uart" section: UARTs on the host (issue 10) */
     return r != 0 ? r : board_wlan_apply(path); /* the "wlan" section's networks (issue 12) */

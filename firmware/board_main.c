@@ -53,6 +53,7 @@ typedef struct {
     int telnet_port;
     int ftp_port, ftp_data_port;
     bool ftp_explicit; /* a port was given: not getting it ends the start */
+    bool ftp_data_port_given; /* --ftp-data-port was given (else --ftp-port 0 implies 0 too) */
     size_t heap;
     clock_mode_t clock;
     uint32_t step_ns;
@@ -118,7 +119,8 @@ static void board_usage(FILE *f, const char *prog) {
         "          [--ota-key PUBKEY.pem] [--sd IMAGE] [--uart0 SPEC] [--uart1 SPEC]\n"
         "Board mode: boots the virtual WiPy from DIR (default ./wipy-data), with its REPL on this\n"
         "terminal and on telnet (default 127.0.0.1 port 23, user micro, password python); its files\n"
-        "over FTP (port 21, passive data port 2024; 0 picks a free port).\n"
+        "over FTP (port 21, passive data port 2024; 0 picks a free port; --ftp-port 0 alone picks a free\n"
+        "data port too).\n"
         "--board FILE: the wires and parts around it (JSON, see boards/). --clock virtual: time\n"
         "advances N ns per VM step (--step-ns, default %u) and jumps to the next deadline when the\n"
         "board waits. --control: the control interface (docs/control-protocol.md; port 0 picks one);\n"
@@ -141,6 +143,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
     o->ftp_port = 21;
     o->ftp_data_port = 2024;
     o->ftp_explicit = false;
+    o->ftp_data_port_given = false;
     o->heap = BOARD_DEFAULT_HEAP;
     o->clock = CLOCK_REAL;
     o->step_ns = CLOCK_DEFAULT_STEP_NS;
@@ -175,6 +178,7 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             }
             *(a[2] == 't' ? &o->telnet_port : a[6] == 'p' ? &o->ftp_port : &o->ftp_data_port) = (int)p;
             o->ftp_explicit |= a[2] == 'f';
+            o->ftp_data_port_given |= a[6] == 'd';
         } else if (strcmp(a, "--safe-boot") == 0 && val != NULL) {
             static const char *const names[] = {"latest", "previous", "factory"};
             o->safe_boot = SAFE_BOOT_NONE;
@@ -259,6 +263,9 @@ static int board_parse(int argc, char **argv, board_opts_t *o) {
             board_usage(stderr, argv[0]);
             return 2;
         }
+    }
+    if (o->ftp_port == 0 && !o->ftp_data_port_given) {
+        o->ftp_data_port = 0; /* a free control port wants a free data port: boards side by side */
     }
     return 0;
 }
@@ -691,8 +698,7 @@ int board_main(int argc, char **argv, void *stack_top, size_t stack_limit) {
             return 2;
         }
     }
-    board_i2c_state(o.state); /* devices' kept memory (issue 10) */
-    board_spi_state(o.state);
+    board_bus_devices_state(o.state); /* devices' kept memory (issue 10) */
     board_rtc_load(o.state);  /* the RTC goes on from its last value (issue 10) */
     board_console_start(); /* first: on a terminal, the lines below are then written raw */
     board_state_line(o.state, made);

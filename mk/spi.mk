@@ -11,7 +11,7 @@ test-spi-unit: $(BUILD)/tests/unit/spi_dev_test
 	@$(BUILD)/tests/unit/spi_dev_test
 # The device table's list (board/spi_devices.c includes it): every `const spi_dev_ops_t spi_*_ops`
 # defined at the start of a line of a device file, in file order; rewritten only when it changes.
-SPI_DEV_FILES := $(filter-out board/spi.c board/spi_bus.c board/spi_boardfile.c board/spi_devices.c board/spi_wave.c,\
+SPI_DEV_FILES := $(filter-out board/spi.c board/spi_bus.c board/spi_devices.c board/spi_wave.c,\
                  $(wildcard board/spi_*.c))
 $(BUILD)/gen/spi_dev_list.h: $(SPI_DEV_FILES) mk/spi.mk
 	@mkdir -p $(dir $@)

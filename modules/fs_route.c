@@ -11,10 +11,24 @@
 #include "core/port.h"
 #include "host/host_fs.h"
 #include "modules/calendar.h"
+#include "modules/vfs_user_fs.h"
 #include "storage/vfs.h"
 
 static bool fs_board;
 static bool fs_cwd_vfs;
+static bool fs_host_gone;
+
+void fs_route_detach_host(void) {
+    fs_host_gone = true;
+    if (!fs_cwd_vfs) {
+        vfs_chdir("/");
+        fs_cwd_vfs = true;
+    }
+}
+
+bool fs_route_host_detached(void) {
+    return fs_host_gone;
+}
 
 /* fat_time_t from the RTC (seconds since 2000-01-01) */
 static void fs_route_clock(void *ctx, fat_time_t *now) {
@@ -100,22 +114,43 @@ static bool fs_first_component(const char *path, char *out, size_t cap) {
     return true;
 }
 
+/* Whether the VFS's current directory is its root "/" (relative paths are then looked up there). */
+static bool fs_cwd_is_vfs_root(void) {
+    char cwd[VFS_PATH_MAX + 1];
+    return vfs_getcwd(cwd, sizeof(cwd)) == 0 && strcmp(cwd, "/") == 0;
+}
+
 fs_where_t fs_route(const char *path) {
-    if (fs_board) {
+    bool in_vfs = fs_board || fs_cwd_vfs;
+    if (path[0] != '/') {
+        if (vfs_user_cwd_active()) {
+            return FS_USER;
+        }
+        if (!in_vfs) {
+            return FS_HOST;
+        }
+        if (!fs_cwd_is_vfs_root()) {
+            return FS_VFS;
+        }
+    }
+    /* absolute, or relative to the VFS's root: a FAT mount, else a Python one, else the host's
+     * (script mode) or the VFS's (its root and what doesn't exist) */
+    char point[VFS_NAME_MAX + 2];
+    if (fs_first_component(path, point, sizeof(point)) && vfs_is_mounted(point)) {
         return FS_VFS;
     }
-    if (path[0] != '/') {
-        return fs_cwd_vfs ? FS_VFS : FS_HOST;
+    if (vfs_user_owns(path)) {
+        return FS_USER;
     }
-    char point[VFS_NAME_MAX + 2];
-    if (!fs_first_component(path, point, sizeof(point))) {
-        return FS_HOST;
-    }
-    return vfs_is_mounted(point) ? FS_VFS : FS_HOST;
+    return fs_board || fs_host_gone || path[0] != '/' ? FS_VFS : FS_HOST;
 }
 
 port_stat_t port_stat(const char *path) {
-    if (fs_route(path) == FS_VFS) {
+    fs_where_t w = fs_route(path);
+    if (w == FS_USER) {
+        return (port_stat_t)vfs_user_import_stat(path);
+    }
+    if (w == FS_VFS) {
         vfs_stat_t st;
         if (path[0] == '\0' || vfs_stat(path, &st) != 0) {
             return PORT_STAT_NONE;
@@ -132,7 +167,11 @@ port_stat_t port_stat(const char *path) {
 static ssize_t vfs_reader(void *ctx, void *buf, size_t n) { return vfs_read((vfs_file_t *)ctx, buf, n); }
 
 char *port_read_file(const char *path, size_t *len) {
-    if (fs_route(path) != FS_VFS) {
+    fs_where_t w = fs_route(path);
+    if (w == FS_USER) {
+        return vfs_user_read_file(path, len);
+    }
+    if (w != FS_VFS) {
         return host_read_file(path, len);
     }
     vfs_file_t f;

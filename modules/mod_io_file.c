@@ -14,6 +14,8 @@
 #include "core/unicode.h"
 #include "host/host_fs.h"
 #include "modules/fs_route.h"
+#include "modules/vfs_user_bdev.h"
+#include "modules/vfs_user_fs.h"
 #include "storage/vfs.h"
 
 typedef struct io_file_obj io_file_obj_t;
@@ -31,8 +33,10 @@ struct io_file_obj {
     obj_base_t base;
     const io_backend_t *be; /* NULL once closed */
     bool text;
+    bool on_vfs;   /* opened on a FAT volume: a closed one says OSError(EINVAL), as VfsFat's do */
     int fd;        /* host backend */
     vfs_file_t vf; /* VFS backend */
+    obj_t owner;   /* the vfs.VfsFat a file was opened on (kept alive by the file), or NULL */
 };
 
 static const type_t io_textio_type, io_fileio_type;
@@ -120,7 +124,66 @@ static int io_vfs_close(io_file_obj_t *f) {
 
 static const io_backend_t io_vfs_backend = {io_vfs_read, io_vfs_write, io_vfs_seek, io_vfs_flush, io_vfs_close};
 
+/* Files the collector freed while they were open on a volume whose device is a Python object:
+ * closing means calling that object, which can't be done while the collector sweeps, so the
+ * handle moves here (malloc'd) and is closed at the next file-system call (io_file_run_deferred). */
+typedef struct io_deferred {
+    struct io_deferred *next;
+    fat_file_t f;
+} io_deferred_t;
+static io_deferred_t *io_deferred;
+
+static bool io_file_defer(io_file_obj_t *f) {
+    if (f->vf.mount == VFS_FILE_CLOSED || f->vf.f.vol == NULL || !bdev_is_obj(f->vf.f.vol->bd)) {
+        return false;
+    }
+    io_deferred_t *d = malloc(sizeof(*d));
+    if (d == NULL) {
+        return false;
+    }
+    io_vfs_untrack(f);
+    fat_file_move(&d->f, &f->vf.f);
+    f->vf.mount = VFS_FILE_CLOSED;
+    d->next = io_deferred;
+    io_deferred = d;
+    return true;
+}
+
+void io_file_run_deferred(void) {
+    while (io_deferred != NULL) {
+        io_deferred_t *d = io_deferred;
+        io_deferred = d->next;
+        fat_close(&d->f); /* errors are lost, as for any file the collector closes */
+        free(d);
+    }
+}
+
+void io_file_drop_vol(const fat_vol_t *vol) {
+    for (size_t i = 0; i < io_vfs_n;) {
+        io_file_obj_t *f = io_vfs_open[i];
+        if (f->vf.f.vol == vol) {
+            f->be = NULL;
+            fat_forget(&f->vf.f);
+            f->vf.mount = VFS_FILE_CLOSED;
+            io_vfs_open[i] = io_vfs_open[--io_vfs_n];
+        } else {
+            i++;
+        }
+    }
+    for (io_deferred_t **pp = &io_deferred; *pp != NULL;) {
+        io_deferred_t *d = *pp;
+        if (d->f.vol == vol) {
+            fat_forget(&d->f);
+            *pp = d->next;
+            free(d);
+        } else {
+            pp = &d->next;
+        }
+    }
+}
+
 void io_file_close_all_vfs(void) {
+    io_file_run_deferred();
     while (io_vfs_n > 0) {
         io_file_obj_t *f = io_vfs_open[io_vfs_n - 1];
         f->be = NULL;
@@ -139,9 +202,15 @@ static io_file_obj_t *io_file_self(obj_t o) {
     return obj_check_self(o, obj_type(o) == &io_fileio_type ? &io_fileio_type : &io_textio_type);
 }
 
+/* Every method starts here; errors are raised with vfs_bdev_check, so what a Python block device
+ * raised during the call comes out rather than the EIO the FAT layer saw. */
 static io_file_obj_t *io_file_get(obj_t o) {
     io_file_obj_t *f = io_file_self(o);
+    vfs_bdev_clear();
     if (f->be == NULL) {
+        if (f->on_vfs) {
+            raise_os_error(EINVAL);
+        }
         raise_msg(&type_ValueError, "I/O operation on closed file");
     }
     return f;
@@ -150,7 +219,7 @@ static io_file_obj_t *io_file_get(obj_t o) {
 static ssize_t io_file_read_some(io_file_obj_t *f, void *buf, size_t n) {
     ssize_t got = f->be->read(f, buf, n);
     if (got < 0) {
-        raise_os_error((int)-got);
+        vfs_bdev_check((int)got);
     }
     return got;
 }
@@ -229,7 +298,7 @@ static bool io_file_line(io_file_obj_t *f, vstr_t *v, int_t limit) {
                 if (i + 1 < got) {
                     int64_t r = f->be->seek(f, (int64_t)(i + 1 - got), 1);
                     if (r < 0) {
-                        raise_os_error((int)-r);
+                        vfs_bdev_check((int)r);
                     }
                 }
                 return true;
@@ -330,7 +399,7 @@ static obj_t io_file_write(size_t n_args, size_t n_kw, const obj_t *args) {
     while (done < len) {
         ssize_t n = f->be->write(f, data + done, len - done);
         if (n < 0) {
-            raise_os_error((int)-n);
+            vfs_bdev_check((int)n);
         }
         if (n == 0) {
             raise_os_error(ENOSPC);
@@ -350,7 +419,7 @@ static obj_t io_file_seek(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     int64_t r = f->be->seek(f, (int64_t)off, (int)whence);
     if (r < 0) {
-        raise_os_error((int)-r);
+        vfs_bdev_check((int)r);
     }
     return int_from_ll((long long)r);
 }
@@ -360,7 +429,7 @@ static obj_t io_file_tell(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_get(args[0]);
     int64_t r = f->be->seek(f, 0, 1);
     if (r < 0) {
-        raise_os_error((int)-r);
+        vfs_bdev_check((int)r);
     }
     return int_from_ll((long long)r);
 }
@@ -370,7 +439,7 @@ static obj_t io_file_flush(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_get(args[0]);
     int r = f->be->flush(f);
     if (r < 0) {
-        raise_os_error(-r);
+        vfs_bdev_check(r);
     }
     return OBJ_NONE;
 }
@@ -387,12 +456,13 @@ static DEFINE_FUN(io_file_fileno_obj, fileno, 1, 1, io_file_fileno);
 
 static obj_t io_file_close(size_t n_args, size_t n_kw, const obj_t *args) {
     io_file_obj_t *f = io_file_self(args[0]);
+    vfs_bdev_clear();
     const io_backend_t *be = f->be;
     if (be != NULL) {
         f->be = NULL;
         int r = be->close(f);
         if (r < 0) {
-            raise_os_error(-r);
+            vfs_bdev_check(r);
         }
     }
     return OBJ_NONE;
@@ -403,6 +473,10 @@ static DEFINE_FUN(io_file_close_obj, close, 1, 1, io_file_close);
 static void io_file_finalise(obj_t self) {
     io_file_obj_t *f = (io_file_obj_t *)OBJ_TO_PTR(self);
     const io_backend_t *be = f->be;
+    if (be == &io_vfs_backend && io_file_defer(f)) {
+        f->be = NULL;
+        return;
+    }
     if (be != NULL) {
         f->be = NULL;
         be->close(f);
@@ -499,6 +573,49 @@ static void io_parse_mode(const char *m, size_t ml, io_mode_t *md) {
     md->excl = kind == 'x';
 }
 
+static io_file_obj_t *io_file_alloc(const io_mode_t *md) {
+    io_file_obj_t *f = (io_file_obj_t *)gc_alloc(sizeof(io_file_obj_t), true);
+    f->base.type = md->binary ? &io_fileio_type : &io_textio_type;
+    f->text = !md->binary;
+    f->fd = -1;
+    f->vf.mount = VFS_FILE_CLOSED;
+    return f;
+}
+
+static int io_mode_flags(const io_mode_t *md) {
+    return (md->read ? VFS_O_RDONLY : 0) | (md->write ? VFS_O_WRONLY : 0) | (md->create ? VFS_O_CREAT : 0) |
+           (md->trunc ? VFS_O_TRUNC : 0) | (md->append ? VFS_O_APPEND : 0) | (md->excl ? VFS_O_EXCL : 0);
+}
+
+/* After vfs_open / vfs_open_vol on a tracked object: raises (untracked) on failure. */
+static void io_file_vfs_opened(io_file_obj_t *f, int r) {
+    if (r < 0) {
+        io_vfs_untrack(f);
+        vfs_bdev_check(r);
+    }
+    f->be = &io_vfs_backend;
+    f->on_vfs = true;
+}
+
+obj_t io_file_open_vol(fat_vol_t *vol, const char *rel, obj_t mode, obj_t owner) {
+    if (!obj_is_str(mode)) {
+        raise_msg(&type_TypeError, "open() argument 'mode' must be str");
+    }
+    size_t ml;
+    const char *m = str_get_data(mode, &ml);
+    io_mode_t md;
+    io_parse_mode(m, ml, &md);
+    io_file_obj_t *f = io_file_alloc(&md);
+    f->owner = owner;
+    io_file_run_deferred();
+    if (!io_vfs_track(f)) {
+        raise_memory_error();
+    }
+    vfs_bdev_clear();
+    io_file_vfs_opened(f, vfs_open_vol(&f->vf, vol, rel, io_mode_flags(&md)));
+    return OBJ_FROM_PTR(f);
+}
+
 /* open(file, mode='r', buffering=-1, encoding=None, ...) */
 static obj_t io_file_open(size_t n_args, size_t n_kw, const obj_t *args) {
     static const arg_spec_t specs[] = {
@@ -522,26 +639,20 @@ static obj_t io_file_open(size_t n_args, size_t n_kw, const obj_t *args) {
     io_mode_t md;
     io_parse_mode(m, ml, &md);
     const char *path = str_cstr(a[0].o);
-    io_file_obj_t *f = (io_file_obj_t *)gc_alloc(sizeof(io_file_obj_t), true);
-    f->base.type = md.binary ? &io_fileio_type : &io_textio_type;
-    f->text = !md.binary;
-    f->fd = -1;
-    f->vf.mount = -1;
-    if (fs_route(path) == FS_VFS) {
+    fs_where_t w = fs_route(path);
+    if (w == FS_USER) {
+        return vfs_user_open(path, a[1].o); /* whatever the Python file system's open returns */
+    }
+    io_file_obj_t *f = io_file_alloc(&md);
+    if (w == FS_VFS) {
         if (path[0] == '\0') {
             raise_os_error(ENOENT);
         }
-        int flags = (md.read ? VFS_O_RDONLY : 0) | (md.write ? VFS_O_WRONLY : 0) | (md.create ? VFS_O_CREAT : 0) |
-                    (md.trunc ? VFS_O_TRUNC : 0) | (md.append ? VFS_O_APPEND : 0) | (md.excl ? VFS_O_EXCL : 0);
+        io_file_run_deferred();
         if (!io_vfs_track(f)) {
             raise_memory_error();
         }
-        int r = vfs_open(&f->vf, path, flags);
-        if (r < 0) {
-            io_vfs_untrack(f);
-            raise_os_error(-r);
-        }
-        f->be = &io_vfs_backend;
+        io_file_vfs_opened(f, vfs_open(&f->vf, path, io_mode_flags(&md)));
         return OBJ_FROM_PTR(f);
     }
     int fd = host_file_open(path, (md.read ? HOST_O_READ : 0) | (md.write ? HOST_O_WRITE : 0) |

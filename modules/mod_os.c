@@ -20,9 +20,12 @@
 #include "modules/calendar.h"
 #include "modules/fs_route.h"
 #include "modules/machine_sd.h"
-#include "modules/mod_vfs.h"
 #include "modules/mod_io_file.h"
+#include "modules/mod_vfs.h"
 #include "modules/namedtuple.h"
+#include "modules/vfs_fat.h"
+#include "modules/vfs_user_bdev.h"
+#include "modules/vfs_user_fs.h"
 #include "storage/vfs.h"
 
 #define OS_EPOCH_2000 946684800LL /* seconds from 1970-01-01 to 2000-01-01 */
@@ -41,13 +44,14 @@ static const char *os_path_arg(obj_t o) {
     if (!obj_is_str(o)) {
         raise_fmt(&type_TypeError, "can't convert '%s' object to str implicitly", rt_type_name(o));
     }
+    io_file_run_deferred(); /* every os call starts with a path: files the collector left to close */
+    vfs_bdev_clear();
     return str_cstr(o);
 }
 
+/* r < 0 is an OSError, unless a Python block device raised during the call: that, then */
 static void os_check(int r) {
-    if (r < 0) {
-        raise_os_error(-r);
-    }
+    vfs_bdev_check(r);
 }
 
 /* A path for the VFS: "" names nothing (vfs_normalize would take it as the cwd). */
@@ -58,126 +62,23 @@ static const char *os_vfs_path(const char *p) {
     return p;
 }
 
-/* ---- Python block devices ---- */
+/* ---- mounted devices ---- */
 
+/* A mount made by os.mount / vfs.mount: a device whose volume the table owns, or a vfs.VfsFat
+ * whose own volume it borrows (vol != NULL). */
 typedef struct {
-    obj_t dev;  /* the Python object (also in the root list while mounted) */
-    const bdev_t *native; /* the object's own block device (machine.SD), else NULL: Python calls */
-    long count; /* cached ioctl(4), 0: not asked yet */
-    bool live;  /* calls reach Python only while true */
-    bool used;  /* os_devs: slot mounted */
+    vfs_bdev_t b;
+    fat_vol_t *vol; /* a VfsFat's volume, else NULL */
+    bool used;      /* slot mounted */
+    uint32_t seq;   /* mount order (os_mount_seq) */
     char point[VFS_NAME_MAX + 2];
-    bdev_t bd;
-    bdev_obj_t holder;
 } os_dev_t;
 
 static os_dev_t os_devs[VFS_MAX_MOUNTS];
+static uint32_t os_seq;
 
-/* dev.meth(a, b) (b == OBJ_NULL: one argument), catching every exception; false if it raised. */
-static bool os_dev_call(os_dev_t *d, qstr meth, obj_t a, obj_t b, obj_t *result) {
-    if (!d->live) {
-        return false;
-    }
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        obj_t dest[4];
-        rt_load_method(d->dev, meth, dest);
-        dest[2] = a;
-        dest[3] = b;
-        *result = rt_call_method(b == OBJ_NULL ? 1 : 2, 0, dest);
-        nlr_pop();
-        return true;
-    }
-    return false;
-}
-
-/* A method's result as an error: None or a non-negative int is success. */
-static int os_dev_status(obj_t r) {
-    int_t v;
-    if (r == OBJ_NONE || !obj_get_int_maybe(r, &v) || v >= 0) {
-        return 0;
-    }
-    return -EIO;
-}
-
-static int os_dev_readblocks(void *obj, uint32_t lba, uint8_t *buf, size_t len) {
-    os_dev_t *d = obj;
-    obj_t ba = OBJ_NULL;
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        ba = bytearray_new((const char *)buf, len); /* contents irrelevant: the device fills it */
-        nlr_pop();
-    } else {
-        return -EIO;
-    }
-    obj_t r;
-    if (!os_dev_call(d, QSTR_readblocks, int_from_uint(lba), ba, &r)) {
-        return -EIO;
-    }
-    buffer_info_t bi;
-    if (!rt_get_buffer(ba, &bi, BUFFER_READ) || bi.len != len) {
-        return -EIO;
-    }
-    memcpy(buf, bi.buf, len);
-    return os_dev_status(r);
-}
-
-static int os_dev_writeblocks(void *obj, uint32_t lba, const uint8_t *buf, size_t len) {
-    os_dev_t *d = obj;
-    obj_t ba = OBJ_NULL;
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        ba = bytearray_new((const char *)buf, len);
-        nlr_pop();
-    } else {
-        return -EIO;
-    }
-    obj_t r;
-    if (!os_dev_call(d, QSTR_writeblocks, int_from_uint(lba), ba, &r)) {
-        return -EIO;
-    }
-    return os_dev_status(r);
-}
-
-static long os_dev_ioctl(void *obj, int op, long arg) {
-    os_dev_t *d = obj;
-    if (op == BDEV_IOCTL_COUNT && d->count > 0) {
-        return d->count;
-    }
-    obj_t r;
-    if (!os_dev_call(d, QSTR_ioctl, small_int_new(op), small_int_new(arg), &r)) {
-        return -EIO;
-    }
-    int_t v;
-    if (r == OBJ_NONE || !obj_get_int_maybe(r, &v)) {
-        return op == BDEV_IOCTL_SYNC ? 0 : -EINVAL;
-    }
-    if (op == BDEV_IOCTL_COUNT && v > 0) {
-        d->count = (long)v;
-    }
-    return (long)v;
-}
-
-static const bdev_obj_ops_t os_dev_ops = {os_dev_readblocks, os_dev_writeblocks, os_dev_ioctl};
-
-/* A mounted device's block device. */
-static const bdev_t *os_dev_bdev(os_dev_t *d) {
-    return d->native != NULL ? d->native : &d->bd;
-}
-
-static void os_dev_bind(os_dev_t *d, obj_t dev) {
-    dev = vfs_fat_device(dev); /* vfs.VfsFat(dev) stands for dev */
-    d->native = machine_sd_bdev(dev);
-    d->dev = dev;
-    if (d->native != NULL) {
-        return;
-    }
-    rt_load_attr(dev, QSTR_readblocks); /* AttributeError now rather than EIO later */
-    rt_load_attr(dev, QSTR_writeblocks);
-    rt_load_attr(dev, QSTR_ioctl);
-    d->count = 0;
-    d->live = true;
-    bdev_obj_init(&d->bd, &d->holder, &os_dev_ops, d);
+uint32_t os_mount_seq(void) {
+    return ++os_seq;
 }
 
 static obj_t os_dev_roots(void) {
@@ -195,8 +96,8 @@ static obj_t os_dev_roots(void) {
 
 static void os_dev_release(size_t i) {
     os_devs[i].used = false;
-    os_devs[i].live = false;
-    os_devs[i].dev = OBJ_NULL;
+    os_devs[i].vol = NULL;
+    vfs_bdev_unbind(&os_devs[i].b);
     obj_t l = rt_state.module_state[OS_STATE_DEVS];
     if (l != OBJ_NULL) {
         ((list_obj_t *)OBJ_TO_PTR(l))->items[i] = OBJ_NONE;
@@ -205,12 +106,15 @@ static void os_dev_release(size_t i) {
 
 void os_deinit(void) {
     io_file_close_all_vfs();
+    vfs_user_reset();
     for (size_t i = 0; i < VFS_MAX_MOUNTS; i++) {
         if (os_devs[i].used) {
             vfs_umount(os_devs[i].point);
             os_dev_release(i);
         }
     }
+    vfs_fat_deinit_all(); /* after the table let go of their volumes */
+    vfs_bdev_clear();
     fs_route_set_cwd_in_vfs(false);
 }
 
@@ -234,13 +138,39 @@ static obj_t os_stat_tuple(bool is_dir, uint64_t size, int64_t atime, int64_t mt
     return tuple_new(10, items);
 }
 
+/* Whether a VFS path names the root "/" itself. */
+static bool os_is_vfs_root(const char *p) {
+    char abs[VFS_PATH_MAX + 1];
+    char cwd[VFS_PATH_MAX + 1];
+    if (vfs_getcwd(cwd, sizeof(cwd)) != 0 || vfs_normalize(cwd, p, abs, sizeof(abs)) != 0) {
+        return false;
+    }
+    return strcmp(abs, "/") == 0;
+}
+
+obj_t os_fat_stat_tuple(const struct fat_stat *st) {
+    int64_t m = os_fat_seconds(&st->mtime);
+    return os_stat_tuple(st->is_dir, st->is_dir ? 0 : st->size, m, m, m, 0);
+}
+
+/* "" names the current directory when that is the VFS's root (MicroPython's lookup of "" there) */
+static bool os_empty_is_root(const char *p) {
+    return p[0] == '\0' && !vfs_user_cwd_active() && fs_route_cwd_in_vfs() && os_is_vfs_root(".");
+}
+
 static obj_t os_stat(size_t n_args, size_t n_kw, const obj_t *args) {
     const char *p = os_path_arg(args[0]);
-    if (fs_route(p) == FS_VFS) {
+    if (os_empty_is_root(p)) {
+        p = "/";
+    }
+    fs_where_t w = fs_route(p);
+    if (w == FS_USER) {
+        return vfs_user_call(p, QSTR_stat, 0, NULL);
+    }
+    if (w == FS_VFS) {
         vfs_stat_t st;
         os_check(vfs_stat(os_vfs_path(p), &st));
-        int64_t m = os_fat_seconds(&st.mtime);
-        return os_stat_tuple(st.is_dir, st.is_dir ? 0 : st.size, m, m, m, 0);
+        return os_fat_stat_tuple(&st);
     }
     host_stat_t st;
     os_check(p[0] == '\0' ? -ENOENT : host_stat(p, &st));
@@ -252,7 +182,14 @@ static DEFINE_FUN(os_stat_obj, stat, 1, 1, os_stat);
 static obj_t os_statvfs(size_t n_args, size_t n_kw, const obj_t *args) {
     const char *p = os_path_arg(args[0]);
     obj_t items[10];
-    if (fs_route(p) == FS_VFS) {
+    fs_where_t w = fs_route(p);
+    if (w == FS_VFS && vfs_user_has_root() && vfs_medium_status(p) == 0 && os_is_vfs_root(p)) {
+        return vfs_user_root_call(QSTR_statvfs); /* the root's file system answers */
+    }
+    if (w == FS_USER) {
+        return vfs_user_call(p, QSTR_statvfs, 0, NULL);
+    }
+    if (w == FS_VFS) {
         vfs_statvfs_t st;
         os_check(vfs_statvfs(os_vfs_path(p), &st));
         uint32_t v[10] = {
@@ -299,7 +236,37 @@ static bool os_list_host_entry(void *ctx, const char *name, const host_stat_t *s
 static obj_t os_list(size_t n_args, const obj_t *args, bool full) {
     const char *p = n_args > 0 ? os_path_arg(args[0]) : NULL;
     os_list_t l = {list_new(0, NULL), full};
-    if (p == NULL ? fs_route_cwd_in_vfs() : fs_route(p) == FS_VFS) {
+    fs_where_t w = fs_route(p == NULL ? "" : p);
+    if (p == NULL && vfs_user_cwd_active()) {
+        w = FS_USER;
+    } else if (p == NULL) {
+        w = fs_route_cwd_in_vfs() ? FS_VFS : FS_HOST;
+    }
+    if (w == FS_USER) {
+        obj_t it = rt_getiter(vfs_user_call(p == NULL ? "" : p, QSTR_ilistdir, 0, NULL));
+        for (obj_t x; (x = rt_iternext(it)) != OBJ_NULL;) {
+            list_append(l.list, full ? x : rt_subscr_load(x, small_int_new(0)));
+        }
+        return l.list;
+    }
+    if (w == FS_VFS && os_is_vfs_root(p == NULL ? "." : p)) {
+        /* the root: the mount points as (name, S_IFDIR, 0), then a root file system's listing */
+        vfs_dir_t d;
+        os_check(vfs_opendir(&d, "/"));
+        vfs_dirent_t e;
+        while (vfs_readdir(&d, &e) > 0) {
+            obj_t n = str_new(e.name, strlen(e.name));
+            if (full) {
+                obj_t items[3] = {n, small_int_new(OS_S_IFDIR), small_int_new(0)};
+                n = tuple_new(3, items);
+            }
+            list_append(l.list, n);
+        }
+        vfs_closedir(&d);
+        vfs_user_list_root(l.list, full, false);
+        return l.list;
+    }
+    if (w == FS_VFS) {
         vfs_dir_t d;
         os_check(vfs_opendir(&d, p == NULL ? "." : os_vfs_path(p)));
         vfs_dirent_t e;
@@ -345,20 +312,27 @@ static DEFINE_FUN(os_ilistdir_obj, ilistdir, 0, 1, os_ilistdir);
 /* A VFS operation refused with EBUSY because a file is still open may be waiting only for the
  * collector to finalise a file object nobody references (open(p, 'w').write(s)): collect, retry. */
 static bool os_busy_retry(int r) {
-    if (r != -EBUSY || io_file_vfs_open_count() == 0) {
+    if (r != -EBUSY) {
         return false;
     }
-    gc_collect();
+    if (io_file_vfs_open_count() > 0) {
+        gc_collect();
+    }
+    io_file_run_deferred();
     return true;
 }
 
-/* One path, one operation: the VFS's or the host's. */
-static obj_t os_path_op(obj_t arg, int (*vfs_op)(const char *), int (*host_op)(const char *)) {
+/* One path, one operation: the VFS's, a Python file system's (method meth) or the host's. */
+static obj_t os_path_op(obj_t arg, int (*vfs_op)(const char *), int (*host_op)(const char *), qstr meth) {
     const char *p = os_path_arg(arg);
     if (p[0] == '\0') {
         raise_os_error(ENOENT);
     }
-    if (fs_route(p) == FS_VFS) {
+    fs_where_t w = fs_route(p);
+    if (w == FS_USER) {
+        return vfs_user_call(p, meth, 0, NULL);
+    }
+    if (w == FS_VFS) {
         int r = vfs_op(p);
         if (os_busy_retry(r)) {
             r = vfs_op(p);
@@ -371,17 +345,21 @@ static obj_t os_path_op(obj_t arg, int (*vfs_op)(const char *), int (*host_op)(c
 }
 
 static obj_t os_mkdir(size_t n_args, size_t n_kw, const obj_t *args) {
-    return os_path_op(args[0], vfs_mkdir, host_mkdir);
+    const char *p = os_path_arg(args[0]);
+    if (os_empty_is_root(p) || (p[0] != '\0' && fs_route(p) == FS_USER && vfs_user_is_point(p))) {
+        raise_os_error(EEXIST); /* the root, a mount point */
+    }
+    return os_path_op(args[0], vfs_mkdir, host_mkdir, QSTR_mkdir);
 }
 static DEFINE_FUN(os_mkdir_obj, mkdir, 1, 2, os_mkdir);
 
 static obj_t os_rmdir(size_t n_args, size_t n_kw, const obj_t *args) {
-    return os_path_op(args[0], vfs_rmdir, host_rmdir);
+    return os_path_op(args[0], vfs_rmdir, host_rmdir, QSTR_rmdir);
 }
 static DEFINE_FUN(os_rmdir_obj, rmdir, 1, 1, os_rmdir);
 
 static obj_t os_remove(size_t n_args, size_t n_kw, const obj_t *args) {
-    return os_path_op(args[0], vfs_remove, host_remove);
+    return os_path_op(args[0], vfs_remove, host_remove, QSTR_remove);
 }
 static DEFINE_FUN(os_remove_obj, remove, 1, 1, os_remove);
 static DEFINE_FUN(os_unlink_obj, unlink, 1, 1, os_remove);
@@ -394,6 +372,10 @@ static obj_t os_rename(size_t n_args, size_t n_kw, const obj_t *args) {
     fs_where_t wa = fs_route(a), wb = fs_route(b);
     if (wa != wb) {
         raise_os_error(EXDEV);
+    }
+    if (wa == FS_USER) {
+        vfs_user_rename(a, b);
+        return OBJ_NONE;
     }
     if (wa == FS_VFS) {
         int r = vfs_rename(a, b);
@@ -413,10 +395,22 @@ static obj_t os_chdir(size_t n_args, size_t n_kw, const obj_t *args) {
     if (p[0] == '\0') {
         raise_os_error(ENOENT);
     }
-    if (fs_route(p) == FS_VFS) {
-        os_check(vfs_chdir(p));
+    fs_where_t w = fs_route(p);
+    if (w == FS_USER) {
+        vfs_user_chdir(p);
         fs_route_set_cwd_in_vfs(true);
+    } else if (w == FS_VFS) {
+        if (vfs_user_cwd_active() && p[0] != '/') {
+            raise_os_error(ENOENT); /* relative to a user mount but not served by it */
+        }
+        os_check(vfs_chdir(p));
+        vfs_user_cwd_leave();
+        fs_route_set_cwd_in_vfs(true);
+        if (vfs_user_has_root() && os_is_vfs_root(".")) {
+            vfs_user_root_call(QSTR_chdir); /* a root file system starts over at its "/" */
+        }
     } else {
+        vfs_user_cwd_leave();
         os_check(host_chdir(p));
         fs_route_set_cwd_in_vfs(false);
     }
@@ -425,6 +419,10 @@ static obj_t os_chdir(size_t n_args, size_t n_kw, const obj_t *args) {
 static DEFINE_FUN(os_chdir_obj, chdir, 1, 1, os_chdir);
 
 static obj_t os_getcwd(size_t n_args, size_t n_kw, const obj_t *args) {
+    io_file_run_deferred();
+    if (vfs_user_cwd_active()) {
+        return vfs_user_getcwd();
+    }
     char buf[4096];
     os_check(fs_route_cwd_in_vfs() ? vfs_getcwd(buf, sizeof(buf)) : host_getcwd(buf, sizeof(buf)));
     return str_new(buf, strlen(buf));
@@ -455,17 +453,17 @@ static void os_point(obj_t arg, char *out) {
  * the card is write-protected. */
 static bool os_native_claim(const bdev_t *native) {
     for (size_t i = 0; i < VFS_MAX_MOUNTS; i++) {
-        if (os_devs[i].used && os_devs[i].native == native) {
+        if (os_devs[i].used && os_devs[i].b.native == native) {
             raise_os_error(EBUSY);
         }
     }
     return machine_sd_bind();
 }
 
-void os_mount_device(obj_t dev, obj_t mount_point, bool readonly) {
+void os_mount_device(obj_t dev, obj_t mount_point, bool readonly, bool mkfs) {
     char point[VFS_PATH_MAX + 1];
     os_point(mount_point, point);
-    if (vfs_is_mounted(point)) {
+    if (strcmp(point, "/flash") == 0 || vfs_is_mounted(point) || vfs_user_under(point)) {
         raise_os_error(EPERM);
     }
     size_t slot = 0;
@@ -477,17 +475,36 @@ void os_mount_device(obj_t dev, obj_t mount_point, bool readonly) {
     }
     obj_t roots = os_dev_roots();
     os_dev_t *d = &os_devs[slot];
-    os_dev_bind(d, dev);
-    if (d->native != NULL && os_native_claim(d->native)) {
+    fat_vol_t *vol = vfs_fat_volume(dev);
+    if (vol != NULL) {
+        /* a vfs.VfsFat: its own volume goes into the table (the object stays its owner) */
+        vfs_fat_prepare_mount(dev, readonly, mkfs);
+        memset(&d->b, 0, sizeof(d->b));
+        d->b.dev = dev;
+        d->vol = vol;
+        ((list_obj_t *)OBJ_TO_PTR(roots))->items[slot] = dev;
+        strcpy(d->point, point);
+        d->used = true;
+        int r = vfs_mount_vol(vol, point, readonly ? VFS_MOUNT_RO : 0);
+        if (r < 0) {
+            os_dev_release(slot);
+            os_check(r);
+        }
+        return;
+    }
+    vfs_bdev_bind(&d->b, dev);
+    if (d->b.native != NULL && os_native_claim(d->b.native)) {
         readonly = true; /* the card's write-protect tab */
     }
-    ((list_obj_t *)OBJ_TO_PTR(roots))->items[slot] = d->dev;
+    ((list_obj_t *)OBJ_TO_PTR(roots))->items[slot] = d->b.dev;
     strcpy(d->point, point);
     d->used = true;
-    int r = vfs_mount(os_dev_bdev(d), point, readonly ? VFS_MOUNT_RO : 0);
+    d->seq = os_mount_seq();
+    vfs_bdev_clear();
+    int r = vfs_mount(vfs_bdev_get(&d->b), point, readonly ? VFS_MOUNT_RO : 0);
     if (r < 0) {
         os_dev_release(slot);
-        raise_os_error(-r);
+        os_check(r);
     }
 }
 
@@ -500,7 +517,7 @@ static obj_t os_mount(size_t n_args, size_t n_kw, const obj_t *args) {
     };
     arg_val_t a[3];
     arg_parse_all(n_args, args, n_kw, args + n_args, 3, specs, a);
-    os_mount_device(a[0].o, a[1].o, a[2].b);
+    vfs_mount_any(a[0].o, a[1].o, a[2].b, false); /* os.mount is vfs.mount, as in MicroPython */
     return OBJ_NONE;
 }
 static DEFINE_FUN_KW(os_mount_obj, mount, 2, 3, os_mount);
@@ -530,23 +547,84 @@ void os_unmount_point(obj_t mount_point) {
     os_check(r);
 }
 
+/* The (object, point) pairs of the FAT mounts with their order (seq; 0 for the board's own, made
+ * before Python ran), appended to list l as (seq, (object, point)). */
+void os_mount_entries(obj_t l) {
+    for (int i = 0; i < VFS_MAX_MOUNTS; i++) {
+        char point[VFS_NAME_MAX + 2];
+        if (!vfs_mount_at(i, point)) {
+            continue;
+        }
+        obj_t o = OBJ_NULL;
+        uint32_t seq = 0;
+        for (size_t k = 0; k < VFS_MAX_MOUNTS; k++) {
+            if (os_devs[k].used && strcmp(os_devs[k].point, point) == 0) {
+                o = os_devs[k].b.dev;
+                seq = os_devs[k].seq;
+            }
+        }
+        obj_t pt = str_new(point, strlen(point));
+        if (o == OBJ_NULL) {
+            o = vfs_fat_view(pt);
+        }
+        obj_t pair[2] = {o, pt};
+        obj_t item[2] = {int_from_uint(seq), tuple_new(2, pair)};
+        list_append(l, tuple_new(2, item));
+    }
+}
+
+obj_t os_mount_point_of(obj_t fs) {
+    for (size_t k = 0; k < VFS_MAX_MOUNTS; k++) {
+        if (os_devs[k].used && (os_devs[k].b.dev == fs || vfs_fat_device(os_devs[k].b.dev) == fs)) {
+            return str_new(os_devs[k].point, strlen(os_devs[k].point));
+        }
+    }
+    raise_os_error(EINVAL);
+}
+
 static obj_t os_unmount(size_t n_args, size_t n_kw, const obj_t *args) {
+    if (vfs_user_umount(args[0])) {
+        return OBJ_NONE;
+    }
     os_unmount_point(args[0]);
     return OBJ_NONE;
 }
 static DEFINE_FUN(os_unmount_obj, unmount, 1, 1, os_unmount);
 static DEFINE_FUN(os_umount_obj, umount, 1, 1, os_unmount);
 
+struct fat_vol *os_device_volume(obj_t dev) {
+    const bdev_t *native = machine_sd_bdev(dev);
+    for (size_t i = 0; i < VFS_MAX_MOUNTS; i++) {
+        if (os_devs[i].used && os_devs[i].vol == NULL &&
+            (native != NULL ? os_devs[i].b.native == native : os_devs[i].b.dev == dev)) {
+            return vfs_volume(os_devs[i].point);
+        }
+    }
+    return NULL;
+}
+
+void os_device_not_mounted(obj_t dev) {
+    for (size_t i = 0; i < VFS_MAX_MOUNTS; i++) {
+        if (os_devs[i].used && (os_devs[i].b.dev == dev || vfs_fat_device(os_devs[i].b.dev) == dev)) {
+            raise_os_error(EBUSY);
+        }
+    }
+}
+
 void os_mkfs_device(obj_t dev) {
-    os_dev_t d;
-    memset(&d, 0, sizeof(d));
-    os_dev_bind(&d, dev);
+    io_file_run_deferred();
+    os_device_not_mounted(vfs_fat_device(dev));
+    vfs_bdev_t d;
+    vfs_bdev_bind(&d, dev);
     if (d.native != NULL) {
         if (os_native_claim(d.native)) {
             raise_os_error(EROFS);
         }
     }
-    os_check(vfs_mkfs_bdev(os_dev_bdev(&d), false));
+    vfs_bdev_clear();
+    int r = vfs_mkfs_bdev(vfs_bdev_get(&d), false);
+    vfs_bdev_unbind(&d);
+    os_check(r);
 }
 
 /* mkfs('/flash' or '/sd'): reformat the mounted volume; mkfs(device): format a bare device. */

@@ -25,9 +25,23 @@ void os_deinit(void);
 
 /* What os.mount, os.umount and os.mkfs(device) do, shared with the vfs module (modules/mod_vfs.c).
  * dev: a block device (readblocks/writeblocks/ioctl, machine.SD) or a vfs.VfsFat around one;
- * mount_point: "/name". Errors are raised (OSError, AttributeError for a non-device). */
-void os_mount_device(obj_t dev, obj_t mount_point, bool readonly);
+ * mount_point: "/name". Errors are raised (OSError, AttributeError for a non-device). A VfsFat
+ * over a Python device puts its own volume in the table (mkfs: format it first if it has no FAT). */
+void os_mount_device(obj_t dev, obj_t mount_point, bool readonly, bool mkfs);
 void os_unmount_point(obj_t mount_point);
 void os_mkfs_device(obj_t dev);
+/* Appends (seq, (object, point)) for each FAT mount to l (the board's own have seq 0). */
+void os_mount_entries(obj_t l);
+/* The next number of the mount order shared by FAT and user mounts. */
+uint32_t os_mount_seq(void);
+/* The point a mounted object is at (OSError(EINVAL) when it isn't). */
+obj_t os_mount_point_of(obj_t fs);
+/* The table's volume of the mount whose device is dev (a machine.SD, a Python device), or NULL. */
+struct fat_vol *os_device_volume(obj_t dev);
+/* OSError(EBUSY) when dev is mounted as a device (before it is formatted). */
+void os_device_not_mounted(obj_t dev);
+/* os.stat's 10-tuple for a FAT entry (times in seconds since 2000, as the board counts). */
+struct fat_stat;
+obj_t os_fat_stat_tuple(const struct fat_stat *st);
 
 #endif

@@ -37,6 +37,7 @@ typedef struct {
     uint8_t type;   /* SOCK_STREAM_ / SOCK_DGRAM_ */
     uint8_t proto;
     int timeout_ms; /* -1 blocking, 0 non-blocking */
+    bool connect_called; /* connect() was tried (it may still be in progress) */
 } socket_obj_t;
 
 static const type_t socket_type;
@@ -49,6 +50,10 @@ static socket_obj_t *sock_self(obj_t o) { return obj_check_self(o, &socket_type)
 int socket_fd(obj_t o) { return sock_self(o)->fd; }
 
 int socket_proto(obj_t o) { return sock_self(o)->proto; }
+
+int socket_timeout_ms(obj_t o) { return sock_self(o)->timeout_ms; }
+
+bool socket_connect_called(obj_t o) { return sock_self(o)->connect_called; }
 
 static int sock_fd_open(socket_obj_t *s) {
     if (s->fd < 0) {
@@ -321,6 +326,7 @@ void socket_connect_to(obj_t o, obj_t addr) {
     uint32_t ip;
     int port;
     addr_parse(addr, false, &ip, &port);
+    s->connect_called = true;
     int r = hsock_connect(sock_fd_open(s), ip, port);
     if (r == -EINPROGRESS || r == -EAGAIN) {
         if (s->timeout_ms == 0) {

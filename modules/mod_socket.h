@@ -13,6 +13,8 @@
 bool socket_is(obj_t o);
 int socket_fd(obj_t o);         /* -1 once closed */
 int socket_proto(obj_t o);      /* the proto it was made with (IPPROTO_SEC for the seed's TLS) */
+int socket_timeout_ms(obj_t o); /* -1 blocking, 0 non-blocking, else settimeout()'s limit */
+bool socket_connect_called(obj_t o); /* connect() was tried: connected, or a connect in progress */
 /* Waits until the socket's descriptor has one of `events` (poll bits), as its timeout allows:
  * OSError(EAGAIN) when non-blocking, OSError(ETIMEDOUT) when the timeout passes, OSError(EBADF)
  * once closed. The board's event loop runs meanwhile; Ctrl-C raises KeyboardInterrupt. */

@@ -6,6 +6,8 @@
  * An SSLSocket runs TLS over any stream: a socket (modules/stream.h, blocking as the socket's own
  * timeout says) or a Python object with readinto/read, write and ioctl; a stream that would block
  * makes read/write return None, and poll follows the direction the handshake waits for.
+ * PROTOCOL_DTLS_CLIENT/SERVER contexts run DTLS over a UDP socket (timer, cookies, client_id= and
+ * the waits in modules/ssl_dtls.c).
  * Invariants: mbedTLS state lives in malloc'd memory owned by exactly one object and freed by its
  * finaliser; an exception raised inside a BIO callback never unwinds through mbedTLS: it is kept
  * and raised again once mbedTLS has returned. */
@@ -30,6 +32,7 @@
 #include "host/ecp_accel.h"
 #include "host/sock.h"
 #include "modules/mod_socket.h"
+#include "modules/ssl_dtls.h"
 #include "modules/stream.h"
 #include "storage/cert_store.h"
 
@@ -42,6 +45,9 @@
 #define PROTOCOL_TLSv1_2 5
 #define PROTOCOL_TLS_CLIENT 16
 #define PROTOCOL_TLS_SERVER 17
+/* DTLS (CPython has none): over a UDP socket, as MicroPython's tls module offers it */
+#define PROTOCOL_DTLS_CLIENT 18
+#define PROTOCOL_DTLS_SERVER 19
 
 /* ---- SSLError: an OSError whose (code, name) pair prints as MicroPython's does ---- */
 
@@ -83,6 +89,9 @@ static const struct {
     {MBEDTLS_ERR_SSL_BAD_HS_PROTOCOL_VERSION, "MBEDTLS_ERR_SSL_BAD_HS_PROTOCOL_VERSION"},
     {MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE, "MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE"},
     {MBEDTLS_ERR_SSL_ALLOC_FAILED, "MBEDTLS_ERR_SSL_ALLOC_FAILED"},
+    {MBEDTLS_ERR_SSL_HELLO_VERIFY_REQUIRED, "MBEDTLS_ERR_SSL_HELLO_VERIFY_REQUIRED"},
+    {MBEDTLS_ERR_SSL_TIMEOUT, "MBEDTLS_ERR_SSL_TIMEOUT"},
+    {MBEDTLS_ERR_SSL_BAD_INPUT_DATA, "MBEDTLS_ERR_SSL_BAD_INPUT_DATA"},
     {MBEDTLS_ERR_NET_SEND_FAILED, "MBEDTLS_ERR_NET_SEND_FAILED"},
     {MBEDTLS_ERR_NET_RECV_FAILED, "MBEDTLS_ERR_NET_RECV_FAILED"},
     {MBEDTLS_ERR_ERROR_GENERIC_ERROR, "MBEDTLS_ERR_ERROR_GENERIC_ERROR"}, /* a verify_callback said no */
@@ -218,7 +227,8 @@ static void sslctx_finalise(obj_t self) {
 
 static obj_t sslctx_new(int protocol) {
     if (protocol != PROTOCOL_TLS_CLIENT && protocol != PROTOCOL_TLS_SERVER && protocol != PROTOCOL_TLSv1 &&
-        protocol != PROTOCOL_TLSv1_1 && protocol != PROTOCOL_TLSv1_2) {
+        protocol != PROTOCOL_TLSv1_1 && protocol != PROTOCOL_TLSv1_2 && protocol != PROTOCOL_DTLS_CLIENT &&
+        protocol != PROTOCOL_DTLS_SERVER) {
         raise_msg(&type_ValueError, "unknown protocol");
     }
     sslctx_obj_t *x = gc_alloc(sizeof(sslctx_obj_t), true);
@@ -346,7 +356,7 @@ static obj_t sslctx_set_ciphers(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 static DEFINE_FUN(sslctx_set_ciphers_obj, set_ciphers, 2, 2, sslctx_set_ciphers);
 
-static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, obj_t hostname);
+static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, obj_t hostname, obj_t client_id);
 
 static obj_t sslctx_wrap_socket(size_t n_args, size_t n_kw, const obj_t *args) {
     static const arg_spec_t specs[] = {
@@ -354,17 +364,18 @@ static obj_t sslctx_wrap_socket(size_t n_args, size_t n_kw, const obj_t *args) {
         {QSTR_server_side, ARG_KIND_BOOL, ROM_PTR(&false_obj)},
         {QSTR_do_handshake_on_connect, ARG_KIND_BOOL, ROM_PTR(&true_obj)},
         {QSTR_server_hostname, 0, ROM_PTR(&none_obj)},
+        {QSTR_client_id, ARG_KW_ONLY, ROM_PTR(&none_obj)}, /* a DTLS server's: the peer's address */
     };
-    arg_val_t v[4];
-    arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 4, specs, v);
+    arg_val_t v[5];
+    arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 5, specs, v);
     sslctx_obj_t *x = ctx_self(args[0]);
-    bool server = v[1].b || x->protocol == PROTOCOL_TLS_SERVER;
+    bool server = v[1].b || x->protocol == PROTOCOL_TLS_SERVER || x->protocol == PROTOCOL_DTLS_SERVER;
     if (!server && x->verify_mode == CERT_REQUIRED && v[3].o == OBJ_NONE) {
         raise_msg(&type_ValueError, "CERT_REQUIRED requires server_hostname");
     }
-    return sslsock_wrap(args[0], v[0].o, server, v[2].b, v[3].o);
+    return sslsock_wrap(args[0], v[0].o, server, v[2].b, v[3].o, v[4].o);
 }
-static DEFINE_FUN_KW(sslctx_wrap_socket_obj, wrap_socket, 2, 5, sslctx_wrap_socket);
+static DEFINE_FUN_KW(sslctx_wrap_socket_obj, wrap_socket, 2, 6, sslctx_wrap_socket);
 
 static const map_elem_t sslctx_locals_table[] = {
     {ROM_QSTR(QSTR_load_cert_chain), ROM_PTR(&sslctx_load_cert_chain_obj)},
@@ -481,6 +492,8 @@ typedef struct {
     int poll_mask;      /* the direction the last read/write waits for, if it is the other one */
     ss_state_t state;
     bool server;
+    bool dtls;          /* datagrams: its reads and writes never block in mbedTLS (modules/ssl_dtls.h) */
+    dtls_timer_t timer; /* DTLS's retransmission timer */
 } sslsock_obj_t;
 
 static const type_t sslsock_type;
@@ -514,7 +527,15 @@ static int py_send(sslsock_obj_t *s, const unsigned char *buf, size_t len) {
     return (int)n;
 }
 
+/* A Python stream is read at most this much at a time: mbedTLS asks for its whole input buffer
+ * (~16 KB), too much to allocate on a WiPy-sized heap at every try (TLS gets the rest next time;
+ * a DTLS datagram from a Python stream must fit). */
+#define PY_RECV_MAX 4096
+
 static int py_recv(sslsock_obj_t *s, unsigned char *buf, size_t len) {
+    if (len > PY_RECV_MAX) {
+        len = PY_RECV_MAX;
+    }
     obj_t m[3];
     rt_load_method_maybe(s->sock, QSTR_readinto, m);
     if (m[0] != OBJ_NULL) {
@@ -557,7 +578,9 @@ static int bio_io(sslsock_obj_t *s, bool sending, unsigned char *buf, size_t len
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         if (p != NULL) {
-            ssize_t n = sending ? p->write(s->sock, buf, len) : p->read(s->sock, buf, len);
+            ssize_t n = s->dtls && socket_is(s->sock) ? dtls_sock_io(s->sock, sending, buf, len)
+                        : sending                     ? p->write(s->sock, buf, len)
+                                                      : p->read(s->sock, buf, len);
             if (n == -EAGAIN) {
                 r = sending ? MBEDTLS_ERR_SSL_WANT_WRITE : MBEDTLS_ERR_SSL_WANT_READ;
             } else if (n < 0) {
@@ -645,8 +668,16 @@ static sslsock_obj_t *ss_open(obj_t o) {
     return s;
 }
 
-static ssize_t ss_stream_read(obj_t self, void *buf, size_t len) {
-    sslsock_obj_t *s = ss_open(self);
+/* DTLS over a socket that may block: waits for what the last try asked for (`dflt` when it asked
+ * for its own direction), bounded by the retransmission timer; false: don't wait, say EAGAIN. */
+static bool ss_dtls_wait(sslsock_obj_t *s, int dflt, uint64_t since_us, bool complete) {
+    if (!s->dtls || !socket_is(s->sock)) {
+        return false;
+    }
+    return dtls_wait(s->sock, s->poll_mask ? s->poll_mask : dflt, &s->timer, since_us, complete);
+}
+
+static ssize_t ss_read_once(sslsock_obj_t *s, void *buf, size_t len) {
     if (s->state == SS_HANDSHAKE) {
         int r = sslsock_handshake_step(s, true);
         if (r < 0) {
@@ -672,8 +703,7 @@ static ssize_t ss_stream_read(obj_t self, void *buf, size_t len) {
     sslsock_fail(s, r);
 }
 
-static ssize_t ss_stream_write(obj_t self, const void *buf, size_t len) {
-    sslsock_obj_t *s = ss_open(self);
+static ssize_t ss_write_once(sslsock_obj_t *s, const void *buf, size_t len) {
     if (s->state == SS_HANDSHAKE) {
         int r = sslsock_handshake_step(s, false);
         if (r < 0) {
@@ -694,6 +724,29 @@ static ssize_t ss_stream_write(obj_t self, const void *buf, size_t len) {
         return -EAGAIN;
     }
     sslsock_fail(s, r);
+}
+
+/* A read or a write: TLS's stream underneath blocks (or not) by itself; DTLS's waits here. */
+static ssize_t ss_stream_read(obj_t self, void *buf, size_t len) {
+    sslsock_obj_t *s = ss_open(self);
+    uint64_t since = dtls_now_us();
+    for (;;) {
+        ssize_t r = ss_read_once(s, buf, len);
+        if (r != -EAGAIN || !ss_dtls_wait(s, STREAM_POLL_RD, since, false)) {
+            return r;
+        }
+    }
+}
+
+static ssize_t ss_stream_write(obj_t self, const void *buf, size_t len) {
+    sslsock_obj_t *s = ss_open(self);
+    uint64_t since = dtls_now_us();
+    for (;;) {
+        ssize_t r = ss_write_once(s, buf, len);
+        if (r != -EAGAIN || !ss_dtls_wait(s, STREAM_POLL_WR, since, false)) {
+            return r;
+        }
+    }
 }
 
 /* The stream underneath asked for `events`: its protocol, or its Python ioctl(3, events). */
@@ -721,6 +774,9 @@ static int ss_stream_poll(obj_t self, int events) {
     if (s->state == SS_CLOSED || s->state == SS_ERROR || s->c == NULL) {
         return STREAM_POLL_NVAL;
     }
+    if (s->dtls && s->state == SS_HANDSHAKE && dtls_timer_left_ms(&s->timer) == 0) {
+        return events & (STREAM_POLL_RD | STREAM_POLL_WR); /* a resend is due: the next read/write makes it */
+    }
     int ret = 0;
     if ((events & STREAM_POLL_RD) &&
         (mbedtls_ssl_get_bytes_avail(&s->c->ssl) > 0 || mbedtls_ssl_check_pending(&s->c->ssl))) {
@@ -745,6 +801,9 @@ static int ss_stream_poll(obj_t self, int events) {
 
 static int ss_stream_wait_fd(obj_t self, int *events) {
     sslsock_obj_t *s = OBJ_TO_PTR(self);
+    if (s->dtls && s->state == SS_HANDSHAKE && dtls_timer_left_ms(&s->timer) > 0) {
+        return -1; /* no descriptor says when the resend is due: a waiter asks poll() again */
+    }
     if (s->poll_mask != 0) {
         *events = s->poll_mask;
     }
@@ -759,8 +818,15 @@ static const stream_p_t sslsock_stream_p = {
  * `complete` (wrap_socket's do_handshake_on_connect, as MicroPython's), waits even when it is
  * non-blocking; EAGAIN if it can't now. */
 static void sslsock_handshake(sslsock_obj_t *s, bool complete) {
+    uint64_t since = dtls_now_us();
     while (s->state == SS_HANDSHAKE) {
         if (sslsock_handshake_step(s, true) == -EAGAIN) {
+            if (s->dtls && socket_is(s->sock)) {
+                if (!ss_dtls_wait(s, STREAM_POLL_RD, since, complete)) {
+                    raise_os_error(EAGAIN);
+                }
+                continue;
+            }
             if (socket_is(s->sock)) {
                 int ev = s->poll_mask ? s->poll_mask : STREAM_POLL_RD;
                 if (complete) {
@@ -848,7 +914,7 @@ static int conf_psk(sslsock_obj_t *s, sslctx_obj_t *x, bool server) {
     return 0;
 }
 
-static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, obj_t hostname) {
+static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, obj_t hostname, obj_t client_id) {
     sslctx_obj_t *x = ctx_self(ctx);
     ssl_rng_init();
     sslsock_obj_t *s = gc_alloc(sizeof(sslsock_obj_t), true);
@@ -857,6 +923,7 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
     s->sock = sock;
     s->bio_exc = OBJ_NULL;
     s->server = server;
+    s->dtls = x->protocol == PROTOCOL_DTLS_CLIENT || x->protocol == PROTOCOL_DTLS_SERVER;
     s->state = SS_HANDSHAKE;
     s->c = calloc(1, sizeof(ssl_conn_t));
     if (s->c == NULL) {
@@ -865,7 +932,10 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
     mbedtls_ssl_config_init(&s->c->conf);
     mbedtls_ssl_init(&s->c->ssl);
     int r = mbedtls_ssl_config_defaults(&s->c->conf, server ? MBEDTLS_SSL_IS_SERVER : MBEDTLS_SSL_IS_CLIENT,
-        MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
+        s->dtls ? MBEDTLS_SSL_TRANSPORT_DATAGRAM : MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
+    if (r == 0 && s->dtls && server) {
+        r = dtls_conf_server(&s->c->conf, &ssl_drbg);
+    }
     if (r != 0) {
         conn_free(s);
         ssl_raise_code(r);
@@ -902,16 +972,23 @@ static obj_t sslsock_wrap(obj_t ctx, obj_t sock, bool server, bool handshake, ob
     if (r == 0 && hostname != OBJ_NONE) {
         r = mbedtls_ssl_set_hostname(&s->c->ssl, str_cstr(hostname));
     }
+    if (r == 0 && s->dtls) {
+        dtls_timer_attach(&s->c->ssl, &s->timer);
+        if (server) {
+            r = dtls_set_client_id(&s->c->ssl, client_id);
+        }
+    }
     if (r != 0) {
         conn_free(s);
         ssl_raise_code(r);
     }
     mbedtls_ssl_set_bio(&s->c->ssl, s, bio_send, bio_recv, NULL);
-    /* the seed's flow wraps a socket before connect(): the handshake waits for it */
+    /* the seed's flow wraps a socket before connect(): the handshake waits for it (a non-blocking
+     * connect still in progress is waited for, as MicroPython does) */
     if (handshake && socket_is(sock)) {
         uint32_t ip;
         int fd = socket_fd(sock);
-        handshake = fd >= 0 && hsock_peer(fd, &ip, NULL) == 0;
+        handshake = fd >= 0 && (socket_connect_called(sock) || hsock_peer(fd, &ip, NULL) == 0);
     }
     if (handshake) {
         sslsock_handshake(s, true);
@@ -996,7 +1073,7 @@ static obj_t sslsock_accept(size_t n_args, size_t n_kw, const obj_t *args) {
     obj_t conn = items[0];
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        obj_t w = sslsock_wrap(s->ctx, conn, true, true, OBJ_NONE);
+        obj_t w = sslsock_wrap(s->ctx, conn, true, true, OBJ_NONE, OBJ_NONE);
         nlr_pop();
         obj_t out[2] = {w, items[1]};
         return tuple_new(2, out);
@@ -1191,7 +1268,7 @@ static obj_t ssl_wrap_socket(size_t n_args, size_t n_kw, const obj_t *args) {
     x->verify_mode = (int)reqs;
     bool handshake = v[DO_HANDSHAKE].o == OBJ_NULL || rt_is_true(v[DO_HANDSHAKE].o);
     obj_t host = v[SERVER_HOSTNAME].o == OBJ_NULL ? OBJ_NONE : v[SERVER_HOSTNAME].o;
-    return sslsock_wrap(ctx, v[SOCK].o, server, handshake, host);
+    return sslsock_wrap(ctx, v[SOCK].o, server, handshake, host, OBJ_NONE);
 }
 static DEFINE_FUN_KW(ssl_wrap_socket_obj, wrap_socket, 1, 1, ssl_wrap_socket);
 
@@ -1212,6 +1289,8 @@ static const map_elem_t ssl_globals_table[] = {
     {ROM_QSTR(QSTR_PROTOCOL_TLSv1_2), ROM_INT(PROTOCOL_TLSv1_2)},
     {ROM_QSTR(QSTR_PROTOCOL_TLS_CLIENT), ROM_INT(PROTOCOL_TLS_CLIENT)},
     {ROM_QSTR(QSTR_PROTOCOL_TLS_SERVER), ROM_INT(PROTOCOL_TLS_SERVER)},
+    {ROM_QSTR(QSTR_PROTOCOL_DTLS_CLIENT), ROM_INT(PROTOCOL_DTLS_CLIENT)},
+    {ROM_QSTR(QSTR_PROTOCOL_DTLS_SERVER), ROM_INT(PROTOCOL_DTLS_SERVER)},
     {ROM_QSTR(QSTR_MBEDTLS_VERSION), ROM_PTR(&ssl_version_obj)},
 };
 static DEFINE_CONST_DICT(ssl_globals, ssl_globals_table);

@@ -1,62 +1,42 @@
 /* modules/mod_vfs.c: the vfs module (modules/mod_vfs.h): mount(fs_or_device, mount_point, *,
  * readonly=False, mkfs=False) (a block device is taken as a FAT one, as MicroPython's autodetect
- * does), umount(mount_point), and VfsFat(block_device) with the static VfsFat.mkfs(device).
- * Invariant: every mount goes through os_mount_device, so /, os.listdir and FTP see one table. */
+ * does; a vfs.VfsFat brings its own volume), mount() listing (object, point) in mount order,
+ * umount(mount_point or object), and VfsFat (modules/vfs_fat.c).
+ * Invariant: every FAT mount goes through os_mount_device, so /, os.listdir and FTP see one table. */
 #include "modules/mod_vfs.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include "core/nlr.h"
+#include "core/obj_str.h"
 #include "core/runtime.h"
+#include "modules/fs_route.h"
 #include "modules/mod_os.h"
+#include "modules/vfs_fat.h"
+#include "modules/vfs_user_fs.h"
+#include "storage/vfs.h"
 
-typedef struct {
-    obj_base_t base;
-    obj_t dev;
-} vfs_fat_obj_t;
-
-extern const type_t vfs_fat_type;
-
-obj_t vfs_fat_device(obj_t o) {
-    return obj_is_type(o, &vfs_fat_type) ? ((vfs_fat_obj_t *)OBJ_TO_PTR(o))->dev : o;
+/* Whether a mount point is one the os table (FAT volumes, FTP) takes: "/name", one component of
+ * at most VFS_NAME_MAX characters (a point without its '/' is taken from the root, as os.mount
+ * always has). */
+static bool vfs_table_point(obj_t point) {
+    if (!obj_is_str(point)) {
+        return true; /* os_mount_device says what is wrong */
+    }
+    const char *p = str_cstr(point);
+    char abs[VFS_PATH_MAX + 1];
+    if (vfs_normalize("/", p, abs, sizeof(abs)) != 0) {
+        return true;
+    }
+    return abs[1] != '\0' && strchr(abs + 1, '/') == NULL && strlen(abs) <= VFS_NAME_MAX + 1;
 }
 
-/* VfsFat(block_device) */
-static obj_t vfs_fat_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
-    arg_check_num(n_args, n_kw, 1, 1, false);
-    obj_t dev = vfs_fat_device(args[0]);
-    rt_load_attr(dev, QSTR_readblocks); /* AttributeError now for what can't be a block device */
-    vfs_fat_obj_t *o = NEW_OBJ(vfs_fat_obj_t);
-    o->base.type = &vfs_fat_type;
-    o->dev = dev;
-    return OBJ_FROM_PTR(o);
-}
-
-/* VfsFat.mkfs(block_device): a fresh FAT file system on it (not while mounted). */
-static obj_t vfs_fat_mkfs_fn(size_t n_args, size_t n_kw, const obj_t *args) {
-    os_mkfs_device(args[0]);
-    return OBJ_NONE;
-}
-static DEFINE_FUN(vfs_fat_mkfs_fun_obj, mkfs, 1, 1, vfs_fat_mkfs_fn);
-static const classmethod_obj_t vfs_fat_mkfs_obj = {{&staticmethod_type}, ROM_PTR(&vfs_fat_mkfs_fun_obj)};
-
-static void vfs_fat_print(const print_t *p, obj_t o, print_kind_t kind) {
-    print_fmt(p, "<VfsFat>");
-}
-
-static const map_elem_t vfs_fat_locals_table[] = {
-    {ROM_QSTR(QSTR_mkfs), ROM_PTR(&vfs_fat_mkfs_obj)},
-};
-static DEFINE_CONST_DICT(vfs_fat_locals_dict, vfs_fat_locals_table);
-const type_t vfs_fat_type = {.base = {&type_type},
-    .name = QSTR_VfsFat,
-    .print = vfs_fat_print,
-    .make_new = vfs_fat_make_new,
-    .locals_dict = &vfs_fat_locals_dict};
-
-/* mount(fs_or_device, mount_point, *, readonly=False, mkfs=False): mkfs formats a device that has
- * no FAT yet, then mounts it. */
+/* mount(fs_or_device, mount_point, *, readonly=False, mkfs=False); mount(): the table */
 static obj_t vfs_mount_fn(size_t n_args, size_t n_kw, const obj_t *args) {
+    if (n_args == 0 && n_kw == 0) {
+        return vfs_user_mount_list();
+    }
     static const arg_spec_t specs[] = {
         {QSTR_fs, ARG_REQUIRED, OBJ_NULL},
         {QSTR_mount_point, ARG_REQUIRED, OBJ_NULL},
@@ -65,28 +45,54 @@ static obj_t vfs_mount_fn(size_t n_args, size_t n_kw, const obj_t *args) {
     };
     arg_val_t a[4];
     arg_parse_all(n_args, args, n_kw, args + n_args, 4, specs, a);
-    if (!a[3].b) {
-        os_mount_device(a[0].o, a[1].o, a[2].b);
-        return OBJ_NONE;
+    vfs_mount_any(a[0].o, a[1].o, a[2].b, a[3].b);
+    return OBJ_NONE;
+}
+
+void vfs_mount_any(obj_t fs, obj_t point, bool readonly, bool mkfs) {
+    obj_t dest[2];
+    rt_load_method_maybe(fs, QSTR_mount, dest);
+    if (dest[0] != OBJ_NULL && !obj_is_type(fs, &vfs_fat_type)) {
+        vfs_user_mount(fs, point, readonly, mkfs); /* a file system written in Python */
+        return;
+    }
+    if (!vfs_table_point(point)) {
+        /* "/", "/a/b" or a long name: the os table can't hold it, the Python-level one can; a
+         * device there is taken as FAT, as MicroPython's autodetect does */
+        obj_t fat = obj_is_type(fs, &vfs_fat_type) ? fs : rt_call1(OBJ_FROM_PTR(&vfs_fat_type), fs);
+        vfs_user_mount(fat, point, readonly, mkfs);
+        return;
+    }
+    if (obj_is_type(fs, &vfs_fat_type) || !mkfs) {
+        os_mount_device(fs, point, readonly, mkfs);
+        return;
     }
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        os_mount_device(a[0].o, a[1].o, a[2].b);
+        os_mount_device(fs, point, readonly, false);
         nlr_pop();
-        return OBJ_NONE;
+        return;
     }
     obj_t exc = nlr.value;
     if (!obj_is_subclass_fast(obj_type(exc), &type_OSError) || exc_get_value(exc) != small_int_new(ENODEV)) {
         nlr_jump(nlr.value);
     }
-    os_mkfs_device(a[0].o);
-    os_mount_device(a[0].o, a[1].o, a[2].b);
-    return OBJ_NONE;
+    os_mkfs_device(fs);
+    os_mount_device(fs, point, readonly, false);
 }
-static DEFINE_FUN_KW(vfs_mount_obj, mount, 2, 2, vfs_mount_fn);
+static DEFINE_FUN_KW(vfs_mount_obj, mount, 0, 2, vfs_mount_fn);
 
+/* umount(mount_point or the object mounted) */
 static obj_t vfs_umount_fn(size_t n_args, size_t n_kw, const obj_t *args) {
-    os_unmount_point(vfs_fat_device(args[0]));
+    if (vfs_user_umount(args[0])) {
+        return OBJ_NONE;
+    }
+    if (obj_is_str(args[0]) && strcmp(str_cstr(args[0]), "/") == 0 && !fs_route_is_board() &&
+        !fs_route_host_detached()) {
+        fs_route_detach_host(); /* script mode: the host's files were the root's */
+        return OBJ_NONE;
+    }
+    os_unmount_point(obj_is_str(args[0]) ? args[0] : os_mount_point_of(args[0]));
     return OBJ_NONE;
 }
 static DEFINE_FUN(vfs_umount_obj, umount, 1, 1, vfs_umount_fn);

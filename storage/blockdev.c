@@ -245,3 +245,7 @@ void bdev_obj_init(bdev_t *bd, bdev_obj_t *holder, const bdev_obj_ops_t *ops, vo
     bd->count = bdev_obj_count;
     bd->size = bdev_obj_size;
 }
+
+bool bdev_is_obj(const bdev_t *bd) {
+    return bd->read == bdev_obj_read;
+}

@@ -60,5 +60,7 @@ typedef struct bdev_obj {
 } bdev_obj_t;
 /* `holder` must outlive the device; it is the device's context. */
 void bdev_obj_init(bdev_t *bd, bdev_obj_t *holder, const bdev_obj_ops_t *ops, void *obj);
+/* Whether bd was made by bdev_obj_init (its calls may run a binding's code). */
+bool bdev_is_obj(const bdev_t *bd);
 
 #endif

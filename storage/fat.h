@@ -140,6 +140,10 @@ uint32_t fat_size(const fat_file_t *f);
 int fat_truncate(fat_file_t *f, uint32_t len);
 int fat_fsync(fat_file_t *f);
 int fat_close(fat_file_t *f);
+/* Drops an open file without writing anything it holds (its volume is going away). */
+void fat_forget(fat_file_t *f);
+/* Moves an open file's handle to other memory (dst takes src's place in the open list). */
+void fat_file_move(fat_file_t *dst, fat_file_t *src);
 
 /* Names. */
 int fat_stat(fat_vol_t *v, const char *path, fat_stat_t *st);
@@ -164,5 +168,8 @@ int fat_mkfs(const bdev_t *bd, const fat_mkfs_opts_t *opts);
 /* The layout the WiPy's firmware gives /flash: FAT12, 1 FAT, 1 sector/cluster, 512 root
  * entries (on 384 sectors: 349 clusters). */
 int fat_mkfs_flash(const bdev_t *bd);
+/* The layout FatFs's f_mkfs gives as MicroPython's VfsFat.mkfs asks for it (fat_mkfs.c): FAT12/16
+ * without a partition table, else FAT32 in an MBR partition at block 63; -EINVAL: too small. */
+int fat_mkfs_ff(const bdev_t *bd);
 
 #endif

@@ -399,3 +399,25 @@ int fat_close(fat_file_t *f) {
     f->vol = NULL;
     return r;
 }
+
+void fat_forget(fat_file_t *f) {
+    if (!f->vol)
+        return;
+    for (fat_file_t **pp = &f->vol->open_files; *pp; pp = &(*pp)->next_open)
+        if (*pp == f) {
+            *pp = f->next_open;
+            break;
+        }
+    f->vol = NULL;
+}
+
+void fat_file_move(fat_file_t *dst, fat_file_t *src) {
+    *dst = *src;
+    if (src->vol)
+        for (fat_file_t **pp = &src->vol->open_files; *pp; pp = &(*pp)->next_open)
+            if (*pp == src) {
+                *pp = dst;
+                break;
+            }
+    src->vol = NULL;
+}

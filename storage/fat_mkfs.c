@@ -95,6 +95,9 @@ static void fat_mk_fat_head(uint8_t *s, uint32_t type) {
     }
 }
 
+static int fat_mk_write(const bdev_t *bd, uint32_t base, uint32_t total, const fat_layout_t *lay,
+    const fat_mkfs_opts_t *opts);
+
 int fat_mkfs(const bdev_t *bd, const fat_mkfs_opts_t *opts) {
     fat_mkfs_opts_t def = {0};
     if (!opts)
@@ -124,7 +127,15 @@ int fat_mkfs(const bdev_t *bd, const fat_mkfs_opts_t *opts) {
     int r = fat_mk_fit(total, &L, opts->sec_per_clus != 0);
     if (r)
         return r;
+    return fat_mk_write(bd, 0, total, &L, opts);
+}
 
+/* The writer: boot sector, FATs, root directory (FSInfo and backups on FAT32) of the volume at
+ * device block `base` (an MBR partition's start, or 0) that is `total` blocks long. */
+static int fat_mk_write(const bdev_t *bd, uint32_t base, uint32_t total, const fat_layout_t *lay,
+    const fat_mkfs_opts_t *opts) {
+    const fat_layout_t L = *lay;
+    int r;
     uint16_t date, time;
     fat_now(&date, &time, NULL);
     uint32_t serial = opts->serial ? opts->serial : ((uint32_t)date << 16 | time) ^ total;
@@ -150,6 +161,7 @@ int fat_mkfs(const bdev_t *bd, const fat_mkfs_opts_t *opts) {
     else
         fat_wr32(bs + 32, total);
     bs[21] = 0xF8;
+    fat_wr32(bs + 28, base); /* hidden sectors: the partition's start */
     fat_wr16(bs + 24, 63);
     fat_wr16(bs + 26, 255);
     uint32_t ext = 36;
@@ -174,15 +186,15 @@ int fat_mkfs(const bdev_t *bd, const fat_mkfs_opts_t *opts) {
 
     uint32_t meta = L.rsvd + L.nfats * L.fatsz + L.rootsec;
     /* Invalidate the old boot sector first so a half-made volume never mounts. */
-    if ((r = fat_mk_zero(bd, 0, 1)) || (r = fat_mk_zero(bd, 1, meta - 1)))
+    if ((r = fat_mk_zero(bd, base, 1)) || (r = fat_mk_zero(bd, base + 1, meta - 1)))
         return r;
-    if (L.type == 32 && (r = fat_mk_zero(bd, meta, L.spc)))
+    if (L.type == 32 && (r = fat_mk_zero(bd, base + meta, L.spc)))
         return r;
     uint8_t s[FAT_SECTOR];
     memset(s, 0, sizeof s);
     fat_mk_fat_head(s, L.type);
     for (uint32_t i = 0; i < L.nfats; i++)
-        if ((r = bdev_write(bd, L.rsvd + i * L.fatsz, 1, s)))
+        if ((r = bdev_write(bd, base + L.rsvd + i * L.fatsz, 1, s)))
             return r;
     if (L.type == 32) {
         uint8_t fsi[FAT_SECTOR], tail[FAT_SECTOR];
@@ -195,11 +207,11 @@ int fat_mkfs(const bdev_t *bd, const fat_mkfs_opts_t *opts) {
         memset(tail, 0, sizeof tail);
         tail[510] = 0x55;
         tail[511] = 0xAA;
-        if ((r = bdev_write(bd, 6, 1, bs)) || (r = bdev_write(bd, 7, 1, fsi)) || (r = bdev_write(bd, 8, 1, tail)) ||
-            (r = bdev_write(bd, 1, 1, fsi)) || (r = bdev_write(bd, 2, 1, tail)))
+        if ((r = bdev_write(bd, base + 6, 1, bs)) || (r = bdev_write(bd, base + 7, 1, fsi)) || (r = bdev_write(bd, base + 8, 1, tail)) ||
+            (r = bdev_write(bd, base + 1, 1, fsi)) || (r = bdev_write(bd, base + 2, 1, tail)))
             return r;
     }
-    if ((r = bdev_sync(bd)) || (r = bdev_write(bd, 0, 1, bs)))
+    if ((r = bdev_sync(bd)) || (r = bdev_write(bd, base + 0, 1, bs)))
         return r;
     return bdev_sync(bd);
 }
@@ -207,4 +219,124 @@ int fat_mkfs(const bdev_t *bd, const fat_mkfs_opts_t *opts) {
 int fat_mkfs_flash(const bdev_t *bd) {
     fat_mkfs_opts_t o = {.type = 12, .n_fats = 1, .sec_per_clus = 1, .root_entries = 512};
     return fat_mkfs(bd, &o);
+}
+
+/* FatFs's f_mkfs as MicroPython's VfsFat.mkfs calls it: first FAT12/16 with no partition table
+ * (1 FAT, 512 root entries, 1 reserved sector, cluster size from the volume's size in 4K-sector
+ * units, doubled while there are too many clusters for FAT16), and when that can't be done, FAT32
+ * in an MBR partition starting at block 63 (32 reserved sectors, cluster size by 128K-sector
+ * units, halved while there are too few clusters). Same rules, so the same cluster counts. */
+static int fat_mk_ff_small(uint32_t vol, fat_layout_t *L) {
+    static const uint32_t steps[] = {1, 4, 16, 64, 256, 512};
+    uint32_t au = 0;
+    for (int guard = 0; guard < 16; guard++) {
+        uint32_t pau = au;
+        if (!pau) {
+            pau = 1;
+            for (unsigned i = 0; i < sizeof steps / sizeof steps[0] && steps[i] <= vol / 4096; i++)
+                pau <<= 1;
+        }
+        uint32_t est = vol / pau, type = est > 4085 ? 16 : 12;
+        uint32_t fat_bytes = type == 16 ? est * 2 + 4 : (est * 3 + 1) / 2 + 3;
+        L->type = type;
+        L->spc = pau;
+        L->rsvd = 1;
+        L->nfats = 1;
+        L->rootent = 512;
+        L->rootsec = 32;
+        L->fatsz = (fat_bytes + FAT_SECTOR - 1) / FAT_SECTOR;
+        uint32_t meta = L->rsvd + L->fatsz + L->rootsec;
+        if (vol < meta + pau * 16)
+            return -EINVAL;
+        L->clusters = (vol - meta) / pau;
+        if (type == 16 && L->clusters > 65525) {
+            if (!au && pau * 2 <= 128) {
+                au = pau * 2;
+                continue;
+            }
+            return -EINVAL;
+        }
+        if (type == 16 && L->clusters <= 4085) {
+            if (!au && pau * 2 <= 128) {
+                au = pau * 2;
+                continue;
+            }
+            return -EINVAL;
+        }
+        /* our mount types by count (< 4085 FAT12, < 65525 FAT16): stay clear of the two edges */
+        if ((type == 12 && L->clusters >= 4085) || (type == 16 && L->clusters >= 65525))
+            return -EINVAL;
+        return 0;
+    }
+    return -EINVAL;
+}
+
+static int fat_mk_ff_32(uint32_t vol, fat_layout_t *L) {
+    static const uint32_t steps[] = {1, 2, 4, 8, 16, 32};
+    uint32_t au = 0;
+    for (int guard = 0; guard < 16; guard++) {
+        uint32_t pau = au;
+        if (!pau) {
+            pau = 1;
+            for (unsigned i = 0; i < sizeof steps / sizeof steps[0] && steps[i] <= vol / 0x20000; i++)
+                pau <<= 1;
+        }
+        uint32_t est = vol / pau;
+        if (est <= 65525 || est > 0x0FFFFFF5)
+            return -EINVAL;
+        L->type = 32;
+        L->spc = pau;
+        L->rsvd = 32;
+        L->nfats = 1;
+        L->rootent = 0;
+        L->rootsec = 0;
+        L->fatsz = (uint32_t)(((uint64_t)est * 4 + 8 + FAT_SECTOR - 1) / FAT_SECTOR);
+        uint32_t meta = L->rsvd + L->fatsz;
+        if (vol < meta + pau * 16)
+            return -EINVAL;
+        L->clusters = (vol - meta) / pau;
+        if (L->clusters <= 65525) {
+            if (!au && pau / 2) {
+                au = pau / 2;
+                continue;
+            }
+            return -EINVAL;
+        }
+        return 0;
+    }
+    return -EINVAL;
+}
+
+int fat_mkfs_ff(const bdev_t *bd) {
+    if (bdev_block_size(bd) != FAT_SECTOR)
+        return -ENODEV;
+    if (!bd->write)
+        return -EROFS;
+    uint32_t total = bdev_count(bd);
+    fat_mkfs_opts_t opts = {0};
+    fat_layout_t L = {0};
+    if (total >= 22 && fat_mk_ff_small(total, &L) == 0)
+        return fat_mk_write(bd, 0, total, &L, &opts);
+    if (total < 63 + 22 || fat_mk_ff_32(total - 63, &L) != 0)
+        return -EINVAL;
+    /* the MBR goes last, once the volume it points to is complete */
+    int r = fat_mk_write(bd, 63, total - 63, &L, &opts);
+    if (r)
+        return r;
+    uint8_t mbr[FAT_SECTOR];
+    memset(mbr, 0, sizeof mbr);
+    uint8_t *pe = mbr + 446;
+    pe[1] = 1;    /* CHS of block 63 (255 heads, 63 sectors a track): head 1, sector 1 */
+    pe[2] = 1;
+    pe[4] = 0x0C; /* FAT32, LBA */
+    pe[5] = 0xFE; /* CHS of the end: past what CHS can say */
+    pe[6] = 0xFF;
+    pe[7] = 0xFF;
+    fat_wr32(pe + 8, 63);
+    fat_wr32(pe + 12, total - 63);
+    mbr[510] = 0x55;
+    mbr[511] = 0xAA;
+    if ((r = bdev_write(bd, 0, 1, mbr)))
+        return r;
+    return bdev_sync(bd);
 }

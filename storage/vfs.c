@@ -10,13 +10,37 @@
 
 typedef struct vfs_mount {
     bool used;
+    bool owned; /* vol came from the pool at vfs_mount (else it is a caller's: vfs_mount_vol) */
     char name[VFS_NAME_MAX + 1];
     int flags;
     const bdev_t *bd;
-    fat_vol_t vol;
+    fat_vol_t *vol;
 } vfs_mount_t;
 
 static vfs_mount_t vfs_mounts[VFS_MAX_MOUNTS];
+
+/* ---- the volume pool: a volume is ~41 KiB of caches, so they live here, not on the GC heap ---- */
+
+static fat_vol_t vfs_pool[VFS_MAX_VOLS];
+static bool vfs_pool_used[VFS_MAX_VOLS];
+
+fat_vol_t *vfs_vol_alloc(void) {
+    for (int i = 0; i < VFS_MAX_VOLS; i++)
+        if (!vfs_pool_used[i]) {
+            vfs_pool_used[i] = true;
+            memset(&vfs_pool[i], 0, sizeof vfs_pool[i]);
+            return &vfs_pool[i];
+        }
+    return NULL;
+}
+
+void vfs_vol_free(fat_vol_t *v) {
+    for (int i = 0; i < VFS_MAX_VOLS; i++)
+        if (v == &vfs_pool[i]) {
+            vfs_pool[i].mounted = false;
+            vfs_pool_used[i] = false;
+        }
+}
 static char vfs_cwd[VFS_PATH_MAX + 1] = "/";
 
 int vfs_normalize(const char *cwd, const char *path, char *out, size_t cap) {
@@ -101,7 +125,7 @@ static int vfs_resolve_ready(const char *path, char *abs, const char **rel) {
 
 /* An open file's handle and medium: 0, -EBADF (closed) or the medium's status. */
 static int vfs_file_ready(const vfs_file_t *h) {
-    return h->mount < 0 ? -EBADF : bdev_status(vfs_mounts[h->mount].bd);
+    return h->mount == VFS_FILE_CLOSED ? -EBADF : bdev_status(h->f.vol->bd);
 }
 
 static int vfs_find_mount(const char *point) {
@@ -133,14 +157,66 @@ int vfs_mount(const bdev_t *bd, const char *point, int flags) {
     if (slot < 0)
         return -ENOMEM;
     vfs_mount_t *m = &vfs_mounts[slot];
+    fat_vol_t *vol = vfs_vol_alloc();
+    if (!vol)
+        return -ENOMEM;
     int ff = ((flags & VFS_MOUNT_RO) ? FAT_MOUNT_RO : 0) | ((flags & VFS_MOUNT_BARRIERS) ? FAT_MOUNT_BARRIERS : 0);
-    if ((r = fat_mount(&m->vol, bd, ff)))
+    if ((r = fat_mount(vol, bd, ff))) {
+        vfs_vol_free(vol);
         return r;
+    }
     m->used = true;
+    m->owned = true;
     m->flags = flags;
     m->bd = bd;
+    m->vol = vol;
     strcpy(m->name, name);
     return 0;
+}
+
+int vfs_mount_vol(fat_vol_t *vol, const char *point, int flags) {
+    char abs[VFS_PATH_MAX + 1];
+    int r = vfs_normalize("/", point, abs, sizeof abs);
+    if (r)
+        return r;
+    const char *name = abs + 1;
+    if (!*name || strchr(name, '/') || strlen(name) > VFS_NAME_MAX)
+        return -EINVAL;
+    if (!vol->mounted)
+        return -ENODEV;
+    int slot = -1;
+    for (int i = 0; i < VFS_MAX_MOUNTS; i++) {
+        if (vfs_mounts[i].used && !strcmp(vfs_mounts[i].name, name))
+            return -EPERM;
+        if (vfs_mounts[i].used && (vfs_mounts[i].vol == vol || vfs_mounts[i].bd == vol->bd))
+            return -EBUSY;
+        if (!vfs_mounts[i].used && slot < 0)
+            slot = i;
+    }
+    if (slot < 0)
+        return -ENOMEM;
+    vfs_mount_t *m = &vfs_mounts[slot];
+    m->used = true;
+    m->owned = false;
+    m->flags = flags | (vol->readonly ? VFS_MOUNT_RO : 0);
+    m->bd = vol->bd;
+    m->vol = vol;
+    strcpy(m->name, name);
+    return 0;
+}
+
+bool vfs_mount_at(int i, char *point) {
+    if (i < 0 || i >= VFS_MAX_MOUNTS || !vfs_mounts[i].used)
+        return false;
+    snprintf(point, VFS_NAME_MAX + 2, "/%s", vfs_mounts[i].name);
+    return true;
+}
+
+bool vfs_vol_in_table(const fat_vol_t *vol) {
+    for (int i = 0; i < VFS_MAX_MOUNTS; i++)
+        if (vfs_mounts[i].used && vfs_mounts[i].vol == vol)
+            return true;
+    return false;
 }
 
 static bool vfs_cwd_under(const char *abs) {
@@ -153,12 +229,17 @@ int vfs_umount(const char *point) {
     if (m < 0)
         return m == -ENOENT ? -EINVAL : m;
     vfs_mount_t *mp = &vfs_mounts[m];
-    if (mp->vol.open_files)
-        return -EBUSY;
+    if (mp->owned && mp->vol->open_files)
+        return -EBUSY; /* a borrowed volume stays mounted for its owner: its files stay good */
     /* a medium that is gone (an SD card pulled out) is forgotten: what was cached for it can't be
-     * written, and must never reach the next card */
-    int r = bdev_status(mp->bd) ? 0 : fat_unmount(&mp->vol);
-    mp->vol.mounted = false;
+     * written, and must never reach the next card. A borrowed volume stays mounted for its owner. */
+    int r = 0;
+    if (!mp->owned)
+        r = bdev_status(mp->bd) ? 0 : fat_sync(mp->vol);
+    else {
+        r = bdev_status(mp->bd) ? 0 : fat_unmount(mp->vol);
+        vfs_vol_free(mp->vol);
+    }
     char abs[VFS_NAME_MAX + 2];
     snprintf(abs, sizeof abs, "/%s", mp->name);
     if (vfs_cwd_under(abs))
@@ -176,8 +257,11 @@ int vfs_umount_all(void) {
             int r = vfs_umount(point);
             if (r && !first)
                 first = r;
-            if (r)
-                vfs_mounts[i].used = false; /* forgotten anyway: its device is going away */
+            if (r && vfs_mounts[i].used) { /* forgotten anyway: its device is going away */
+                if (vfs_mounts[i].owned)
+                    vfs_vol_free(vfs_mounts[i].vol);
+                vfs_mounts[i].used = false;
+            }
         }
     }
     strcpy(vfs_cwd, "/");
@@ -186,6 +270,7 @@ int vfs_umount_all(void) {
 
 void vfs_reset(void) {
     memset(vfs_mounts, 0, sizeof vfs_mounts);
+    memset(vfs_pool_used, 0, sizeof vfs_pool_used);
     strcpy(vfs_cwd, "/");
 }
 
@@ -195,7 +280,7 @@ bool vfs_is_mounted(const char *point) {
 
 fat_vol_t *vfs_volume(const char *point) {
     int m = vfs_find_mount(point);
-    return m >= 0 ? &vfs_mounts[m].vol : NULL;
+    return m >= 0 ? vfs_mounts[m].vol : NULL;
 }
 
 int vfs_chdir(const char *path) {
@@ -206,7 +291,7 @@ int vfs_chdir(const char *path) {
         return m;
     if (m >= 0) {
         fat_stat_t st;
-        int r = fat_stat(&vfs_mounts[m].vol, rel, &st);
+        int r = fat_stat(vfs_mounts[m].vol, rel, &st);
         if (r)
             return r;
         if (!st.is_dir)
@@ -237,7 +322,7 @@ int vfs_open(vfs_file_t *h, const char *path, int flags) {
         return (m == -ENOENT && (flags & VFS_O_CREAT)) ? -EPERM : m;
     if (!*rel)
         return -EISDIR;
-    int r = fat_open(&vfs_mounts[m].vol, &h->f, rel, flags);
+    int r = fat_open(vfs_mounts[m].vol, &h->f, rel, flags);
     if (r == 0)
         h->mount = m;
     return r;
@@ -259,7 +344,7 @@ int64_t vfs_seek(vfs_file_t *h, int64_t off, int whence) {
 }
 
 int64_t vfs_tell(vfs_file_t *h) {
-    return h->mount < 0 ? -EBADF : (int64_t)fat_tell(&h->f);
+    return h->mount == VFS_FILE_CLOSED ? -EBADF : (int64_t)fat_tell(&h->f);
 }
 
 int vfs_truncate(vfs_file_t *h, uint32_t len) {
@@ -273,10 +358,25 @@ int vfs_fsync(vfs_file_t *h) {
 }
 
 int vfs_close(vfs_file_t *h) {
-    if (h->mount < 0)
+    if (h->mount == VFS_FILE_CLOSED)
         return -EBADF;
     int r = fat_close(&h->f);
-    h->mount = -1;
+    h->mount = VFS_FILE_CLOSED;
+    return r;
+}
+
+int vfs_open_vol(vfs_file_t *h, fat_vol_t *vol, const char *rel, int flags) {
+    h->mount = VFS_FILE_CLOSED;
+    int r = bdev_status(vol->bd);
+    if (r)
+        return r;
+    if (!vol->mounted)
+        return -ENODEV;
+    if (!*rel)
+        return -EISDIR;
+    r = fat_open(vol, &h->f, rel, flags);
+    if (r == 0)
+        h->mount = VFS_FILE_DIRECT;
     return r;
 }
 
@@ -295,7 +395,7 @@ int vfs_stat(const char *path, vfs_stat_t *st) {
     }
     if (m < 0)
         return m;
-    return fat_stat(&vfs_mounts[m].vol, rel, st);
+    return fat_stat(vfs_mounts[m].vol, rel, st);
 }
 
 int vfs_opendir(vfs_dir_t *d, const char *path) {
@@ -308,7 +408,7 @@ int vfs_opendir(vfs_dir_t *d, const char *path) {
         return 0;
     if (m < 0)
         return m;
-    return fat_opendir(&vfs_mounts[m].vol, &d->d, rel);
+    return fat_opendir(vfs_mounts[m].vol, &d->d, rel);
 }
 
 int vfs_readdir(vfs_dir_t *d, vfs_dirent_t *e) {
@@ -348,7 +448,7 @@ int vfs_mkdir(const char *path) {
         return m == -ENOENT ? -EPERM : m;
     if (!*rel)
         return -EEXIST;
-    return fat_mkdir(&vfs_mounts[m].vol, rel);
+    return fat_mkdir(vfs_mounts[m].vol, rel);
 }
 
 int vfs_rmdir(const char *path) {
@@ -360,14 +460,14 @@ int vfs_rmdir(const char *path) {
     if (m == VFS_ROOT || !*rel)
         return -EBUSY;
     fat_stat_t st;
-    int r = fat_stat(&vfs_mounts[m].vol, rel, &st);
+    int r = fat_stat(vfs_mounts[m].vol, rel, &st);
     if (r)
         return r;
     if (!st.is_dir)
         return -ENOTDIR;
     if (vfs_cwd_under(abs))
         return -EBUSY;
-    return fat_rmdir(&vfs_mounts[m].vol, rel);
+    return fat_rmdir(vfs_mounts[m].vol, rel);
 }
 
 int vfs_remove(const char *path) {
@@ -378,7 +478,7 @@ int vfs_remove(const char *path) {
         return m;
     if (m == VFS_ROOT || !*rel)
         return -EISDIR;
-    return fat_remove(&vfs_mounts[m].vol, rel);
+    return fat_remove(vfs_mounts[m].vol, rel);
 }
 
 int vfs_rename(const char *from, const char *to) {
@@ -396,7 +496,7 @@ int vfs_rename(const char *from, const char *to) {
         return -EBUSY;
     if (m1 != m2)
         return -EXDEV;
-    int r = fat_rename(&vfs_mounts[m1].vol, r1, r2);
+    int r = fat_rename(vfs_mounts[m1].vol, r1, r2);
     if (r == 0 && vfs_cwd_under(a1)) { /* the cwd moved with its directory */
         char nc[VFS_PATH_MAX * 2 + 2];
         snprintf(nc, sizeof nc, "%s%s", a2, vfs_cwd + strlen(a1));
@@ -420,11 +520,11 @@ int vfs_statvfs(const char *path, vfs_statvfs_t *st) {
     if (m < 0)
         return m;
     fat_stat_t fs;
-    int r = fat_stat(&vfs_mounts[m].vol, rel, &fs);
+    int r = fat_stat(vfs_mounts[m].vol, rel, &fs);
     if (r)
         return r;
     fat_statvfs_t v;
-    if ((r = fat_statvfs(&vfs_mounts[m].vol, &v)))
+    if ((r = fat_statvfs(vfs_mounts[m].vol, &v)))
         return r;
     st->bsize = st->frsize = v.bsize;
     st->blocks = v.blocks;
@@ -438,7 +538,7 @@ int vfs_sync(void) {
     int r = 0;
     for (int i = 0; i < VFS_MAX_MOUNTS; i++)
         if (vfs_mounts[i].used && bdev_status(vfs_mounts[i].bd) == 0) { /* a removed card: nothing to do */
-            int e = fat_sync(&vfs_mounts[i].vol);
+            int e = fat_sync(vfs_mounts[i].vol);
             if (e && !r)
                 r = e;
         }
@@ -464,18 +564,21 @@ int vfs_mkfs(const char *point) {
     if (m < 0)
         return m == -ENOENT ? -ENODEV : m;
     vfs_mount_t *mp = &vfs_mounts[m];
-    if (mp->vol.open_files)
+    if (mp->vol->open_files)
         return -EBUSY;
+    if (!mp->owned)
+        return -EINVAL; /* a volume of a vfs.VfsFat: its owner formats it */
     if (mp->flags & VFS_MOUNT_RO)
         return -EROFS;
     int st = bdev_status(mp->bd);
     if (st)
         return st;
-    fat_unmount(&mp->vol);
+    fat_unmount(mp->vol);
     int r = !strcmp(mp->name, "flash") ? fat_mkfs_flash(mp->bd) : fat_mkfs(mp->bd, NULL);
     int ff = (mp->flags & VFS_MOUNT_BARRIERS) ? FAT_MOUNT_BARRIERS : 0;
-    int r2 = fat_mount(&mp->vol, mp->bd, ff);
+    int r2 = fat_mount(mp->vol, mp->bd, ff);
     if (r2) {
+        vfs_vol_free(mp->vol);
         mp->used = false;
         char abs[VFS_NAME_MAX + 2];
         snprintf(abs, sizeof abs, "/%s", mp->name);

@@ -17,6 +17,7 @@
 #define VFS_PATH_MAX 128
 #define VFS_MAX_MOUNTS 4
 #define VFS_NAME_MAX 15
+#define VFS_MAX_VOLS 8 /* volumes in the pool: the table's own plus those of vfs.VfsFat objects */
 
 enum {
     VFS_O_RDONLY = FAT_O_READ,
@@ -37,8 +38,9 @@ typedef fat_dirent_t vfs_dirent_t;
  * finaliser calls vfs_close). */
 typedef struct vfs_file {
     fat_file_t f;
-    int mount; /* index in the mount table, -1 when closed */
+    int mount; /* index in the mount table, VFS_FILE_DIRECT (opened on a volume), VFS_FILE_CLOSED */
 } vfs_file_t;
+enum { VFS_FILE_CLOSED = -1, VFS_FILE_DIRECT = -2 };
 
 typedef struct vfs_dir {
     fat_dir_t d;
@@ -58,6 +60,16 @@ void vfs_reset(void); /* forget every mount (tests, soft reset after a sync) */
  * volume that still has open files is forgotten anyway. The first error, or 0. */
 int vfs_umount_all(void);
 bool vfs_is_mounted(const char *point);
+/* Volumes from the pool (zeroed; NULL when all VFS_MAX_VOLS are taken), for owners outside the
+ * table (a binding's file-system object), and back. */
+fat_vol_t *vfs_vol_alloc(void);
+void vfs_vol_free(fat_vol_t *v);
+/* Puts a volume its caller mounted (fat_mount) and keeps in the table at "/name": unmounting it
+ * only syncs it and takes it out; the caller unmounts and frees it. */
+int vfs_mount_vol(fat_vol_t *vol, const char *point, int flags);
+bool vfs_vol_in_table(const fat_vol_t *vol);
+/* Slot i of the table: false when unused, else its "/name" (VFS_NAME_MAX + 2 bytes) in point. */
+bool vfs_mount_at(int i, char *point);
 fat_vol_t *vfs_volume(const char *point); /* NULL when not mounted */
 
 /* Paths. out gets an absolute normalised path; -ENAMETOOLONG past VFS_PATH_MAX. */
@@ -67,6 +79,8 @@ int vfs_getcwd(char *buf, size_t cap);
 
 /* Files. */
 int vfs_open(vfs_file_t *h, const char *path, int flags);
+/* Opens `rel` (volume-relative) on a volume directly, in the table or not. */
+int vfs_open_vol(vfs_file_t *h, fat_vol_t *vol, const char *rel, int flags);
 ssize_t vfs_read(vfs_file_t *h, void *buf, size_t n);
 ssize_t vfs_write(vfs_file_t *h, const void *buf, size_t n);
 int64_t vfs_seek(vfs_file_t *h, int64_t off, int whence);

@@ -423,3 +423,25 @@ def test_ftp_port_in_use_is_one_clear_line(make_board, tmp_path):
     finally:
         b.kill()
         busy.close()
+
+
+def test_ftp_port_0_alone_picks_a_free_data_port_too(make_board, tmp_path):
+    """`--ftp-port 0` without --ftp-data-port: the passive data port is a free one too (not 2024), so
+    two boards on one address both serve FTP; curl moves a file to and from each."""
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed")
+    boards = [make_board(tmp_path / ("st%d" % i), args=["--ftp-port", "0"]) for i in range(2)]
+    data_ports = [b.ftp_data_port for b in boards]
+    assert None not in data_ports and 2024 not in data_ports and data_ports[0] != data_ports[1], data_ports
+    for i, b in enumerate(boards):
+        url = "ftp://micro:python@127.0.0.1:%d/flash/b%d.bin" % (b.ftp_port, i)
+        data = os.urandom(5000 + i)
+        (tmp_path / ("up%d" % i)).write_bytes(data)
+        rc, out = run(["curl", "-sS", "--max-time", str(int(3 * T)), "-T", str(tmp_path / ("up%d" % i)), url])
+        assert rc == 0, out
+        rc, out = run(["curl", "-sS", "--max-time", str(int(3 * T)), "-o", str(tmp_path / ("back%d" % i)), url])
+        assert rc == 0, out
+        assert (tmp_path / ("back%d" % i)).read_bytes() == data
+        c = ftplib_client(b)  # what PASV offers is the data port the board announced
+        assert c.makepasv()[1] == data_ports[i]
+        c.quit()

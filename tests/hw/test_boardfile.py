@@ -1,6 +1,6 @@
 """The board file (`--board FILE`, Wokwi diagram.json style): what the shipped boards wire, parts
-acting on pins, and bad files: one line naming the file, the key or line and what is wrong, exit
-status 2, no state directory created."""
+acting on pins, and bad files (the "i2c" and "spi" device sections too): one line naming the file,
+the key or line and what is wrong, exit status 2, no state directory created."""
 import json
 import os
 import subprocess
@@ -49,6 +49,34 @@ def test_parts_act_on_the_pins(make_session, tmp_path):
     assert out == "1 1 0\n"  # the button's pull-up, 3 V, 0.5 V
 
 
+# The device sections of both buses (board/bus_boardfile.c): (bus, section, message).
+BAD_DEVICE_SECTIONS = [
+    ("i2c", '"lots"', '"i2c" must be a list of devices'),
+    ("i2c", '[3]', 'i2c[0]: a device is an object with a "type"'),
+    ("i2c", '[{"address": 80}]', 'i2c[0]: "type" is missing (one of mpu9150, mpu6050, 24lc256, bme280, ssd1306)'),
+    ("i2c", '[{"type": "lcd"}]', "i2c[0]: unknown I2C device type 'lcd'"),
+    ("i2c", '[{"type": "24lc256", "id": 7}]', 'i2c[0]: "id" must be a string'),
+    ("i2c", '[{"type": "24lc256", "address": "0x99"}]', 'i2c[0]: "address" must be a 7-bit number like 104 or "0x68"'),
+    ("i2c", '[{"type": "24lc256", "address": 3}]', "i2c[0]: I2C address 0x3 is outside 0x08..0x77"),
+    ("i2c", '[{"type": "24lc256"}, {"type": "24lc256", "id": "b"}]', "i2c[1]: I2C address 0x50 is taken by '24lc256'"),
+    ("i2c", '[{"type": "24lc256", "scl": "GP99"}]', 'i2c[0]: "scl" must be a pin name like "GP10"'),
+    ("i2c", '[{"type": "24lc256", "sda": 5}]', 'i2c[0]: "sda" must be a pin name like "GP10"'),
+    ("spi", '{"type": "w25q32"}', '"spi" must be a list of devices'),
+    ("spi", '["w25q32"]', 'spi[0]: a device is an object with a "type" and a "cs" pin'),
+    ("spi", '[{"cs": "GP17"}]', 'spi[0]: "type" is missing (a flash chip: w25q80, w25q16, w25q32, w25q64)'),
+    ("spi", '[{"type": "at45db", "cs": "GP17"}]',
+     "spi[0]: unknown SPI device type 'at45db' (known: w25q80, w25q16, w25q32, w25q64)"),
+    ("spi", '[{"type": "w25q32", "id": 7, "cs": "GP17"}]', 'spi[0]: "id" must be a string'),
+    ("spi", '[{"type": "w25q32"}]', 'spi[0]: "cs" must be the pin that selects the device, like "GP17"'),
+    ("spi", '[{"type": "w25q32", "cs": "GP99"}]', 'spi[0]: "cs" must be the pin'),
+    ("spi", '[{"type": "w25q32", "cs": "GP17", "speed": 1}]', 'spi[0]: unknown key "speed" (known: type, cs, id)'),
+    ("spi", '[{"type": "w25q32", "cs": "GP17"}, {"type": "w25q16", "cs": "GP17"}]',
+     "spi[1]: GP17 already selects SPI device 'w25q32'"),
+    ("spi", '[{"type": "w25q32", "cs": "GP17"}, {"type": "w25q32", "cs": "GP22"}]',
+     "spi[1]: SPI device id 'w25q32' is taken"),
+]
+
+
 @pytest.mark.parametrize("text, msg", [
     ("{", "line 1, column 1: "),
     ("{\n  \"parts\": [\n  ]\n  \"connections\": []\n}", "line 4, column "),
@@ -72,7 +100,8 @@ def test_parts_act_on_the_pins(make_session, tmp_path):
      "5000 mV on GP9 is above the 3600 mV a GPIO takes"),
     ('{"parts": [{"type": "voltage-source", "id": "v", "attrs": {"mv": "lots"}}], "connections": [["v:+", "wipy:GP9"]]}',
      "parts (v).attrs.mv: wants a whole number"),
-])
+] + [('{"version": 1, "parts": [{"type": "wipy", "id": "wipy"}], "%s": %s}' % (bus, section), msg)
+     for bus, section, msg in BAD_DEVICE_SECTIONS])
 def test_bad_board_files(wipy, tmp_path, text, msg):
     path = tmp_path / "bad.json"
     path.write_text(text)

@@ -1,14 +1,8 @@
 """machine.I2C against the simulated bus (spec §5 I2C): the rig's MPU-9150, argument errors
 (ValueError), bad id (ENODEV), nobody answering (EIO), use after deinit (EPERM), board files with
-every device type, the 24LC256's cells surviving a power cycle in the state directory, and bad
-"i2c" sections refused with one line."""
+every device type, and the 24LC256's cells surviving a power cycle in the state directory (bad
+"i2c" sections: tests/hw/test_boardfile.py)."""
 import json
-import os
-import subprocess
-
-import pytest
-
-from conftest import T
 
 
 def test_rig_mpu9150(rig):
@@ -129,25 +123,3 @@ def test_every_device_and_eeprom_power_cycle(make_session, tmp_path):
     out = s.run("from machine import I2C\n"
                 "print(I2C().readfrom_mem(0x50, 0x1230, 16, addrsize=16))\n")
     assert out == "b'\\xff\\xff\\xff\\xffhello page\\xff\\xff'\n"
-
-
-@pytest.mark.parametrize("section,msg", [
-    ('"lots"', '"i2c" must be a list of devices'),
-    ('[{"address": 80}]', 'i2c[0]: "type" is missing'),
-    ('[{"type": "lcd"}]', "i2c[0]: unknown I2C device type 'lcd'"),
-    ('[{"type": "24lc256", "address": "0x99"}]', 'i2c[0]: "address" must be a 7-bit number'),
-    ('[{"type": "24lc256", "address": 3}]', "i2c[0]: I2C address 0x3 is outside 0x08..0x77"),
-    ('[{"type": "24lc256"}, {"type": "24lc256", "id": "b"}]', "i2c[1]: I2C address 0x50 is taken by '24lc256'"),
-    ('[{"type": "24lc256", "scl": "GP99"}]', 'i2c[0]: "scl" must be a pin name'),
-])
-def test_bad_i2c_sections(wipy, tmp_path, section, msg):
-    path = tmp_path / "bad.json"
-    path.write_text('{"version": 1, "parts": [{"type": "wipy", "id": "wipy"}], "i2c": %s}' % section)
-    state = tmp_path / "never"
-    r = subprocess.run([wipy, "--state", str(state), "--telnet-port", "0", "--board", str(path)],
-                       stdin=subprocess.DEVNULL, capture_output=True, timeout=T)
-    err = r.stderr.decode()
-    assert r.returncode == 2, r
-    assert err.count("\n") == 1 and err.startswith("wipy: %s: " % path), err
-    assert msg in err, err
-    assert not os.path.exists(state)

@@ -3,14 +3,11 @@ by a GPIO the firmware drives as CS, checked against the Winbond datasheet from 
 board (JEDEC/manufacturer/unique ids, read and fast read, WEL, page program with page wrap and
 1->0 only, sector erase, BUSY for the typical times under the virtual clock, status write and
 block protect, power-down, reset, LSB-first mirroring, an unfinished command doing nothing), the
-array kept in STATE/spi-<id>.bin across a power cycle, and bad "spi" sections refused."""
+array kept in STATE/spi-<id>.bin across a power cycle (bad "spi" sections: tests/hw/
+test_boardfile.py)."""
 import json
-import os
-import subprocess
 
 import pytest
-
-from conftest import T
 
 BOARD = {
     "version": 1,
@@ -166,27 +163,3 @@ def test_flash_kept_across_power_cycle(make_session, board_file, tmp_path):
     s.board.kill()
     s = make_session(["--board", str(board_file), "--clock", "virtual"], state=state)
     assert s.run(DRIVER + "print(rd(0x123450, 14))\n") == "b'\\xff\\xff\\xff\\xff\\xff\\xffpersist\\xff'\n"
-
-
-@pytest.mark.parametrize("section,msg", [
-    ('{"type": "w25q32"}', '"spi" must be a list of devices'),
-    ('[{"cs": "GP17"}]', 'spi[0]: "type" is missing'),
-    ('[{"type": "at45db", "cs": "GP17"}]', "spi[0]: unknown SPI device type 'at45db' (known: w25q80, w25q16, w25q32, w25q64)"),
-    ('[{"type": "w25q32"}]', 'spi[0]: "cs" must be the pin that selects the device'),
-    ('[{"type": "w25q32", "cs": "GP99"}]', 'spi[0]: "cs" must be the pin'),
-    ('[{"type": "w25q32", "cs": "GP17", "speed": 1}]', 'spi[0]: unknown key "speed"'),
-    ('[{"type": "w25q32", "cs": "GP17"}, {"type": "w25q16", "cs": "GP17"}]',
-     "spi[1]: GP17 already selects SPI device 'w25q32'"),
-    ('[{"type": "w25q32", "cs": "GP17"}, {"type": "w25q32", "cs": "GP22"}]', "spi[1]: SPI device id 'w25q32' is taken"),
-])
-def test_bad_spi_sections(wipy, tmp_path, section, msg):
-    path = tmp_path / "bad.json"
-    path.write_text('{"version": 1, "parts": [{"type": "wipy", "id": "wipy"}], "spi": %s}' % section)
-    state = tmp_path / "never"
-    r = subprocess.run([wipy, "--state", str(state), "--telnet-port", "0", "--board", str(path)],
-                       stdin=subprocess.DEVNULL, capture_output=True, timeout=T)
-    err = r.stderr.decode()
-    assert r.returncode == 2, r
-    assert err.count("\n") == 1 and err.startswith("wipy: %s: " % path), err
-    assert msg in err, err
-    assert not os.path.exists(state)

@@ -324,3 +324,54 @@ def test_ftp_sees_sd(make_session, tmp_path):
     assert s.run("print(os.listdir('/sd'))\nos.umount('/sd')\n") == "['up.bin']\n"
     fsck_clean(img)
     assert mread(img, "up.bin") == bytes(range(256)) * 9
+
+
+def test_vfs_python_mounts_board_mode_and_ftp(make_session, tmp_path):
+    """vfs.VfsFat over a Python device and a file system written in Python, on the board: os sees
+    both, FTP the FAT one only (it is in the table FTP serves; the Python one needs Python to run),
+    and a soft reset forgets both and gives the VfsFat's volume back to the pool."""
+    import ftplib
+    import io
+    s = sd_session(make_session, mkfs_image(tmp_path / "card.img", kib=256))
+    out = s.run(
+        "class RAM:\n"
+        "    def __init__(self, n): self.data = bytearray(n * 512)\n"
+        "    def readblocks(self, n, buf): buf[:] = self.data[n * 512 : n * 512 + len(buf)]\n"
+        "    def writeblocks(self, n, buf): self.data[n * 512 : n * 512 + len(buf)] = buf\n"
+        "    def ioctl(self, op, arg): return len(self.data) // 512 if op == 4 else None\n"
+        "class UFS:\n"
+        "    def mount(self, ro, mkfs): pass\n"
+        "    def umount(self): pass\n"
+        "    def ilistdir(self, p): return iter([('u.txt', 0x8000, 0)])\n"
+        "    def stat(self, p): return (0x8000, 0, 0, 0, 0, 0, 1, 0, 0, 0)\n"
+        "d = RAM(64)\n"
+        "vfs.VfsFat.mkfs(d)\n"
+        "fs = vfs.VfsFat(d)\n"
+        "vfs.mount(fs, '/ram')\n"
+        "vfs.mount(UFS(), '/user')\n"
+        "with open('/ram/r.txt', 'w') as f:\n"
+        "    f.write('on a Python device')\n"
+        "print(os.listdir('/'), os.listdir('/user'), [m[1] for m in vfs.mount()])\n"
+        "print(err(vfs.mount, RAM(2), '/flash'), err(vfs.umount, '/flash'), err(vfs.mount, UFS(), '/ram/x'))\n")
+    assert out == ("['flash', 'ram', 'user'] ['u.txt'] ['/flash', '/ram', '/user']\n"
+                   "OSError 1 OSError 1 OSError 1\n")
+    ftp = ftplib.FTP()
+    ftp.connect("127.0.0.1", s.board.ftp_port, timeout=T)
+    ftp.login("micro", "python")
+    assert sorted(n.lstrip("/") for n in ftp.nlst("/")) == ["flash", "ram"]
+    got = io.BytesIO()
+    ftp.retrbinary("RETR /ram/r.txt", got.write)
+    assert got.getvalue() == b"on a Python device"
+    ftp.storbinary("STOR /ram/up.txt", io.BytesIO(b"from FTP"))
+    ftp.quit()
+    assert s.run("print(fs.open('up.txt', 'r').read(), sorted(os.listdir('/ram')))\n") == \
+        "from FTP ['r.txt', 'up.txt']\n"
+    s.raw.soft_reset()
+    out = s.run(
+        "import os, vfs\n"
+        "print(os.listdir('/'), vfs.mount())\n"
+        "class Zeros:\n"  # no file system on it: each VfsFat still takes a volume
+        "    def readblocks(self, n, buf): pass\n"
+        "    def ioctl(self, op, arg): return 40 if op == 4 else None\n"
+        "print(len([vfs.VfsFat(Zeros()) for i in range(7)]))\n")
+    assert out == "['flash'] [(<VfsFat /flash>, '/flash')]\n7\n"

@@ -225,6 +225,40 @@ static void test_mkfs_auto_types(void **state) {
     free(m);
 }
 
+/* FatFs's layout (fat_mkfs_ff): the cluster sizes and counts MicroPython's VfsFat.mkfs gives. */
+static void test_mkfs_ff_layouts(void **state) {
+    static const struct {
+        uint32_t sectors, spc, clusters;
+        uint8_t type;
+    } cases[] = {{50, 1, 16, 12}, {400, 1, 365, 12}, {8000, 2, 3977, 12}, {20000, 4, 4986, 16}};
+    for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint8_t *m = calloc(cases[i].sectors, 512);
+        memset(m, 0xA5, (size_t)cases[i].sectors * 512); /* old contents must not show through */
+        bdev_t b;
+        fat_vol_t v;
+        bdev_mem_init(&b, m, cases[i].sectors);
+        assert_int_equal(fat_mkfs_ff(&b), 0);
+        assert_int_equal(fat_mount(&v, &b, 0), 0);
+        assert_int_equal(v.type, cases[i].type);
+        assert_int_equal(v.n_fats, 1);
+        assert_int_equal(v.sec_per_clus, cases[i].spc);
+        assert_int_equal(v.n_clusters, cases[i].clusters);
+        fat_dir_t d;
+        fat_dirent_t e;
+        assert_int_equal(fat_opendir(&v, &d, ""), 0);
+        assert_int_equal(fat_readdir(&d, &e), 0); /* an empty root */
+        assert_int_equal(fat_unmount(&v), 0);
+        bdev_close(&b);
+        free(m);
+    }
+    uint8_t *m = calloc(49, 512);
+    bdev_t b;
+    bdev_mem_init(&b, m, 49);
+    assert_int_equal(fat_mkfs_ff(&b), -EINVAL); /* FatFs wants 16 clusters past the metadata */
+    bdev_close(&b);
+    free(m);
+}
+
 static void test_mount_rejects(void **state) {
     uint8_t *m = calloc(512, 512);
     bdev_t b;
@@ -839,6 +873,45 @@ static int vfs_setup(void **state) {
     return 0;
 }
 
+/* A volume from the pool that its owner mounted and lends to the table (a vfs.VfsFat's). */
+static void test_vfs_borrowed_volume(void **state) {
+    fat_vol_t *vols[VFS_MAX_VOLS];
+    for (int i = 0; i < VFS_MAX_VOLS; i++)
+        assert_non_null(vols[i] = vfs_vol_alloc());
+    assert_null(vfs_vol_alloc());
+    assert_int_equal(vfs_mount(&bd2, "/sd", 0), -ENOMEM); /* the table's mounts use the pool too */
+    for (int i = 1; i < VFS_MAX_VOLS; i++)
+        vfs_vol_free(vols[i]);
+    fat_vol_t *v = vols[0];
+    assert_int_equal(vfs_mount_vol(v, "/b", 0), -ENODEV); /* not mounted by its owner yet */
+    assert_int_equal(fat_mount(v, &bd2, 0), 0);
+    assert_int_equal(vfs_mount_vol(v, "/b", 0), 0);
+    assert_true(vfs_vol_in_table(v));
+    assert_int_equal(vfs_mount_vol(v, "/c", 0), -EBUSY);
+    assert_int_equal(vfs_mount(&bd2, "/d", 0), -EBUSY); /* its device, twice: two caches */
+    vfs_file_t f;
+    assert_int_equal(vfs_open(&f, "/b/x.txt", VFS_O_WRONLY | VFS_O_CREAT), 0);
+    assert_int_equal(vfs_write(&f, "abc", 3), 3);
+    assert_int_equal(vfs_mkfs("/b"), -EBUSY);
+    vfs_close(&f);
+    assert_int_equal(vfs_mkfs("/b"), -EINVAL); /* its owner formats it, not the table */
+    /* unmounted with a file open: the owner keeps the volume, so the file stays good */
+    vfs_file_t g;
+    assert_int_equal(vfs_open_vol(&g, v, "x.txt", VFS_O_RDWR | VFS_O_APPEND), 0);
+    assert_int_equal(vfs_umount("/b"), 0);
+    assert_false(vfs_vol_in_table(v));
+    assert_true(v->mounted);
+    assert_int_equal(vfs_write(&g, "def", 3), 3);
+    assert_int_equal(vfs_close(&g), 0);
+    vfs_stat_t st;
+    assert_int_equal(fat_stat(v, "x.txt", &st), 0);
+    assert_int_equal(st.size, 6);
+    assert_int_equal(vfs_open_vol(&g, v, "", VFS_O_RDONLY), -EISDIR);
+    assert_int_equal(fat_unmount(v), 0);
+    assert_int_equal(vfs_open_vol(&g, v, "x.txt", VFS_O_RDONLY), -ENODEV);
+    vfs_vol_free(v);
+}
+
 static int vfs_teardown(void **state) {
     vfs_umount("/sd");
     vfs_umount("/flash");
@@ -1139,6 +1212,8 @@ int main(void) {
         PER_TYPE(test_corrupt_entries),
         cmocka_unit_test_setup_teardown(test_vfs_normalize, vfs_setup, vfs_teardown),
         cmocka_unit_test_setup_teardown(test_vfs_mounts, vfs_setup, vfs_teardown),
+        cmocka_unit_test_setup_teardown(test_vfs_borrowed_volume, vfs_setup, vfs_teardown),
+        cmocka_unit_test(test_mkfs_ff_layouts),
         cmocka_unit_test_setup_teardown(test_vfs_readonly, vfs_setup, vfs_teardown),
         cmocka_unit_test_setup_teardown(test_flash_first_boot, vfs_setup, vfs_teardown),
         cmocka_unit_test(test_hidden_store),

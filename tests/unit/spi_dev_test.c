@@ -24,7 +24,9 @@ static int cs_a, cs_b;
 static size_t saved_off[8], saved_len[8];
 static int n_saved;
 
-static void on_persist(spi_dev_t *d, size_t off, size_t len) {
+static void on_persist(const bus_desc_t *bus, int idx, size_t off, size_t len) {
+    assert_ptr_equal(bus, &spi_bus_desc);
+    assert_non_null(spi_device(idx)); /* the device the change is in, by its index */
     if (n_saved < 8) {
         saved_off[n_saved] = off;
         saved_len[n_saved] = len;
