@@ -1,5 +1,6 @@
-/* core/qstr.c: interning of strings. Static qstrs come from the generated table and are found
- * through its generated read-only index; runtime ones live on the GC heap, kept alive through the
+/* core/qstr.c: interning of strings. Static qstrs are generated read-only data without a pointer
+ * per name: one blob of NUL-terminated texts, 16-bit offsets into it (a length is the next offset
+ * less one), their hashes and an index. Runtime ones live on the GC heap, kept alive through the
  * roots below: their entries (hash, bytes) in fixed pools of QSTR_POOL entries that never move,
  * their bytes in chunks, each string preceded by its length byte and followed by a NUL, and an
  * open-addressing index of their own (qstr ids, 0 = empty) that is at most half full. A qstr
@@ -31,7 +32,8 @@ static struct {
     uint8_t *big_list;  /* strings too big for a chunk, chained the same way */
 } qs;
 
-size_t qstr_compute_hash(const uint8_t *data, size_t len) {
+/* FNV-1a, 64-bit (a size_t's width of it), never 0. */
+static inline size_t hash_of(const uint8_t *data, size_t len) {
     uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < len; i++) {
         h ^= data[i];
@@ -40,15 +42,21 @@ size_t qstr_compute_hash(const uint8_t *data, size_t len) {
     return h == 0 ? 1 : (size_t)h;
 }
 
+size_t qstr_compute_hash(const uint8_t *data, size_t len) { return hash_of(data, len); }
+
 static inline const qstr_entry_t *dyn_entry(qstr q) {
     size_t i = q - QSTR_NUM_STATIC;
     return &qs.pools[i / QSTR_POOL][i % QSTR_POOL];
 }
 
+static inline size_t static_len(qstr q) {
+    return (size_t)qstr_static_offset[q + 1] - qstr_static_offset[q] - 1;
+}
+
 const char *qstr_data(qstr q, size_t *len) {
     if (q < QSTR_NUM_STATIC) {
-        *len = qstr_static_table[q].len;
-        return qstr_static_table[q].data;
+        *len = static_len(q);
+        return qstr_static_bytes + qstr_static_offset[q];
     }
     const qstr_entry_t *e = dyn_entry(q);
     *len = e->data[-1];
@@ -68,7 +76,7 @@ size_t qstr_len(qstr q) {
 
 size_t qstr_hash(qstr q) {
     if (q < QSTR_NUM_STATIC) {
-        return (size_t)qstr_static_table[q].hash;
+        return qstr_static_hash[q];
     }
     return dyn_entry(q)->hash;
 }
@@ -103,36 +111,36 @@ void qstr_init(void) {
     gc_add_root(&qs, sizeof(qs) / sizeof(uintptr_t));
 }
 
-static bool qstr_is(qstr q, size_t hash, const char *s, size_t len) {
-    size_t qlen;
-    const char *qd = qstr_data(q, &qlen);
-    return qlen == len && qstr_hash(q) == hash && memcmp(qd, s, len) == 0;
-}
-
-qstr qstr_find_strn(const char *s, size_t len) {
-    size_t hash = qstr_compute_hash((const uint8_t *)s, len);
+/* Both probes compare the stored hash first: most slots passed hold another hash. */
+static qstr find_hashed(const char *s, size_t len, size_t hash) {
     size_t mask = QSTR_STATIC_INDEX_SIZE - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         qstr q = qstr_static_index[i];
         if (q == 0) {
             break;
         }
-        if (qstr_is(q, hash, s, len)) {
+        if (qstr_static_hash[q] == hash && static_len(q) == len &&
+            memcmp(qstr_static_bytes + qstr_static_offset[q], s, len) == 0) {
             return q;
         }
+    }
+    if (qs.index == NULL) {
+        return QSTR_NULL;
     }
     mask = qs.index_size - 1;
-    for (size_t i = hash & mask; qs.index != NULL; i = (i + 1) & mask) {
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
         qstr q = qs.index[i];
         if (q == 0) {
-            break;
+            return QSTR_NULL;
         }
-        if (qstr_is(q, hash, s, len)) {
+        const qstr_entry_t *e = dyn_entry(q);
+        if (e->hash == hash && (uint8_t)e->data[-1] == len && memcmp(e->data, s, len) == 0) {
             return q;
         }
     }
-    return QSTR_NULL;
 }
+
+qstr qstr_find_strn(const char *s, size_t len) { return find_hashed(s, len, hash_of((const uint8_t *)s, len)); }
 
 /* Stores len, the bytes and a NUL; returns where the bytes start. */
 static const uint8_t *store_bytes(const char *s, size_t len) {
@@ -160,7 +168,8 @@ static const uint8_t *store_bytes(const char *s, size_t len) {
 }
 
 qstr qstr_from_strn(const char *s, size_t len) {
-    qstr q = qstr_find_strn(s, len);
+    size_t hash = hash_of((const uint8_t *)s, len);
+    qstr q = find_hashed(s, len, hash);
     if (q != QSTR_NULL) {
         return q;
     }
@@ -189,7 +198,7 @@ qstr qstr_from_strn(const char *s, size_t len) {
     }
     const uint8_t *data = store_bytes(s, len);
     qstr_entry_t *e = &qs.pools[pool][qs.n_dyn % QSTR_POOL];
-    e->hash = qstr_compute_hash((const uint8_t *)s, len);
+    e->hash = hash;
     e->data = data;
     q = (qstr)(QSTR_NUM_STATIC + qs.n_dyn);
     qs.n_dyn++;
