@@ -515,7 +515,15 @@ void builtins_write_to(obj_t file, obj_t s) {
         raise_msg(&type_OSError, "stream operation not supported");
     }
     dest[2] = s;
-    rt_call_method(1, 0, dest);
+    obj_t r = rt_call_method(1, 0, dest);
+    /* a stream claiming to have written more than it was given is broken: EIO, as MicroPython */
+    size_t len;
+    if (obj_is_small_int(r) && obj_is_str(s)) {
+        str_get_data(s, &len);
+        if (small_int_value(r) > (int_t)len) {
+            raise_os_error(5); /* EIO */
+        }
+    }
 }
 
 static obj_t builtins_print(size_t n_args, size_t n_kw, const obj_t *args) {

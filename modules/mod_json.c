@@ -3,6 +3,7 @@
  * a number with a fraction or an exponent is a ValueError, as is any malformed text. */
 #include "core/obj.h"
 #include "core/runtime.h"
+#include "modules/stream.h"
 
 #define JSON_MAX_DEPTH 200
 
@@ -388,9 +389,7 @@ static obj_t json_loads(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(json_loads_obj, loads, 1, 1, json_loads);
 
 static obj_t json_load(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t read[2];
-    rt_load_method(args[0], QSTR_read, read);
-    obj_t text = rt_call_method(0, 0, read);
+    obj_t text = stream_read_to_end(args[0]);
     return json_loads(1, 0, &text);
 }
 DEFINE_FUN(json_load_obj, load, 1, 1, json_load);

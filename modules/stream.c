@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "core/obj_str.h"
 #include "core/runtime.h"
 #include "modules/mod_io_file.h"
 
@@ -167,3 +168,41 @@ static obj_t stream_write(size_t n_args, size_t n_kw, const obj_t *args) {
     return small_int_new((int_t)done);
 }
 DEFINE_FUN(stream_write_obj, write, 2, 4, stream_write);
+
+obj_t stream_read_to_end(obj_t o) {
+    obj_t m[3];
+    rt_load_method_maybe(o, QSTR_read, m);
+    if (m[0] != OBJ_NULL) {
+        return rt_call_method(0, 0, m);
+    }
+    rt_load_method_maybe(o, QSTR_readinto, m);
+    if (m[0] == OBJ_NULL) {
+        raise_msg(&type_OSError, "stream operation not supported");
+    }
+    enum { CHUNK = 1 }; /* a byte per call, as MicroPython's readers ask: a bad count shows at once */
+    obj_t meth = m[0], self = m[1];
+    vstr_t v;
+    vstr_init(&v, CHUNK);
+    static const char zeros[CHUNK];
+    obj_t chunk = bytearray_new(zeros, CHUNK);
+    for (;;) {
+        m[0] = meth;
+        m[1] = self;
+        m[2] = chunk;
+        obj_t r = rt_call_method(1, 0, m);
+        if (r == OBJ_NONE) {
+            break;
+        }
+        int_t n;
+        if (!obj_get_int_maybe(r, &n) || n < 0 || n > CHUNK) {
+            raise_os_error(EIO);
+        }
+        if (n == 0) {
+            break;
+        }
+        buffer_info_t bi;
+        rt_get_buffer_or_raise(chunk, &bi, BUFFER_READ);
+        vstr_add_strn(&v, bi.buf, (size_t)n);
+    }
+    return bytes_new(v.buf, v.len);
+}

@@ -39,6 +39,11 @@ const stream_p_t *stream_get(obj_t o);
 /* Raises OSError for a negative errno from a stream call. */
 NORETURN void stream_raise(ssize_t err);
 
+/* Everything left in stream o: its read() result, or, for a Python stream with only readinto (an
+ * io.IOBase subclass), bytes gathered a byte per readinto call until it gives 0 or None; a readinto count
+ * outside 0..len is OSError(EIO). */
+obj_t stream_read_to_end(obj_t o);
+
 /* The methods (args[0] is the stream), for the types' method tables. */
 extern const native_fun_obj_t stream_read_obj, stream_readinto_obj, stream_readline_obj, stream_write_obj;
 
