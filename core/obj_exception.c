@@ -399,6 +399,7 @@ static obj_t exc_init_fun(size_t n_args, size_t n_kw, const obj_t *args) {
         raise_msg(&type_TypeError, "argument has wrong type");
     }
     exc_ptr(self)->args = n_args > 1 ? tuple_new(n_args - 1, args + 1) : OBJ_EMPTY_TUPLE;
+    exc_instance_set_incomplete(self, false);
     return OBJ_NONE;
 }
 static DEFINE_FUN(exc_init_obj, __init__, 1, NATIVE_VARARGS, exc_init_fun);

@@ -420,6 +420,17 @@ obj_t instance_get_subobj(obj_t o) {
     return ((instance_obj_t *)OBJ_TO_PTR(o))->subobj;
 }
 
+bool exc_instance_is_incomplete(obj_t o) {
+    return obj_is_ptr(o) && type_is_user(obj_type(o)) && (obj_type(o)->flags & TYPE_FLAG_EXCEPTION) &&
+           instance_tail(o)->subobj == OBJ_NONE;
+}
+
+void exc_instance_set_incomplete(obj_t o, bool incomplete) {
+    if (obj_is_ptr(o) && type_is_user(obj_type(o)) && (obj_type(o)->flags & TYPE_FLAG_EXCEPTION)) {
+        instance_tail(o)->subobj = incomplete ? OBJ_NONE : OBJ_NULL;
+    }
+}
+
 /* Calls a special method found on self's class with self and up to 2 more arguments. */
 static obj_t inst_call(obj_t meth, obj_t self, size_t n, obj_t a, obj_t b) {
     obj_t args[3] = {self, a, b};
@@ -766,8 +777,10 @@ static obj_t instance_make_new(const type_t *type, size_t n_args, size_t n_kw, c
         }
         obj_t dest[2] = {OBJ_NULL, OBJ_NULL};
         type_bind_attr(init, self, type, dest);
+        exc_instance_set_incomplete(self, true); /* until BaseException.__init__ or the end */
         obj_t r = dest[1] != OBJ_NULL ? rt_call(dest[0], n_args + 1, n_kw, a)
                                       : rt_call(dest[0], n_args, n_kw, a + 1);
+        exc_instance_set_incomplete(self, false);
         if (r != OBJ_NONE) {
             raise_fmt(&type_TypeError, "__init__() should return None, not '%s'", rt_type_name(r));
         }

@@ -27,7 +27,8 @@ typedef struct {
 
 typedef struct {
     exception_obj_t exc;
-    obj_t subobj;     /* unused (OBJ_NULL): keeps the tail the same as instance_obj_t */
+    obj_t subobj;     /* OBJ_NULL, or OBJ_NONE while incomplete (exc_instance_is_incomplete);
+                       * keeps the tail the same as instance_obj_t */
     dict_obj_t *dict;
     map_t members;
 } exc_instance_obj_t;
@@ -62,6 +63,10 @@ map_t *instance_get_map(obj_t o);
 dict_obj_t *instance_get_dict(obj_t o);
 /* The native sub-object of a user instance derived from a built-in type, or OBJ_NULL. */
 obj_t instance_get_subobj(obj_t o);
+/* An instance of a user exception class whose own __init__ is running and has not yet reached
+ * BaseException.__init__ is incomplete: not yet raisable (TypeError, as MicroPython says). */
+bool exc_instance_is_incomplete(obj_t o);
+void exc_instance_set_incomplete(obj_t o, bool incomplete);
 /* Identity hash shared by object and every type without its own __hash__. */
 static inline obj_t obj_identity_hash(obj_t o) { return small_int_new((int_t)((uintptr_t)o >> 3)); }
 

@@ -88,7 +88,7 @@ __attribute__((noinline)) static obj_t vm_make_exc(obj_t o) {
     if (obj_is_type(o, &type_type)) {
         o = rt_call0(o);
     }
-    if (!exc_is_instance(o, &type_BaseException)) {
+    if (!exc_is_instance(o, &type_BaseException) || exc_instance_is_incomplete(o)) {
         raise_msg(&type_TypeError, "exceptions must derive from BaseException");
     }
     return o;
