@@ -176,8 +176,11 @@ void machine_irq_service(void) {
         run_handler(o, true);
         serving = saved;
     }
-    /* scheduled callbacks run outside handlers, one at a time, with the heap usable */
-    while (serving == 0 && !in_sched && sched_len > 0) {
+    /* scheduled callbacks run outside handlers, one at a time, with the heap usable; those a
+     * callback schedules wait for the next pass (as MicroPython's scheduler), so a KeyboardInterrupt
+     * scheduled from a callback reaches the main program at its next check, not on the way out */
+    int batch = sched_len;
+    while (serving == 0 && !in_sched && sched_len > 0 && batch-- > 0) {
         obj_t *s = sched_slot(0);
         obj_t fn = s[0], arg = s[1];
         s[0] = s[1] = OBJ_NONE;
