@@ -13,6 +13,7 @@
 #include "core/obj.h"
 #include "core/port.h"
 #include "core/runtime.h"
+#include "modules/namedtuple.h"
 #include "modules/machine_irq.h"
 #include "modules/mod_machine.h"
 
@@ -119,21 +120,21 @@ static void wlan_apply(size_t n_args, const obj_t *args, size_t n_kw, const obj_
     if (v[1].o != OBJ_NULL) {
         copy_arg_str(ssid, sizeof(ssid), v[1].o, "ssid");
     }
-    int sec = wlan_sec();
-    if (v[2].o != OBJ_NULL) {
+    /* as the WiPy's init: auth not given is open, channel 1, the internal antenna; ssid is kept */
+    int sec = WLAN_SEC_OPEN;
+    key[0] = '\0';
+    if (v[2].o != OBJ_NULL && v[2].o != OBJ_NONE) {
         auth_parse(v[2].o, &sec, key);
     }
-    int_t ch = v[3].o != OBJ_NULL ? obj_get_int(v[3].o) : wlan_channel();
+    int_t ch = v[3].o != OBJ_NULL ? obj_get_int(v[3].o) : 1;
     check_channel(ch);
-    int_t ant = v[4].o != OBJ_NULL ? obj_get_int(v[4].o) : wlan_antenna();
+    int_t ant = v[4].o != OBJ_NULL ? obj_get_int(v[4].o) : WLAN_ANT_INT;
     check_antenna(ant);
     wlan_set_mode(mode);
     if (v[1].o != OBJ_NULL) {
         wlan_set_ssid(ssid);
     }
-    if (v[2].o != OBJ_NULL) {
-        wlan_set_auth(sec, key);
-    }
+    wlan_set_auth(sec, key);
     wlan_set_channel((int)ch);
     wlan_set_antenna((int)ant);
 }
@@ -161,14 +162,16 @@ static obj_t wlan_scan(size_t n_args, size_t n_kw, const obj_t *args) {
         raise_os_error(EPERM);
     }
     obj_t list = list_new(0, NULL);
+    static const char fields[] = "ssid bssid sec channel rssi"; /* the WiPy's scan results' names */
+    obj_t cls = rt_call2(OBJ_FROM_PTR(&namedtuple_fun_obj), ROM_QSTR(QSTR_scan_result), str_new(fields, sizeof fields - 1));
     for (size_t i = 0; i < wlan_network_count(); i++) {
         const wlan_network_t *n = wlan_network(i);
         if (!n->up) {
             continue;
         }
         obj_t items[5] = {str_new(n->ssid, strlen(n->ssid)), bytes_new((const char *)n->bssid, 6),
-            small_int_new(n->sec), small_int_new(n->channel), small_int_new(n->rssi)};
-        list_append(list, tuple_new(5, items));
+            small_int_new(n->sec), OBJ_NONE /* the WiPy never reports the channel */, small_int_new(n->rssi)};
+        list_append(list, rt_call(cls, 5, 0, items));
     }
     return list;
 }

@@ -41,9 +41,23 @@ def test_boot_default_and_scan(wlan_board):
         "WLAN(mode=WLAN.AP, ssid='wipy-wlan-1e0b', auth=(WLAN.WPA2, 'www.wipy.io'), channel=5, antenna=WLAN.INT_ANT)\r\n"
         "('192.168.1.1', '255.255.255.0', '192.168.1.1', '192.168.1.1') False\r\n")
     assert ex(raw, "try:\n  w.scan()\nexcept OSError as e:\n  print(e)\n") == "[Errno 1] EPERM\r\n"
-    assert ex(raw, "w.mode(network.WLAN.STA)\nfor n in w.scan(): print(n)\n") == (
-        "('home', b'\\xaa\\xbb\\xcc\\xdd\\xee\\x01', 2, 6, -55)\r\n"
-        "('cafe', b'\\x02WIP\\x01\\x9d', 0, 11, -80)\r\n")
+    assert ex(raw, "w.mode(network.WLAN.STA)\nfor n in w.scan(): print(tuple(n))\n") == (
+        "('home', b'\\xaa\\xbb\\xcc\\xdd\\xee\\x01', 2, None, -55)\r\n"
+        "('cafe', b'\\x02WIP\\x01\\x9d', 0, None, -80)\r\n")
+    # the results are named as the WiPy's are, and like the WiPy's never carry the channel
+    assert ex(raw, "n = w.scan()[0]\nprint(n.ssid, n.bssid == n[1], n.sec, n.channel, n.rssi)\n") == (
+        "home True 2 None -55\r\n")
+
+
+def test_init_defaults(wlan_board):
+    # as the WiPy's WLAN.init: auth not given is open, channel 1 and the internal antenna; ssid kept
+    board, raw = wlan_board
+    assert ex(raw, "import network\nw = network.WLAN(mode=network.WLAN.AP)\n"
+                   "print(w.mode() == network.WLAN.AP, w.channel(), w.auth(), w.antenna(), w.ssid())\n"
+                   "w = network.WLAN(0, mode=network.WLAN.AP, ssid='t', auth=(network.WLAN.WPA, 'k' * 8), channel=7)\n"
+                   "print(w.channel(), w.auth(), w.ssid())\nw.init(mode=network.WLAN.AP)\n"
+                   "print(w.channel(), w.auth(), w.ssid())\n") == (
+        "True 1 None 0 wipy-wlan-1e0b\r\n7 (2, 'kkkkkkkk') t\r\n1 None t\r\n")
 
 
 def test_connect_ifconfig_disconnect(wlan_board):
