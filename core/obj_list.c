@@ -27,7 +27,9 @@ static void list_reserve(list_obj_t *l, size_t need) {
     if (need <= l->alloc) {
         return;
     }
-    size_t alloc = l->alloc * 2;
+    /* double while small, then half as much again: a long list's block (one contiguous run,
+     * the hardest thing to find in a fragmented small heap) wastes at most a third */
+    size_t alloc = l->alloc < 128 ? l->alloc * 2 : l->alloc + l->alloc / 2;
     if (alloc < need) {
         alloc = need;
     }
