@@ -432,22 +432,34 @@ static obj_t builtins_issubclass(size_t n_args, size_t n_kw, const obj_t *args) 
 }
 DEFINE_FUN(builtins_issubclass_obj, issubclass, 2, 2, builtins_issubclass);
 
-/* dir(): names of a namespace, its class and the bases, without repeats, sorted */
-static void builtins_dir_map(obj_t seen, const map_t *map) {
+/* dir(): names of a namespace, its class and the bases, without repeats, sorted. Two walks over
+ * the same maps: the first counts the names, the second stores them into a list of exactly that
+ * size; repeats are dropped after sorting (they are then adjacent), so no set of seen names is
+ * built. A walk that finds more names than counted (a __eq__ can't run here, so only a bug could)
+ * stops storing at the counted size. */
+typedef struct {
+    obj_t *items; /* NULL while counting */
+    size_t n, cap;
+} dir_acc_t;
+
+static void builtins_dir_map(dir_acc_t *acc, const map_t *map) {
     for (size_t i = 0; i < map->used; i++) {
         obj_t k = map->table[i].key;
         if (k != OBJ_NULL && obj_is_str(k)) {
-            dict_store(seen, k, OBJ_NONE);
+            if (acc->items != NULL && acc->n < acc->cap) {
+                acc->items[acc->n] = k;
+            }
+            acc->n++;
         }
     }
 }
 
-static void builtins_dir_type(obj_t seen, const type_t *t, int depth) {
+static void builtins_dir_type(dir_acc_t *acc, const type_t *t, int depth) {
     if (t == NULL || depth > 64) {
         return;
     }
     if (t->locals_dict != NULL) {
-        builtins_dir_map(seen, &t->locals_dict->map);
+        builtins_dir_map(acc, &t->locals_dict->map);
     }
     if (t->parent == NULL) {
         return;
@@ -456,47 +468,63 @@ static void builtins_dir_type(obj_t seen, const type_t *t, int depth) {
     if (p->type == &tuple_type) {
         const tuple_obj_t *tup = (const tuple_obj_t *)t->parent;
         for (size_t i = 0; i < tup->len; i++) {
-            builtins_dir_type(seen, (const type_t *)OBJ_TO_PTR(tup->items[i]), depth + 1);
+            builtins_dir_type(acc, (const type_t *)OBJ_TO_PTR(tup->items[i]), depth + 1);
         }
     } else {
-        builtins_dir_type(seen, (const type_t *)t->parent, depth + 1);
+        builtins_dir_type(acc, (const type_t *)t->parent, depth + 1);
+    }
+}
+
+/* One walk of what dir(o) lists (map: the namespace for dir() or a module, else NULL). */
+static void builtins_dir_walk(dir_acc_t *acc, const map_t *map, obj_t o) {
+    if (map != NULL) {
+        builtins_dir_map(acc, map);
+    } else if (builtins_is_class(o)) {
+        builtins_dir_type(acc, (const type_t *)OBJ_TO_PTR(o), 0);
+    } else {
+        dict_obj_t *d = instance_get_dict(o);
+        if (d != NULL) {
+            builtins_dir_map(acc, &d->map);
+        }
+        builtins_dir_type(acc, obj_type(o), 0);
     }
 }
 
 static obj_t builtins_dir(size_t n_args, size_t n_kw, const obj_t *args) {
-    obj_t seen = dict_new(16);
+    obj_t o = n_args == 0 ? OBJ_NULL : args[0];
+    const map_t *map = NULL;
     if (n_args == 0) {
-        builtins_dir_map(seen, dict_map(rt_locals_get()));
-    } else {
-        obj_t o = args[0];
-        if (obj_is_type(o, &module_type)) {
-            builtins_dir_map(seen, dict_map(module_globals(o)));
-        } else if (builtins_is_class(o)) {
-            builtins_dir_type(seen, (const type_t *)OBJ_TO_PTR(o), 0);
-        } else if ((obj_type(o)->flags & TYPE_FLAG_USER_CLASS) &&
-                   type_lookup(obj_type(o), QSTR___dir__, NULL) != OBJ_NULL) {
-            /* a user __dir__ says what there is; dir() returns it as a sorted list */
-            obj_t m[2];
-            rt_load_method(o, QSTR___dir__, m);
-            obj_t l = list_from_iter(rt_call_method(0, 0, m));
-            list_sort(l, OBJ_NULL, false);
-            return l;
-        } else {
-            dict_obj_t *d = instance_get_dict(o);
-            if (d != NULL) {
-                builtins_dir_map(seen, &d->map);
-            }
-            builtins_dir_type(seen, obj_type(o), 0);
-        }
+        map = dict_map(rt_locals_get());
+    } else if (obj_is_type(o, &module_type)) {
+        map = dict_map(module_globals(o));
+    } else if (!builtins_is_class(o) && (obj_type(o)->flags & TYPE_FLAG_USER_CLASS) &&
+               type_lookup(obj_type(o), QSTR___dir__, NULL) != OBJ_NULL) {
+        /* a user __dir__ says what there is; dir() returns it as a sorted list */
+        obj_t m[2];
+        rt_load_method(o, QSTR___dir__, m);
+        obj_t l = list_from_iter(rt_call_method(0, 0, m));
+        list_sort(l, OBJ_NULL, false);
+        return l;
     }
-    map_t *m = dict_map(seen);
-    obj_t l = list_new(0, NULL);
-    for (size_t i = 0; i < m->used; i++) {
-        if (m->table[i].key != OBJ_NULL) {
-            list_append(l, m->table[i].key);
-        }
+    dir_acc_t acc = {NULL, 0, 0};
+    builtins_dir_walk(&acc, map, o);
+    obj_t l = list_new(acc.n, NULL);
+    list_obj_t *lo = OBJ_TO_PTR(l);
+    acc.items = lo->items;
+    acc.cap = acc.n;
+    acc.n = 0;
+    builtins_dir_walk(&acc, map, o);
+    if (acc.n < lo->len) {
+        list_set_len(l, acc.n);
     }
     list_sort(l, OBJ_NULL, false);
+    size_t n = 0;
+    for (size_t i = 0; i < lo->len; i++) {
+        if (n == 0 || !str_equal(lo->items[n - 1], lo->items[i])) {
+            lo->items[n++] = lo->items[i];
+        }
+    }
+    list_set_len(l, n);
     return l;
 }
 DEFINE_FUN(builtins_dir_obj, dir, 0, 1, builtins_dir);

@@ -68,6 +68,13 @@ static NORETURN void map_raise_fixed(void) {
  * the index block (most instance and small dicts). */
 #define MAP_LINEAR_MAX 8
 
+/* Capacity for n entries when a table grows: double while it is small (a few hundred bytes
+ * wasted at most, and fewer rebuilds), then half as much again, so a big class or instance
+ * namespace wastes at most a third of its table (one contiguous run, the hardest thing to find
+ * in a fragmented small heap). Appends stay amortised O(1) either way. */
+#define MAP_GROW_HALF_FROM 128
+static inline size_t map_grown(size_t n) { return n < MAP_GROW_HALF_FROM ? 2 * n : n + n / 2; }
+
 /* Rebuilds table[] (dropping deleted entries) with room for new_alloc entries, and a fresh index
  * when the table is big enough. The map is consistent (in linear mode) at every allocation, so a
  * MemoryError midway leaves a valid map. */
@@ -211,7 +218,7 @@ static map_elem_t *map_lookup_linear(map_t *map, obj_t key, map_lookup_kind_t ki
         map_raise_fixed();
     }
     if (map->used >= map->alloc) {
-        map_rebuild(map, map->filled < map->used ? map->alloc : map->alloc * 2);
+        map_rebuild(map, map->filled < map->used ? map->alloc : map_grown(map->alloc));
         if (map->index != NULL) {
             return map_lookup(map, key, kind);
         }
@@ -277,8 +284,8 @@ map_elem_t *map_lookup(map_t *map, obj_t key, map_lookup_kind_t kind) {
     }
     /* add */
     if (map->used >= map->alloc || (map->filled + *map_tombs(map) + 1) * 3 > map->index_size * 2) {
-        size_t want = map->filled + 1;
-        map_rebuild(map, want * 2 > map->alloc ? want * 2 : map->alloc);
+        size_t want = map_grown(map->filled + 1);
+        map_rebuild(map, want > map->alloc ? want : map->alloc);
         return map_lookup(map, key, kind);
     }
     if (free_slot == SIZE_MAX) {

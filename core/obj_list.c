@@ -27,7 +27,9 @@ static void list_reserve(list_obj_t *l, size_t need) {
     if (need <= l->alloc) {
         return;
     }
-    size_t alloc = l->alloc * 2;
+    /* double while small, then half as much again: a long list's block (one contiguous run,
+     * the hardest thing to find in a fragmented small heap) wastes at most a third */
+    size_t alloc = l->alloc < 128 ? l->alloc * 2 : l->alloc + l->alloc / 2;
     if (alloc < need) {
         alloc = need;
     }
@@ -120,12 +122,9 @@ static obj_t list_arg(obj_t o, const char *name) {
     return sub;
 }
 
-/* ---- sorting: stable top-down merge sort over (key, value) pairs ---- */
-typedef struct {
-    obj_t key;
-    obj_t val;
-} sort_item_t;
-
+/* ---- sorting: stable top-down merge sort over items of w words (1 or 2) ----
+ * With a key function an item is (key, value); without one it is the value alone (its own key),
+ * which halves the working arrays. The key is an item's first word, its value its last. */
 static bool sort_less(obj_t a, obj_t b) {
     if (obj_is_small_int(a) && obj_is_small_int(b)) {
         return small_int_value(a) < small_int_value(b);
@@ -140,36 +139,44 @@ static bool sort_less(obj_t a, obj_t b) {
     return rt_is_true(rt_binary_op(BINARY_OP_LESS, a, b));
 }
 
-static void sort_merge(sort_item_t *a, sort_item_t *tmp, size_t n) {
+static inline void sort_move(obj_t *dst, const obj_t *src, size_t w) {
+    dst[0] = src[0];
+    if (w == 2) {
+        dst[1] = src[1];
+    }
+}
+
+static void sort_merge(obj_t *a, obj_t *tmp, size_t n, size_t w) {
     if (n <= 10) {
         for (size_t i = 1; i < n; i++) {
-            sort_item_t x = a[i];
+            obj_t x[2];
+            sort_move(x, a + i * w, w);
             size_t j = i;
-            while (j > 0 && sort_less(x.key, a[j - 1].key)) {
-                a[j] = a[j - 1];
+            while (j > 0 && sort_less(x[0], a[(j - 1) * w])) {
+                sort_move(a + j * w, a + (j - 1) * w, w);
                 j--;
             }
-            a[j] = x;
+            sort_move(a + j * w, x, w);
         }
         return;
     }
     size_t h = n / 2;
-    sort_merge(a, tmp, h);
-    sort_merge(a + h, tmp, n - h);
-    if (!sort_less(a[h].key, a[h - 1].key)) {
+    sort_merge(a, tmp, h, w);
+    sort_merge(a + h * w, tmp, n - h, w);
+    if (!sort_less(a[h * w], a[(h - 1) * w])) {
         return; /* halves already in order */
     }
-    memcpy(tmp, a, h * sizeof(sort_item_t));
+    memcpy(tmp, a, h * w * sizeof(obj_t));
     size_t i = 0, j = h, k = 0;
     while (i < h && j < n) {
-        if (sort_less(a[j].key, tmp[i].key)) {
-            a[k++] = a[j++];
+        if (sort_less(a[j * w], tmp[i * w])) {
+            sort_move(a + k++ * w, a + j++ * w, w);
         } else {
-            a[k++] = tmp[i++];
+            sort_move(a + k++ * w, tmp + i++ * w, w);
         }
     }
     while (i < h) {
-        a[k++] = tmp[i++];
+        sort_move(a + k++ * w, tmp + i++ * w, w);
     }
 }
 
@@ -192,24 +199,24 @@ void list_sort(obj_t list, obj_t key, bool reverse) {
     }
     /* The list is only written once everything succeeded. reverse=True sorts the reversed items
      * stably and reverses the result, which keeps equal items in their original order. */
-    sort_item_t *a = NEW_ARRAY(sort_item_t, n);
+    size_t w = key != OBJ_NULL ? 2 : 1;
+    obj_t *a = NEW_ARRAY(obj_t, n * w);
     for (size_t i = 0; i < n; i++) {
-        a[i].val = l->items[reverse ? n - 1 - i : i];
-        a[i].key = a[i].val;
+        a[i * w + w - 1] = l->items[reverse ? n - 1 - i : i];
     }
     if (key != OBJ_NULL) {
         for (size_t i = 0; i < n; i++) {
-            a[i].key = rt_call1(key, a[i].val);
+            a[i * 2] = rt_call1(key, a[i * 2 + 1]);
         }
     }
-    sort_item_t *tmp = NEW_ARRAY(sort_item_t, n / 2 + 1);
-    sort_merge(a, tmp, n);
+    obj_t *tmp = NEW_ARRAY(obj_t, (n / 2 + 1) * w);
+    sort_merge(a, tmp, n, w);
     gc_free(tmp);
     if (l->len != n) {
         raise_msg(&type_ValueError, "list modified during sort");
     }
     for (size_t i = 0; i < n; i++) {
-        l->items[i] = a[reverse ? n - 1 - i : i].val;
+        l->items[i] = a[(reverse ? n - 1 - i : i) * w + w - 1];
     }
     gc_free(a);
 }

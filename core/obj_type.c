@@ -620,6 +620,11 @@ static void static_class_attr(obj_t self, qstr attr, obj_t *dest) {
     }
 }
 
+/* as MicroPython prints them: the type's name alone (help(int) shows `from_bytes -- <classmethod>`) */
+static void static_class_print(const print_t *p, obj_t o, print_kind_t kind) {
+    print_fmt(p, "<%q>", (unsigned)((const obj_base_t *)OBJ_TO_PTR(o))->type->name);
+}
+
 static obj_t staticmethod_call(obj_t self, size_t n_args, size_t n_kw, const obj_t *args) {
     return rt_call(((const classmethod_obj_t *)OBJ_TO_PTR(self))->fun, n_args, n_kw, args);
 }
@@ -627,6 +632,7 @@ static obj_t staticmethod_call(obj_t self, size_t n_args, size_t n_kw, const obj
 const type_t staticmethod_type = {
     .base = {&type_type},
     .name = QSTR_staticmethod,
+    .print = static_class_print,
     .make_new = static_class_make_new,
     .call = staticmethod_call,
     .attr = static_class_attr,
@@ -634,6 +640,7 @@ const type_t staticmethod_type = {
 const type_t classmethod_type = {
     .base = {&type_type},
     .name = QSTR_classmethod,
+    .print = static_class_print,
     .make_new = static_class_make_new,
     .attr = static_class_attr,
 };
