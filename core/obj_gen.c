@@ -32,7 +32,7 @@ obj_t gen_new(const fun_bc_obj_t *fun, size_t n_args, size_t n_kw, const obj_t *
 }
 
 /* Runs the frame; push: value to push first (OBJ_NULL: none). */
-static obj_t gen_run(gen_obj_t *g, obj_t push, obj_t throw_exc, bool *done) {
+static inline __attribute__((always_inline)) obj_t gen_run(gen_obj_t *g, obj_t push, obj_t throw_exc, bool *done) {
     vm_frame_t *f = g->frame;
     rt_stack_check_gen();
     if (push != OBJ_NULL) {

@@ -13,20 +13,16 @@ typedef struct {
     size_t idx;
 } seq_iter_obj_t;
 
-static obj_t seq_iter_next(obj_t self) {
+static obj_t list_iter_next(obj_t self) {
     seq_iter_obj_t *it = OBJ_TO_PTR(self);
-    size_t len;
-    const obj_t *items;
-    if (it->base.type->name == QSTR_list_iterator) {
-        const list_obj_t *l = OBJ_TO_PTR(it->seq);
-        len = l->len;
-        items = l->items;
-    } else {
-        const tuple_obj_t *t = OBJ_TO_PTR(it->seq);
-        len = t->len;
-        items = t->items;
-    }
-    return it->idx < len ? items[it->idx++] : OBJ_NULL;
+    const list_obj_t *l = OBJ_TO_PTR(it->seq);
+    return it->idx < l->len ? l->items[it->idx++] : OBJ_NULL;
+}
+
+static obj_t tuple_iter_next(obj_t self) {
+    seq_iter_obj_t *it = OBJ_TO_PTR(self);
+    const tuple_obj_t *t = OBJ_TO_PTR(it->seq);
+    return it->idx < t->len ? t->items[it->idx++] : OBJ_NULL;
 }
 
 static const type_t list_iter_type = {
@@ -34,7 +30,7 @@ static const type_t list_iter_type = {
     .flags = TYPE_FLAG_ITER_IS_SELF,
     .name = QSTR_list_iterator,
     .getiter = rt_identity_getiter,
-    .iternext = seq_iter_next,
+    .iternext = list_iter_next,
 };
 
 static const type_t tuple_iter_type = {
@@ -42,7 +38,7 @@ static const type_t tuple_iter_type = {
     .flags = TYPE_FLAG_ITER_IS_SELF,
     .name = QSTR_tuple_iterator,
     .getiter = rt_identity_getiter,
-    .iternext = seq_iter_next,
+    .iternext = tuple_iter_next,
 };
 
 static obj_t seq_iter_init(seq_iter_obj_t *it, obj_t seq, bool is_list) {

@@ -599,10 +599,25 @@ uintptr_t rt_stack_py_base;
 #define RT_STACK_C_SHARE 24
 #define RT_STACK_GEN_SHARE 2
 
+/* The inline checks' bounds (runtime.h), worked out from the top and the limit: the C stack grows
+ * down, so a frame below a floor is too deep. UINTPTR_MAX until known: the first check then takes
+ * the slow way, which sets them. */
+uintptr_t rt_stack_floor = UINTPTR_MAX;
+uintptr_t rt_stack_gen_floor = UINTPTR_MAX;
+size_t rt_stack_c_budget;
+
+static void rt_stack_set_floors(void) {
+    rt_stack_floor = rt_stack_top > rt_stack_limit ? rt_stack_top - rt_stack_limit : 0;
+    size_t gen = rt_stack_limit / RT_STACK_GEN_SHARE;
+    rt_stack_gen_floor = rt_stack_top > gen ? rt_stack_top - gen : 0;
+    rt_stack_c_budget = rt_stack_limit / RT_STACK_C_SHARE;
+}
+
 void rt_set_stack_limits(void *stack_top, size_t stack_limit) {
     rt_stack_top = (uintptr_t)stack_top;
     rt_stack_limit = stack_limit;
     rt_stack_py_base = 0;
+    rt_stack_set_floors();
 }
 
 static void rt_stack_check_within(size_t limit) {
@@ -610,6 +625,7 @@ static void rt_stack_check_within(size_t limit) {
     if (UNLIKELY(rt_stack_top == 0)) {
         rt_stack_top = sp;
         rt_stack_limit = 256 * 1024;
+        rt_stack_set_floors();
         return;
     }
     size_t used = rt_stack_top > sp ? (size_t)(rt_stack_top - sp) : (size_t)(sp - rt_stack_top);
@@ -619,5 +635,5 @@ static void rt_stack_check_within(size_t limit) {
     }
 }
 
-void rt_stack_check(void) { rt_stack_check_within(rt_stack_limit); }
-void rt_stack_check_gen(void) { rt_stack_check_within(rt_stack_limit / RT_STACK_GEN_SHARE); }
+void rt_stack_check_slow(void) { rt_stack_check_within(rt_stack_limit); }
+void rt_stack_check_gen_slow(void) { rt_stack_check_within(rt_stack_limit / RT_STACK_GEN_SHARE); }

@@ -111,15 +111,33 @@ qstr rt_type_qname(obj_t o);
 
 /* ---- interruption and depth ---- */
 void rt_check_pending(void);   /* raises rt_state.pending_exception if set (clears it) */
-void rt_stack_check(void);     /* RuntimeError "maximum recursion depth exceeded" if too deep */
-void rt_stack_check_gen(void); /* the same before resuming a generator (a smaller budget) */
+/* rt_stack_check: RuntimeError "maximum recursion depth exceeded" if too deep; rt_stack_check_gen:
+ * the same before resuming a generator (a smaller budget). Inline compares against floors worked
+ * out once (runtime.c); anything near a bound takes the slow way, which decides exactly. */
+extern uintptr_t rt_stack_floor, rt_stack_gen_floor;
+extern size_t rt_stack_c_budget;
+/* The C stack address of the innermost running Python frame (vm_execute sets it and restores the
+ * caller's on every way out); rt_stack_check gives C recursion below it a smaller budget. */
+extern uintptr_t rt_stack_py_base;
+void rt_stack_check_slow(void);
+void rt_stack_check_gen_slow(void);
+static inline bool rt_stack_c_deep(uintptr_t sp) { return rt_stack_py_base > sp && rt_stack_py_base - sp > rt_stack_c_budget; }
+static inline void rt_stack_check(void) {
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    if (__builtin_expect(sp < rt_stack_floor || rt_stack_c_deep(sp), 0)) {
+        rt_stack_check_slow();
+    }
+}
+static inline void rt_stack_check_gen(void) {
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    if (__builtin_expect(sp < rt_stack_gen_floor || rt_stack_c_deep(sp), 0)) {
+        rt_stack_check_gen_slow();
+    }
+}
 void rt_keyboard_interrupt(void); /* schedule KeyboardInterrupt (async-signal safe) */
 /* Bounds for rt_stack_check (rt_init calls it with rt_config_t's stack_top/stack_limit). Until it
  * is called, the first rt_stack_check takes its own frame as the top and a 256 KiB limit. */
 void rt_set_stack_limits(void *stack_top, size_t stack_limit);
-/* The C stack address of the innermost running Python frame (vm_execute sets it and restores the
- * caller's on every way out); rt_stack_check gives C recursion below it a smaller budget. */
-extern uintptr_t rt_stack_py_base;
 /* Set by the port (WIPY_DIS=1 in script mode): every compiled module's bytecode is dumped. */
 extern bool rt_dump_bytecode;
 /* micropython.opt_level(): read by the compiler for each new compilation. 0: as written; >= 1: `assert`
