@@ -584,6 +584,18 @@ void rt_check_pending(void) {
     }
 }
 
+obj_t *rt_module_state_slots(size_t slot, size_t n) {
+    obj_t l = rt_state.module_state[slot];
+    if (l == OBJ_NULL) {
+        l = list_new(0, NULL);
+        for (size_t i = 0; i < n; i++) {
+            list_append(l, OBJ_NONE);
+        }
+        rt_state.module_state[slot] = l;
+    }
+    return ((list_obj_t *)OBJ_TO_PTR(l))->items;
+}
+
 void rt_keyboard_interrupt(void) { rt_state.pending_exception = OBJ_FROM_PTR(&exc_kbd_interrupt_obj); }
 
 /* Addresses kept as integers: the top is a frame address far up the C stack. */

@@ -135,6 +135,9 @@ static inline void rt_stack_check_gen(void) {
     }
 }
 void rt_keyboard_interrupt(void); /* schedule KeyboardInterrupt (async-signal safe) */
+/* module_state[slot] as a list of n slots (made of n Nones the first time): a module's table of
+ * objects kept alive by the GC. */
+obj_t *rt_module_state_slots(size_t slot, size_t n);
 /* Bounds for rt_stack_check (rt_init calls it with rt_config_t's stack_top/stack_limit). Until it
  * is called, the first rt_stack_check takes its own frame as the top and a 256 KiB limit. */
 void rt_set_stack_limits(void *stack_top, size_t stack_limit);

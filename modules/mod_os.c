@@ -81,18 +81,7 @@ uint32_t os_mount_seq(void) {
     return ++os_seq;
 }
 
-static obj_t os_dev_roots(void) {
-    obj_t l = rt_state.module_state[OS_STATE_DEVS];
-    if (l == OBJ_NULL) {
-        obj_t items[VFS_MAX_MOUNTS];
-        for (size_t i = 0; i < VFS_MAX_MOUNTS; i++) {
-            items[i] = OBJ_NONE;
-        }
-        l = list_new(VFS_MAX_MOUNTS, items);
-        rt_state.module_state[OS_STATE_DEVS] = l;
-    }
-    return l;
-}
+static obj_t *os_dev_roots(void) { return rt_module_state_slots(OS_STATE_DEVS, VFS_MAX_MOUNTS); }
 
 static void os_dev_release(size_t i) {
     os_devs[i].used = false;
@@ -473,7 +462,7 @@ void os_mount_device(obj_t dev, obj_t mount_point, bool readonly, bool mkfs) {
     if (slot == VFS_MAX_MOUNTS) {
         raise_os_error(ENOMEM);
     }
-    obj_t roots = os_dev_roots();
+    obj_t *roots = os_dev_roots();
     os_dev_t *d = &os_devs[slot];
     fat_vol_t *vol = vfs_fat_volume(dev);
     if (vol != NULL) {
@@ -482,7 +471,7 @@ void os_mount_device(obj_t dev, obj_t mount_point, bool readonly, bool mkfs) {
         memset(&d->b, 0, sizeof(d->b));
         d->b.dev = dev;
         d->vol = vol;
-        ((list_obj_t *)OBJ_TO_PTR(roots))->items[slot] = dev;
+        roots[slot] = dev;
         strcpy(d->point, point);
         d->used = true;
         int r = vfs_mount_vol(vol, point, readonly ? VFS_MOUNT_RO : 0);
@@ -496,7 +485,7 @@ void os_mount_device(obj_t dev, obj_t mount_point, bool readonly, bool mkfs) {
     if (d->b.native != NULL && os_native_claim(d->b.native)) {
         readonly = true; /* the card's write-protect tab */
     }
-    ((list_obj_t *)OBJ_TO_PTR(roots))->items[slot] = d->b.dev;
+    roots[slot] = d->b.dev;
     strcpy(d->point, point);
     d->used = true;
     d->seq = os_mount_seq();

@@ -30,18 +30,7 @@ typedef struct {
 static vfs_user_ent_t vfs_user_tab[VFS_USER_MAX];
 static int vfs_user_cwd = -1;
 
-static obj_t *vfs_user_objs(void) {
-    obj_t l = rt_state.module_state[VFS_USER_STATE];
-    if (l == OBJ_NULL) {
-        obj_t items[VFS_USER_MAX];
-        for (size_t i = 0; i < VFS_USER_MAX; i++) {
-            items[i] = OBJ_NONE;
-        }
-        l = list_new(VFS_USER_MAX, items);
-        rt_state.module_state[VFS_USER_STATE] = l;
-    }
-    return ((list_obj_t *)OBJ_TO_PTR(l))->items;
-}
+static obj_t *vfs_user_objs(void) { return rt_module_state_slots(VFS_USER_STATE, VFS_USER_MAX); }
 
 void vfs_user_reset(void) {
     memset(vfs_user_tab, 0, sizeof(vfs_user_tab));

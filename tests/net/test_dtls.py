@@ -16,6 +16,21 @@ from test_board_net import raw_session
 from tls_peers import make_certs
 
 
+# A board program's start: a non-blocking DTLS client socket (server port, CA file) under a poll
+# waiting to write.
+NONBLOCKING_CLIENT = """
+import socket, tls, select, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.connect(('127.0.0.1', %d))
+s.setblocking(False)
+ctx = tls.SSLContext(tls.PROTOCOL_DTLS_CLIENT)
+ctx.verify_mode = tls.CERT_REQUIRED
+ctx.load_verify_locations(cafile=%r)
+ss = ctx.wrap_socket(s, server_hostname='localhost', do_handshake_on_connect=False)
+p = select.poll()
+p.register(ss, select.POLLOUT)"""
+
+
 @pytest.fixture(scope="module")
 def certs(tmp_path_factory):
     return make_certs(tmp_path_factory.mktemp("certs"))
@@ -203,17 +218,7 @@ def test_non_blocking_dtls_under_poll(certs):
     th = threading.Thread(target=answer, daemon=True)
     th.start()
     try:
-        rc, out = run("""
-import socket, tls, select
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.connect(('127.0.0.1', %d))
-s.setblocking(False)
-ctx = tls.SSLContext(tls.PROTOCOL_DTLS_CLIENT)
-ctx.verify_mode = tls.CERT_REQUIRED
-ctx.load_verify_locations(cafile=%r)
-ss = ctx.wrap_socket(s, server_hostname='localhost', do_handshake_on_connect=False)
-p = select.poll()
-p.register(ss, select.POLLOUT)
+        rc, out = run((NONBLOCKING_CLIENT + """
 sent = False
 got = b''
 rounds = 0
@@ -232,7 +237,7 @@ try:
 except OSError as e:
     print('EAGAIN', e.errno == 11)
 ss.close()
-""" % (srv.port, os.path.join(certs, "ca.pem")))
+""") % (srv.port, os.path.join(certs, "ca.pem")))
     finally:
         th.join(T)
         srv.stop()
@@ -446,23 +451,13 @@ def test_lost_hello_resent_under_poll(certs):
     srv = DtlsServer(certs)
     port, dropped, stop = lossy_relay(srv.port)
     try:
-        rc, out = run("""
-import socket, tls, select, time
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.connect(('127.0.0.1', %d))
-s.setblocking(False)
-ctx = tls.SSLContext(tls.PROTOCOL_DTLS_CLIENT)
-ctx.verify_mode = tls.CERT_REQUIRED
-ctx.load_verify_locations(cafile=%r)
-ss = ctx.wrap_socket(s, server_hostname='localhost', do_handshake_on_connect=False)
-p = select.poll()
-p.register(ss, select.POLLOUT)
+        rc, out = run((NONBLOCKING_CLIENT + """
 t0 = time.ticks_ms()
 while not ss.write(b'after a loss\\n'):
     assert p.poll(5000), 'poll timed out'
 print(ss.cipher()[1], time.ticks_diff(time.ticks_ms(), t0) >= 900)
 ss.close()
-""" % (port, os.path.join(certs, "ca.pem")))
+""") % (port, os.path.join(certs, "ca.pem")))
         srv.wait_for(b"after a loss\n")
     finally:
         stop()
