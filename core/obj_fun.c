@@ -91,7 +91,9 @@ void fun_bc_bind_args(vm_frame_t *f, const fun_bc_obj_t *fun, size_t n_args, siz
             memcpy(locals, args, n_pos * sizeof(obj_t));
             locals[extra] = tuple_new(n_args - n_pos, args + n_pos);
         } else {
-            memcpy(locals, args, n_args * sizeof(obj_t));
+            if (n_args != 0) { /* args may be NULL */
+                memcpy(locals, args, n_args * sizeof(obj_t));
+            }
             if (flags & CODE_VARARGS) {
                 locals[extra] = OBJ_EMPTY_TUPLE;
             }
@@ -101,8 +103,8 @@ void fun_bc_bind_args(vm_frame_t *f, const fun_bc_obj_t *fun, size_t n_args, siz
             kwdict = dict_new(n_kw);
             locals[extra + ((flags & CODE_VARARGS) ? 1 : 0)] = kwdict;
         }
-        const obj_t *kw = args + n_args;
         for (size_t i = 0; i < n_kw; i++) {
+            const obj_t *kw = args + n_args; /* args is not NULL when there are keywords */
             obj_t key = kw[2 * i], val = kw[2 * i + 1];
             qstr q = fun_key_qstr(key);
             size_t j = code->n_posonly;

@@ -98,6 +98,9 @@ obj_t str_intern(obj_t s) {
     if (obj_is_qstr(s)) {
         return s;
     }
+    if (!obj_is_type(s, &str_type)) {
+        str_raise_implicit(s);
+    }
     const str_obj_t *o = OBJ_TO_PTR(s);
     return obj_new_qstr(qstr_from_strn((const char *)o->data, o->len));
 }
@@ -1598,10 +1601,16 @@ void str_print_quoted(const print_t *p, const uint8_t *s, size_t len, bool is_by
         } else if (c < 0x20 || c == 0x7f || (is_bytes && c >= 0x80)) {
             esc[0] = '\\', esc[1] = 'x', esc[2] = hexd[c >> 4], esc[3] = hexd[c & 15], n = 4;
         } else if (c >= 0x80) {
-            const uint8_t *pp = s + i;
-            uint32_t cp = utf8_decode(&pp);
-            next = (size_t)(pp - s);
-            if (!unichar_isprint(cp)) {
+            /* a str read from a text file may hold any bytes: a byte outside a whole UTF-8
+             * sequence is shown as \xNN, and nothing past the end is read */
+            uint32_t cp = c;
+            bool whole = utf8_seq_len(s + i, len - i) != 0;
+            if (whole) {
+                const uint8_t *pp = s + i;
+                cp = utf8_decode(&pp);
+                next = (size_t)(pp - s);
+            }
+            if (!whole || !unichar_isprint(cp)) {
                 esc[0] = '\\';
                 if (cp < 0x100) {
                     esc[1] = 'x', n = 2;

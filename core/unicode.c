@@ -1,27 +1,26 @@
 /* core/unicode.c: UTF-8 encoding/decoding/validation and character classes.
- * Invariant: the decoders only ever see valid UTF-8 (every str is validated or built from valid
- * pieces); utf8_validate is the single gate for untrusted bytes (bytes.decode, the lexer). */
+ * Invariant: a str is valid UTF-8 except one read from a text file (any bytes, as on the WiPy);
+ * decoding and counting agree on such data (a code point = a byte and the continuation bytes after
+ * it) and read no further than its terminating NUL. utf8_validate gates bytes.decode and the lexer. */
 #include "core/unicode.h"
 
 #include <string.h>
 
 uint32_t utf8_decode(const uint8_t **p) {
     const uint8_t *s = *p;
-    uint32_t c = s[0];
+    uint32_t c = *s++;
     if (c < 0x80) {
-        *p = s + 1;
+        *p = s;
         return c;
     }
-    if (c < 0xe0) {
-        *p = s + 2;
-        return ((c & 0x1f) << 6) | (s[1] & 0x3f);
+    /* A str read from a text file may hold any bytes: a code point is its first byte and every
+     * continuation byte after it (as utf8_char_count counts), so the data's NUL ends it. */
+    c &= c < 0xe0 ? 0x1f : c < 0xf0 ? 0x0f : 0x07;
+    while (utf8_is_cont(*s)) {
+        c = (c << 6) | (*s++ & 0x3f);
     }
-    if (c < 0xf0) {
-        *p = s + 3;
-        return ((c & 0x0f) << 12) | ((uint32_t)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
-    }
-    *p = s + 4;
-    return ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3f) << 12) | ((uint32_t)(s[2] & 0x3f) << 6) | (s[3] & 0x3f);
+    *p = s;
+    return c;
 }
 
 size_t utf8_encode(uint32_t cp, uint8_t *out) {
@@ -82,7 +81,8 @@ size_t utf8_char_count(const uint8_t *s, size_t len) {
     for (; i < len; i++) {
         n += !utf8_is_cont(s[i]);
     }
-    return n;
+    /* continuation bytes at the very start (only in a text file's str) make a code point too */
+    return n + (len > 0 && utf8_is_cont(s[0]));
 }
 
 size_t utf8_seq_len(const uint8_t *s, size_t avail) {

@@ -1,5 +1,6 @@
 /* core/unicode.h: UTF-8 helpers and character classes (unicode.c).
- * Every str in the core holds valid UTF-8; these helpers assume it unless they say they check.
+ * A str holds valid UTF-8 unless read from a text file (any bytes); the helpers stay in bounds on
+ * such data (its code points may be odd) and treat it as valid unless they say they check.
  * Character classes are exact for ASCII and cover Latin-1, Greek and Cyrillic beyond it. */
 #ifndef CORE_UNICODE_H
 #define CORE_UNICODE_H
@@ -10,7 +11,8 @@
 
 /* True for a UTF-8 continuation byte (10xxxxxx). */
 static inline bool utf8_is_cont(uint8_t b) { return (b & 0xc0) == 0x80; }
-/* Decodes the code point at *p (valid UTF-8) and advances *p past it. */
+/* Decodes the code point at *p and advances *p past it and any continuation bytes after it (so
+ * it stops at the NUL ending a str's data, whatever bytes the str holds). */
 uint32_t utf8_decode(const uint8_t **p);
 /* Encodes cp (<= 0x10ffff) into out (4 bytes room); returns the number of bytes written. */
 size_t utf8_encode(uint32_t cp, uint8_t *out);

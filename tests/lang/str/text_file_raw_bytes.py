@@ -1,0 +1,29 @@
+# A text file's bytes that are not UTF-8 pass through into the str (as on the WiPy); every str
+# operation stays within the data: a code point is a byte and the continuation bytes after it,
+# repr shows a byte outside a whole sequence as \xNN, and indexing, iteration, slicing with a
+# step and reversal agree with len().
+import os, random
+
+name = "/tmp/wipy_rawtext_%d.txt" % random.getrandbits(30)
+for raw in (b"a\xff\xc3", b"\xe2\x82 \xf0\x9f\x98 z\xc3", b"\x82\x82a\xf8 \xc3\xa9\xe9\xe2\x82",
+            b"\xf0", b"\xbf", b"ok\xc3\xa9"):
+    with open(name, "wb") as f:
+        f.write(raw)
+    with open(name) as f:
+        s = f.read()
+    chars = list(s)
+    print(repr(s), len(s), len(chars), s.encode() == raw)
+    print([c.encode() for c in chars])
+    print(all(s[i] == chars[i] for i in range(-len(s), len(s))), "".join(chars) == s)
+    print(s[::-1].encode(), s[::2].encode(), s[1::-1].encode(), s[-1:].encode())
+    print(s[::-1][::-1] == s, s[:] == s, [repr(c) for c in s[1:4]])
+    try:
+        int(s)
+    except ValueError as e:
+        print(e)
+os.remove(name)
+for b in (b"\xff", bytearray(b"1\xfe"), b"\xc3", memoryview(b"\xe2\x82")):
+    try:
+        int(b)
+    except ValueError as e:
+        print(e)
