@@ -63,6 +63,12 @@ static void ba_reserve(bytearray_obj_t *b, size_t extra) {
     b->alloc = want;
 }
 
+static void ba_check_len(const bytearray_obj_t *b, size_t len0) {
+    if (b->len != len0) {
+        raise_msg(&type_RuntimeError, "bytearray changed size during slice");
+    }
+}
+
 /* Replaces items[start, start+old_n) by new_n bytes from src (src may alias items). */
 static void ba_splice(bytearray_obj_t *b, size_t start, size_t old_n, const uint8_t *src, size_t new_n) {
     if (new_n <= old_n) {
@@ -304,7 +310,8 @@ static obj_t ba_subscr(obj_t self, obj_t index, obj_t value) {
         return OBJ_NONE;
     }
     slice_bounds_t s;
-    slice_get_indices(index, b->len, &s);
+    size_t len0 = b->len; /* Python code run below (__index__, __len__, __iter__) must keep it */
+    slice_get_indices(index, len0, &s);
     size_t n = ba_slice_count(&s);
     if (value != OBJ_NULL && s.step != 1) {
         /* as CPython: assigning an empty sequence to an extended slice deletes it */
@@ -315,6 +322,7 @@ static obj_t ba_subscr(obj_t self, obj_t index, obj_t value) {
             value = OBJ_NULL;
         }
     }
+    ba_check_len(b, len0);
     if (value == OBJ_NULL) {
         if (s.step == 1) {
             ba_splice(b, (size_t)s.start, n, NULL, 0);
@@ -352,6 +360,7 @@ static obj_t ba_subscr(obj_t self, obj_t index, obj_t value) {
     vstr_t v;
     vstr_init(&v, 16);
     bytes_collect(value, &v);
+    ba_check_len(b, len0);
     if (s.step == 1) {
         size_t start = (size_t)s.start;
         if (s.stop < s.start) {

@@ -116,8 +116,14 @@ static void map_rebuild(map_t *map, size_t new_alloc) {
     }
     uint32_t *index = gc_alloc((size + 1) * sizeof(uint32_t), false);
     size_t mask = size - 1;
+    const map_elem_t *table = map->table;
     for (size_t i = 0; i < n; i++) {
-        size_t s = map_slot0(map_hash(map->table[i].key), mask);
+        size_t s = map_slot0(map_hash(table[i].key), mask);
+        if (map->table != table || map->used != n || map->filled != n) {
+            /* a key's __hash__ changed this map: it stays linear (consistent) until it grows */
+            gc_free(index);
+            return;
+        }
         while (index[s] != 0) {
             s = (s + 1) & mask;
         }
@@ -174,6 +180,9 @@ static map_elem_t map_removed_copy;
 static map_elem_t *map_lookup_linear(map_t *map, obj_t key, map_lookup_kind_t kind) {
     if (!map->is_fixed && !(key & 3) && !obj_is_type(key, &str_type)) {
         (void)map_hash(key); /* unhashable keys raise TypeError as in a hashed lookup */
+        if (map->index != NULL) { /* __hash__ grew this map an index */
+            return map_lookup(map, key, kind);
+        }
     }
     for (size_t i = 0; i < map->used; i++) {
         obj_t k = map->table[i].key;
@@ -185,7 +194,7 @@ static map_elem_t *map_lookup_linear(map_t *map, obj_t key, map_lookup_kind_t ki
             const map_elem_t *table = map->table;
             size_t used = map->used;
             eq = map_key_eq(k, key);
-            if (map->table != table || map->used != used || map->table[i].key != k) {
+            if (map->table != table || map->used != used || map->table[i].key != k || map->index != NULL) {
                 return map_lookup(map, key, kind); /* __eq__ changed the map: start again */
             }
         }
@@ -234,7 +243,15 @@ map_elem_t *map_lookup(map_t *map, obj_t key, map_lookup_kind_t kind) {
     if (map->index == NULL) {
         return map_lookup_linear(map, key, kind);
     }
-    size_t h = map_hash(key);
+    size_t h;
+    if ((key & 3) || obj_is_type(key, &str_type)) {
+        h = map_hash(key);
+    } else {
+        h = rt_hash(key);
+        if (map->index == NULL) { /* __hash__ cleared or rebuilt this map */
+            return map_lookup_linear(map, key, kind);
+        }
+    }
     size_t mask = map->index_size - 1;
     size_t s = map_slot0(h, mask);
     size_t free_slot = SIZE_MAX;
@@ -461,17 +478,18 @@ static void dict_print(const print_t *p, obj_t o, print_kind_t kind) {
     rt_stack_check();
     print_strn(p, "{", 1);
     bool first = true;
-    for (size_t i = 0; i < m->used; i++) {
-        if (m->table[i].key == OBJ_NULL) {
+    for (size_t i = 0; i < m->used; i++) { /* a __repr__ may change the dict: read it afresh */
+        obj_t k = m->table[i].key, v = m->table[i].value;
+        if (k == OBJ_NULL) {
             continue;
         }
         if (!first) {
             print_strn(p, ", ", 2);
         }
         first = false;
-        obj_print(p, m->table[i].key, PRINT_REPR);
+        obj_print(p, k, PRINT_REPR);
         print_strn(p, ": ", 2);
-        obj_print(p, m->table[i].value, PRINT_REPR);
+        obj_print(p, v, PRINT_REPR);
     }
     print_strn(p, "}", 1);
 }

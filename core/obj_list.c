@@ -236,8 +236,7 @@ DEFINE_FUN_KW(list_sort_obj, sort, 1, 1, list_sort_fun);
 /* ---- type slots ---- */
 
 static void list_print(const print_t *p, obj_t o, print_kind_t kind) {
-    const list_obj_t *l = OBJ_TO_PTR(o);
-    seq_print(p, l->items, l->len, "[", "]");
+    seq_print(p, o, "[", "]");
 }
 
 static obj_t list_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
@@ -323,7 +322,7 @@ static obj_t list_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
                 return OBJ_NULL; /* == falls back to identity in the runtime */
             }
             const list_obj_t *b = OBJ_TO_PTR(rhs);
-            return obj_bool(seq_compare(op, a->items, a->len, b->items, b->len));
+            return obj_bool(seq_compare(op, &a->items, &a->len, &b->items, &b->len));
         }
         default: return OBJ_NULL;
     }
@@ -363,11 +362,20 @@ static void list_delete_slice(list_obj_t *l, const slice_bounds_t *b) {
     l->len -= n;
 }
 
+/* b was worked out for a list of len0 items: Python code run since (an __index__ of the slice, an
+ * __iter__ of the value) must not have changed its size. */
+static void list_check_len(const list_obj_t *l, size_t len0) {
+    if (l->len != len0) {
+        raise_msg(&type_RuntimeError, "list changed size during slice");
+    }
+}
+
 static void list_store_slice(obj_t self, const slice_bounds_t *b, obj_t value) {
     list_obj_t *l = list_ptr(self);
-    size_t n;
+    size_t n, len0 = l->len;
     obj_t *items;
     list_value_items(self, value, &n, &items);
+    list_check_len(l, len0);
     if (b->step == 1) {
         size_t start = (size_t)b->start;
         size_t stop = b->stop < b->start ? start : (size_t)b->stop;
@@ -415,7 +423,9 @@ static obj_t list_subscr(obj_t self, obj_t index, obj_t value) {
         return OBJ_NONE;
     }
     slice_bounds_t b;
-    if (slice_get_indices(index, l->len, &b)) {
+    size_t len0 = l->len;
+    if (slice_get_indices(index, len0, &b)) {
+        list_check_len(l, len0);
         if (value == OBJ_SENTINEL) {
             size_t n = slice_bounds_count(&b);
             obj_t r = list_new(n, NULL);
@@ -505,7 +515,7 @@ static obj_t list_remove_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     obj_t self = list_arg(args[0], "remove");
     list_obj_t *l = list_ptr(self);
     obj_t a[2] = {self, args[1]};
-    obj_t i = seq_index(l->items, l->len, 2, a);
+    obj_t i = seq_index(&l->items, &l->len, 2, a);
     list_pop(self, small_int_value(i));
     return OBJ_NONE;
 }
@@ -514,14 +524,14 @@ static DEFINE_FUN(list_remove_obj, remove, 2, 2, list_remove_fun);
 static obj_t list_index_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     obj_t self = list_arg(args[0], "index");
     list_obj_t *l = list_ptr(self);
-    return seq_index(l->items, l->len, n_args, args);
+    return seq_index(&l->items, &l->len, n_args, args);
 }
 static DEFINE_FUN(list_index_obj, index, 2, 4, list_index_fun);
 
 static obj_t list_count_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     obj_t self = list_arg(args[0], "count");
     list_obj_t *l = list_ptr(self);
-    return seq_count(l->items, l->len, args[1]);
+    return seq_count(&l->items, &l->len, args[1]);
 }
 static DEFINE_FUN(list_count_obj, count, 2, 2, list_count_fun);
 

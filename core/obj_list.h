@@ -23,17 +23,19 @@ obj_t tuple_from_iter(obj_t iterable); /* tuple(iterable); returns tuples as is 
 size_t tuple_hash(obj_t tuple);        /* consistent with == ; TypeError if unhashable item */
 /* Shared by list and tuple: result of comparing two item arrays with a comparison op
  * (BINARY_OP_LESS ... BINARY_OP_NOT_EQUAL), lexicographically, as Python does. */
-bool seq_compare(binary_op_t op, const obj_t *a, size_t na, const obj_t *b, size_t nb);
+bool seq_compare(binary_op_t op, obj_t *const *a, const size_t *na, obj_t *const *b, const size_t *nb);
 /* Index normalisation shared by sequences: index an int (else TypeError "<type> indices must be
  * integers, not X"), negative counted from the end, IndexError "<type> index out of range". */
 size_t seq_get_index(const type_t *type, size_t len, obj_t index);
 /* Number of items a normalised slice selects. */
 size_t slice_bounds_count(const slice_bounds_t *b);
-/* seq.index(x[, start[, end]]) over items (args[0] is self, args[1] x): ValueError if absent. */
-obj_t seq_index(const obj_t *items, size_t len, size_t n_args, const obj_t *args);
-obj_t seq_count(const obj_t *items, size_t len, obj_t value);
-/* Prints items as reprs separated by ", " between open and close. */
-void seq_print(const print_t *p, const obj_t *items, size_t len, const char *open, const char *close);
+/* seq.index(x[, start[, end]]) over *items (args[0] is self, args[1] x): ValueError if absent.
+ * Both read the sequence's items and length afresh after each __eq__ (which may change a list). */
+obj_t seq_index(obj_t *const *items, const size_t *len, size_t n_args, const obj_t *args);
+obj_t seq_count(obj_t *const *items, const size_t *len, obj_t value);
+/* Prints the items of seq (a list or tuple) as reprs separated by ", " between open and close,
+ * reading them afresh after each __repr__ (which may change a list). */
+void seq_print(const print_t *p, obj_t seq, const char *open, const char *close);
 /* n of seq * n (negative -> 0; (size_t)-1 if n isn't an int; MemoryError if absurdly big). */
 size_t seq_repeat_count(obj_t n, size_t len);
 

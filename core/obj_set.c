@@ -72,6 +72,7 @@ static void set_add_iter(obj_t set, obj_t iterable) {
         obj_get_array(iterable, &n, &items);
         for (size_t i = 0; i < n; i++) {
             set_add_raw(s, items[i]);
+            obj_get_array(iterable, &n, &items); /* an item's __hash__ may change a list */
         }
         return;
     }

@@ -147,7 +147,9 @@ static obj_t slice_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     const slice_obj_t *a = OBJ_TO_PTR(lhs), *b = OBJ_TO_PTR(rhs);
     obj_t ta[3] = {a->start, a->stop, a->step}, tb[3] = {b->start, b->stop, b->step};
     if (op >= BINARY_OP_LESS && op <= BINARY_OP_NOT_EQUAL) {
-        return obj_bool(seq_compare(op, ta, 3, tb, 3));
+        obj_t *pa = ta, *pb = tb;
+        const size_t three = 3;
+        return obj_bool(seq_compare(op, &pa, &three, &pb, &three));
     }
     return OBJ_NULL;
 }

@@ -90,37 +90,39 @@ static inline bool seq_item_equal(obj_t a, obj_t b) {
     return rt_equal(a, b);
 }
 
-bool seq_compare(binary_op_t op, const obj_t *a, size_t na, const obj_t *b, size_t nb) {
-    if ((op == BINARY_OP_EQUAL || op == BINARY_OP_NOT_EQUAL) && na != nb) {
+bool seq_compare(binary_op_t op, obj_t *const *a, const size_t *na, obj_t *const *b, const size_t *nb) {
+    if ((op == BINARY_OP_EQUAL || op == BINARY_OP_NOT_EQUAL) && *na != *nb) {
         return op == BINARY_OP_NOT_EQUAL;
     }
-    size_t n = na < nb ? na : nb;
-    for (size_t i = 0; i < n; i++) {
-        if (!seq_item_equal(a[i], b[i])) {
-            if (op == BINARY_OP_EQUAL) {
-                return false;
-            }
-            if (op == BINARY_OP_NOT_EQUAL) {
-                return true;
-            }
-            if (obj_is_small_int(a[i]) && obj_is_small_int(b[i])) {
-                int_t x = small_int_value(a[i]), y = small_int_value(b[i]);
-                switch (op) {
-                    case BINARY_OP_LESS:
-                    case BINARY_OP_LESS_EQUAL: return x < y;
-                    default: return x > y;
-                }
-            }
-            return rt_is_true(rt_binary_op(op, a[i], b[i]));
-        }
+    size_t i = 0;
+    while (i < *na && i < *nb && seq_item_equal((*a)[i], (*b)[i])) {
+        i++;
     }
+    if (i < *na && i < *nb) {
+        if (op == BINARY_OP_EQUAL) {
+            return false;
+        }
+        if (op == BINARY_OP_NOT_EQUAL) {
+            return true;
+        }
+        obj_t x = (*a)[i], y = (*b)[i];
+        if (obj_is_small_int(x) && obj_is_small_int(y)) {
+            switch (op) {
+                case BINARY_OP_LESS:
+                case BINARY_OP_LESS_EQUAL: return small_int_value(x) < small_int_value(y);
+                default: return small_int_value(x) > small_int_value(y);
+            }
+        }
+        return rt_is_true(rt_binary_op(op, x, y));
+    }
+    size_t la = *na, lb = *nb;
     switch (op) {
-        case BINARY_OP_LESS: return na < nb;
-        case BINARY_OP_LESS_EQUAL: return na <= nb;
-        case BINARY_OP_MORE: return na > nb;
-        case BINARY_OP_MORE_EQUAL: return na >= nb;
-        case BINARY_OP_EQUAL: return na == nb;
-        default: return na != nb;
+        case BINARY_OP_LESS: return la < lb;
+        case BINARY_OP_LESS_EQUAL: return la <= lb;
+        case BINARY_OP_MORE: return la > lb;
+        case BINARY_OP_MORE_EQUAL: return la >= lb;
+        case BINARY_OP_EQUAL: return la == lb;
+        default: return la != lb;
     }
 }
 
@@ -154,35 +156,39 @@ static size_t seq_bound(obj_t o, size_t len) {
     return (uint_t)v > len ? len : (size_t)v;
 }
 
-obj_t seq_index(const obj_t *items, size_t len, size_t n_args, const obj_t *args) {
-    size_t start = n_args > 2 ? seq_bound(args[2], len) : 0;
-    size_t stop = n_args > 3 ? seq_bound(args[3], len) : len;
-    for (size_t i = start; i < stop; i++) {
-        if (seq_item_equal(items[i], args[1])) {
+obj_t seq_index(obj_t *const *items, const size_t *len, size_t n_args, const obj_t *args) {
+    size_t start = n_args > 2 ? seq_bound(args[2], *len) : 0;
+    size_t stop = n_args > 3 ? seq_bound(args[3], *len) : *len;
+    for (size_t i = start; i < stop && i < *len; i++) { /* __eq__ may change a list */
+        if (seq_item_equal((*items)[i], args[1])) {
             return small_int_new((int_t)i);
         }
     }
     raise_msg(&type_ValueError, "object not in sequence");
 }
 
-obj_t seq_count(const obj_t *items, size_t len, obj_t value) {
+obj_t seq_count(obj_t *const *items, const size_t *len, obj_t value) {
     size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (seq_item_equal(items[i], value)) {
+    for (size_t i = 0; i < *len; i++) {
+        if (seq_item_equal((*items)[i], value)) {
             n++;
         }
     }
     return small_int_new((int_t)n);
 }
 
-void seq_print(const print_t *p, const obj_t *items, size_t len, const char *open, const char *close) {
+void seq_print(const print_t *p, obj_t seq, const char *open, const char *close) {
     rt_stack_check(); /* a list containing itself recurses until RuntimeError, not a crash */
     print_str(p, open);
+    size_t len;
+    obj_t *items;
+    obj_get_array(seq, &len, &items);
     for (size_t i = 0; i < len; i++) {
         if (i > 0) {
             print_strn(p, ", ", 2);
         }
         obj_print(p, items[i], PRINT_REPR);
+        obj_get_array(seq, &len, &items); /* an item's __repr__ may have changed a list */
     }
     print_str(p, close);
 }
@@ -225,7 +231,7 @@ size_t tuple_hash(obj_t o) {
 
 static void tuple_print(const print_t *p, obj_t o, print_kind_t kind) {
     const tuple_obj_t *t = OBJ_TO_PTR(o);
-    seq_print(p, t->items, t->len, "(", t->len == 1 ? ",)" : ")");
+    seq_print(p, o, "(", t->len == 1 ? ",)" : ")");
 }
 
 static obj_t tuple_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
@@ -321,7 +327,8 @@ static obj_t tuple_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
                 return OBJ_NULL; /* == falls back to identity in the runtime */
             }
             const tuple_obj_t *b = OBJ_TO_PTR(rhs);
-            return obj_bool(seq_compare(op, a->items, a->len, b->items, b->len));
+            obj_t *ia = (obj_t *)a->items, *ib = (obj_t *)b->items;
+            return obj_bool(seq_compare(op, &ia, &a->len, &ib, &b->len));
         }
         default: return OBJ_NULL;
     }
@@ -369,8 +376,9 @@ static obj_t tuple_count_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     if (!tuple_is_layout(args[0])) {
         raise_msg(&type_TypeError, "descriptor 'count' requires a 'tuple' object");
     }
-    const tuple_obj_t *t = OBJ_TO_PTR(args[0]);
-    return seq_count(t->items, t->len, args[1]);
+    tuple_obj_t *t = OBJ_TO_PTR(args[0]);
+    obj_t *items = t->items;
+    return seq_count(&items, &t->len, args[1]);
 }
 static DEFINE_FUN(tuple_count_obj, count, 2, 2, tuple_count_fun);
 
@@ -378,8 +386,9 @@ static obj_t tuple_index_fun(size_t n_args, size_t n_kw, const obj_t *args) {
     if (!tuple_is_layout(args[0])) {
         raise_msg(&type_TypeError, "descriptor 'index' requires a 'tuple' object");
     }
-    const tuple_obj_t *t = OBJ_TO_PTR(args[0]);
-    return seq_index(t->items, t->len, n_args, args);
+    tuple_obj_t *t = OBJ_TO_PTR(args[0]);
+    obj_t *items = t->items;
+    return seq_index(&items, &t->len, n_args, args);
 }
 static DEFINE_FUN(tuple_index_obj, index, 2, 4, tuple_index_fun);
 
