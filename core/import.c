@@ -12,6 +12,7 @@
 
 #include "core/frozen.h"
 #include "core/nlr.h"
+#include "core/obj_str.h"
 #include "core/port.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
@@ -597,6 +598,14 @@ obj_t rt_import_from(obj_t module, qstr name) {
     raise_fmt(&type_ImportError, "can't import name %q", (unsigned)name);
 }
 
+/* A name listed in __all__ as a qstr: a str (anything else is a TypeError). */
+static obj_t import_name_intern(obj_t name) {
+    if (!obj_is_str(name)) {
+        str_raise_implicit(name);
+    }
+    return str_intern(name);
+}
+
 /* from x import * where x (from sys.modules) is not a module: its __all__, else the public names
  * of its __dict__ (AttributeError when it has none, as in MicroPython). */
 static void import_all_from_object(obj_t obj, obj_t dest_globals) {
@@ -605,7 +614,7 @@ static void import_all_from_object(obj_t obj, obj_t dest_globals) {
         obj_t it = rt_getiter(all);
         obj_t name;
         while ((name = rt_iternext(it)) != OBJ_NULL) {
-            qstr q = obj_is_qstr(name) ? obj_qstr_value(name) : obj_qstr_value(str_intern(name));
+            qstr q = obj_qstr_value(import_name_intern(name));
             dict_store(dest_globals, name, rt_load_attr(obj, q));
         }
         return;
@@ -654,7 +663,7 @@ void rt_import_all(obj_t module, obj_t dest_globals) {
         obj_t it = rt_getiter(all);
         obj_t name;
         while ((name = rt_iternext(it)) != OBJ_NULL) {
-            qstr q = obj_is_qstr(name) ? obj_qstr_value(name) : obj_qstr_value(str_intern(name));
+            qstr q = obj_qstr_value(import_name_intern(name));
             dict_store(dest_globals, name, rt_load_attr(module, q));
         }
         return;

@@ -176,13 +176,17 @@ void map_clear(map_t *map) {
 
 static map_elem_t map_removed_copy;
 
+/* Hashes key only to raise TypeError for an unhashable one, as a hashed lookup would; true if
+ * its __hash__ grew the map an index (then the lookup starts again). Out of line: rare. */
+__attribute__((noinline)) static bool map_hash_gave_index(const map_t *map, obj_t key) {
+    (void)map_hash(key);
+    return map->index != NULL;
+}
+
 /* Linear search (fixed tables and small maps without an index). */
 static map_elem_t *map_lookup_linear(map_t *map, obj_t key, map_lookup_kind_t kind) {
-    if (!map->is_fixed && !(key & 3) && !obj_is_type(key, &str_type)) {
-        (void)map_hash(key); /* unhashable keys raise TypeError as in a hashed lookup */
-        if (map->index != NULL) { /* __hash__ grew this map an index */
-            return map_lookup(map, key, kind);
-        }
+    if (!map->is_fixed && !(key & 3) && !obj_is_type(key, &str_type) && map_hash_gave_index(map, key)) {
+        return map_lookup(map, key, kind);
     }
     for (size_t i = 0; i < map->used; i++) {
         obj_t k = map->table[i].key;
@@ -194,7 +198,7 @@ static map_elem_t *map_lookup_linear(map_t *map, obj_t key, map_lookup_kind_t ki
             const map_elem_t *table = map->table;
             size_t used = map->used;
             eq = map_key_eq(k, key);
-            if (map->table != table || map->used != used || map->table[i].key != k || map->index != NULL) {
+            if (map->table != table || map->used != used || map->table[i].key != k) {
                 return map_lookup(map, key, kind); /* __eq__ changed the map: start again */
             }
         }
@@ -248,8 +252,8 @@ map_elem_t *map_lookup(map_t *map, obj_t key, map_lookup_kind_t kind) {
         h = map_hash(key);
     } else {
         h = rt_hash(key);
-        if (map->index == NULL) { /* __hash__ cleared or rebuilt this map */
-            return map_lookup_linear(map, key, kind);
+        if (map->index == NULL) { /* __hash__ cleared or rebuilt this map: a linear one now */
+            return map_lookup(map, key, kind);
         }
     }
     size_t mask = map->index_size - 1;

@@ -98,9 +98,6 @@ obj_t str_intern(obj_t s) {
     if (obj_is_qstr(s)) {
         return s;
     }
-    if (!obj_is_type(s, &str_type)) {
-        str_raise_implicit(s);
-    }
     const str_obj_t *o = OBJ_TO_PTR(s);
     return obj_new_qstr(qstr_from_strn((const char *)o->data, o->len));
 }

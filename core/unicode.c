@@ -81,8 +81,11 @@ size_t utf8_char_count(const uint8_t *s, size_t len) {
     for (; i < len; i++) {
         n += !utf8_is_cont(s[i]);
     }
+    if (n == len) {
+        return n;
+    }
     /* continuation bytes at the very start (only in a text file's str) make a code point too */
-    return n + (len > 0 && utf8_is_cont(s[0]));
+    return n + utf8_is_cont(s[0]);
 }
 
 size_t utf8_seq_len(const uint8_t *s, size_t avail) {

@@ -4,6 +4,7 @@
  * dict with its own name: dicts already keep insertion order. */
 #include "modules/namedtuple.h"
 
+#include "core/obj_str.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
 
@@ -132,6 +133,14 @@ static const map_elem_t nt_locals_table[] = {
 };
 static DEFINE_CONST_DICT(nt_locals_dict, nt_locals_table);
 
+/* A type or field name as a qstr: a str (anything else is a TypeError, as in MicroPython). */
+static obj_t nt_intern(obj_t name) {
+    if (!obj_is_str(name)) {
+        str_raise_implicit(name);
+    }
+    return str_intern(name);
+}
+
 static bool is_identifier(const char *s, size_t len) {
     if (len == 0 || (s[0] >= '0' && s[0] <= '9')) {
         return false;
@@ -147,7 +156,7 @@ static bool is_identifier(const char *s, size_t len) {
 }
 
 static obj_t namedtuple_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    qstr name = obj_qstr_value(str_intern(args[0]));
+    qstr name = obj_qstr_value(nt_intern(args[0]));
     obj_t fields = list_new(0, NULL);
     if (obj_is_str(args[1])) {
         size_t len;
@@ -170,7 +179,7 @@ static obj_t namedtuple_fun(size_t n_args, size_t n_kw, const obj_t *args) {
         obj_t it = rt_getiter(args[1]);
         obj_t v;
         while ((v = rt_iternext(it)) != OBJ_NULL) {
-            list_append(fields, str_intern(v));
+            list_append(fields, nt_intern(v));
         }
     }
     size_t n;
