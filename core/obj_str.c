@@ -1764,6 +1764,9 @@ static void str_ctor_args(const char *who, qstr first, size_t n_args, size_t n_k
 /* str(), str(object), str(buffer, encoding=utf-8, errors=strict): decoding as soon as encoding or
  * errors is given, as in CPython (MicroPython takes them by position only). */
 static obj_t str_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
+    if (n_args == 1 && n_kw == 0) { /* the common str(x) */
+        return obj_str(args[0]);
+    }
     obj_t a[3];
     str_ctor_args("str", QSTR_object, n_args, n_kw, args, a);
     if (a[1] == OBJ_NULL && a[2] == OBJ_NULL) {
