@@ -22,3 +22,5 @@ print([n for n in dir(int) if not n.startswith('_')])
 for x in (0, 1, -1, 2, 3, 255, 256, -256, 2**62 - 1, -(2**62), 2**64 - 1, 2**64, 2**1000, -(2**1000 - 1), 3**100):
     print(len(bin(x).lstrip('-0b')), bin(x).count('1'), end=' ')
 print()
+help(int)  # what MicroPython's basics/builtin_help.py sees
+help(5)
