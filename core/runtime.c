@@ -537,7 +537,7 @@ obj_t rt_iternext_or_raise(obj_t iter) {
 
 /* ---- buffers ---- */
 bool rt_get_buffer(obj_t o, buffer_info_t *info, int flags) {
-    if (!obj_is_ptr(o)) {
+    if (!obj_is_ptr(o) && !obj_is_qstr(o)) { /* a qstr is a str: its bytes are read-only */
         return false;
     }
     const type_t *t = obj_type(o);
