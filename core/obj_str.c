@@ -27,7 +27,7 @@ static inline uint8_t *str_wdata(str_obj_t *o) { return (uint8_t *)(uintptr_t)o-
 
 obj_t str_new_sized(const char *data, size_t len, size_t char_len) {
     if (len <= 1 && (len == 0 || (uint8_t)data[0] < 0x80)) {
-        return obj_new_qstr(qstr_from_strn(data, len));
+        return obj_new_qstr(len ? qstr_of_ascii((uint8_t)data[0]) : QSTR__empty);
     }
     str_obj_t *o = str_alloc(&str_type, len);
     memcpy(str_wdata(o), data, len);
@@ -99,7 +99,7 @@ obj_t str_intern(obj_t s) {
         return s;
     }
     const str_obj_t *o = OBJ_TO_PTR(s);
-    return obj_new_qstr(qstr_from_strn((const char *)o->data, o->len));
+    return obj_new_qstr(qstr_from_strn_hashed((const char *)o->data, o->len, str_hash(s)));
 }
 
 const char *str_get_data(obj_t s, size_t *len) {
@@ -209,6 +209,9 @@ obj_t str_from_char(uint32_t cp) {
 }
 
 uint32_t str_ord(obj_t s) {
+    if (obj_is_qstr(s) && qstr_is_ascii_char(obj_qstr_value(s))) {
+        return obj_qstr_value(s) - qstr_of_ascii(0);
+    }
     if (obj_is_str(s)) {
         size_t len;
         const uint8_t *d = (const uint8_t *)str_get_data(s, &len);
@@ -2113,7 +2116,7 @@ static obj_t str_subscr(obj_t self, obj_t index, obj_t value) {
         size_t cl = obj_is_qstr(self) ? utf8_char_count(d, len) : ((const str_obj_t *)OBJ_TO_PTR(self))->char_len;
         size_t i = str_norm_index(index, cl, "string index out of range");
         if (cl == len) {
-            return obj_new_qstr(qstr_from_strn((const char *)d + i, 1));
+            return obj_new_qstr(qstr_of_ascii(d[i]));
         }
         size_t off = utf8_byte_offset(d, len, i);
         const uint8_t *p = d + off;
@@ -2145,7 +2148,7 @@ static obj_t str_iter_next(obj_t self) {
     const uint8_t *p = d + it->pos;
     if (*p < 0x80) {
         it->pos++;
-        return obj_new_qstr(qstr_from_strn((const char *)p, 1));
+        return obj_new_qstr(qstr_of_ascii(*p));
     }
     utf8_decode(&p);
     size_t n = (size_t)(p - d) - it->pos;
