@@ -4,7 +4,7 @@ p = 2 ** 2203 - 1
 acc = 0
 for i in range(20):
     acc ^= pow(3 + i, p - 1 - i, p)
-print(acc.bit_length(), acc % 1000003)
+print(len(bin(acc)) - 2, acc % 1000003)
 one = 10 ** 4000
 term = one
 e = 0

@@ -18,6 +18,6 @@ def tree(lo, hi):
 
 a = fact(12000)
 b = tree(1, 12001)
-print(a == b, a.bit_length(), a % 1000000007)
+print(a == b, len(bin(a)) - 2, a % 1000000007)
 c = tree(1, 150001)
-print(c.bit_length(), c % 998244353)
+print(len(hex(c)) - 2, c % 998244353)

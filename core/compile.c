@@ -414,6 +414,17 @@ static bool c_fold(comp_t *c, ast_expr_t *e, int64_t *out) {
 
 /* ---- expressions ---- */
 
+/* A str constant: a qstr when short (at most 10 bytes, MicroPython's parser's rule) or already
+ * interned, so a name handed to getattr/setattr or used as a dict key needs no interning when run;
+ * a longer one (a docstring, a message) stays a heap str and costs no permanent qstr. */
+#define STR_CONST_INTERN_LEN 10
+static obj_t c_str_const(const ast_expr_t *e) {
+    const char *s = e->u.constant.str;
+    size_t len = e->u.constant.len;
+    qstr q = len <= STR_CONST_INTERN_LEN ? qstr_from_strn(s, len) : qstr_find_strn(s, len);
+    return q != QSTR_NULL ? obj_new_qstr(q) : str_new(s, len);
+}
+
 /* The object a constant expression stands for, made at compile time: a literal, a folded integer
  * expression, a name bound by const(), or a tuple of those (one object, loaded by LOAD_CONST:
  * building it costs nothing at run time and allocates nothing, as in MicroPython). */
@@ -434,7 +445,7 @@ static bool c_const_obj(comp_t *c, ast_expr_t *e, obj_t *out) {
                 case AST_CONST_BIGINT:
                     *out = int_parse(e->u.constant.str, e->u.constant.len, e->u.constant.base);
                     return true;
-                case AST_CONST_STR: *out = str_new(e->u.constant.str, e->u.constant.len); return true;
+                case AST_CONST_STR: *out = c_str_const(e); return true;
                 case AST_CONST_BYTES: *out = bytes_new(e->u.constant.str, e->u.constant.len); return true;
             }
             return false;
@@ -490,7 +501,7 @@ static void c_constant(comp_t *c, ast_expr_t *e) {
         case AST_CONST_BIGINT:
             c_load_obj(c, int_parse(e->u.constant.str, e->u.constant.len, e->u.constant.base));
             break;
-        case AST_CONST_STR: c_load_obj(c, str_new(e->u.constant.str, e->u.constant.len)); break;
+        case AST_CONST_STR: c_load_obj(c, c_str_const(e)); break;
         case AST_CONST_BYTES: c_load_obj(c, bytes_new(e->u.constant.str, e->u.constant.len)); break;
     }
 }

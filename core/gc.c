@@ -25,7 +25,8 @@ static struct {
     uint8_t *pool;    /* first block */
     uint8_t *pool_end;
     size_t n_blocks;
-    size_t rover;      /* next-fit: where the next search for free blocks starts */
+    size_t top;         /* no free block at or above this: single blocks are taken below it */
+    size_t rover;       /* next fit for longer runs: where their next search starts */
     size_t alloc_since_collect; /* bytes */
     int_t threshold;   /* bytes; -1 off */
     bool enabled;
@@ -64,6 +65,11 @@ static void atb_set_range(size_t from, size_t to, unsigned kind) {
     }
 }
 
+/* A byte of the allocation table with all four blocks in use: skipped whole while searching. */
+static inline bool atb_byte_full(uint8_t v) {
+    return (v & 0x03) && (v & 0x0c) && (v & 0x30) && (v & 0xc0);
+}
+
 static inline bool ftb_get(size_t b) { return (gc.ftb[b / 8] >> (b % 8)) & 1; }
 static inline void ftb_set(size_t b, bool on) {
     if (on) {
@@ -97,6 +103,7 @@ void gc_init(void *start, size_t size, void *stack_top) {
     memset(gc.atb, 0, meta);
     gc.threshold = -1;
     gc.enabled = true;
+    gc.top = n;
     gc.stack_top = stack_top;
 }
 
@@ -282,8 +289,10 @@ static void sweep(void) {
         gc.atb[i] = sweep_new[carry][v];
         carry = sweep_carry[carry][v];
     }
-    /* the rover stays where it is: what lies after it was the oldest garbage, now free, and
-     * going on from there keeps allocation a bump through free space */
+    /* single blocks are looked for from the top again; the rover stays where it is: what lies
+     * after it was the oldest garbage, now free, and going on from there keeps allocating longer
+     * runs a bump through free space */
+    gc.top = gc.n_blocks;
 }
 
 void gc_collect(void) {
@@ -306,15 +315,33 @@ void gc_collect(void) {
 
 /* ---- allocation ---- */
 
-/* Next fit: the search starts where the last allocation ended and wraps around once, so filling
- * a mostly empty heap is a bump allocation and small holes are skipped once per lap instead of
- * being rescanned on every allocation. */
-/* A byte of the allocation table with all four blocks in use: skipped whole while searching. */
-static inline bool atb_byte_full(uint8_t v) {
-    return (v & 0x03) && (v & 0x0c) && (v & 0x30) && (v & 0xc0);
+/* Placement. Single blocks (the smallest objects) are taken by first fit from the top of the
+ * heap down, longer runs by next fit from the rover up. Keeping the smallest apart keeps the
+ * many small objects that live long from being strewn, one between each few blocks of bigger
+ * garbage, over the whole heap in one lap between two collections: that leaves plenty of free
+ * memory and no run long enough for a growing dict or list. Next fit, for the rest, makes filling
+ * a mostly free heap a bump allocation, and small holes are skipped once a lap rather than
+ * rescanned by every search. */
+static void *alloc_one(void) {
+    size_t b = gc.top;
+    while (b > 0) {
+        if ((b & 3) == 0 && b >= 4 && atb_byte_full(gc.atb[b / BLOCKS_PER_ATB - 1])) {
+            b -= 4;
+            continue;
+        }
+        b--;
+        if (atb_get(b) == AT_FREE) {
+            atb_set(b, AT_HEAD);
+            gc.top = b;
+            return ptr_of(b);
+        }
+    }
+    gc.top = 0;
+    return NULL;
 }
 
-static void *alloc_run(size_t from, size_t to, size_t n) {
+/* The first run of n free blocks in [from, to): its first block, or `to` if there is none. */
+static size_t find_run(size_t from, size_t to, size_t n) {
     size_t run = 0;
     size_t b = from;
     while (b < to) {
@@ -337,26 +364,40 @@ static void *alloc_run(size_t from, size_t to, size_t n) {
             continue;
         }
         if (++run == n) {
-            size_t start = b + 1 - n;
-            atb_set(start, AT_HEAD);
-            atb_set_range(start + 1, b + 1, AT_TAIL);
-            gc.rover = b + 1 < gc.n_blocks ? b + 1 : 0;
-            return ptr_of(start);
+            return b + 1 - n;
         }
         b++;
     }
-    return NULL;
+    return to;
 }
 
 static void *alloc_blocks(size_t n) {
-    size_t from = gc.rover;
-    void *p = alloc_run(from, gc.n_blocks, n);
-    if (p == NULL && from > 0) {
-        /* a run may straddle the rover: search again from 0 up to the rover plus n */
-        size_t to = from + n < gc.n_blocks ? from + n : gc.n_blocks;
-        p = alloc_run(0, to, n);
+    if (n == 1) {
+        return alloc_one();
     }
-    return p;
+    size_t from = gc.rover, to = gc.n_blocks;
+    for (;;) {
+        size_t start = find_run(from, to, n);
+        if (start < to) {
+            gc.rover = start + n < gc.n_blocks ? start + n : 0;
+            atb_set(start, AT_HEAD);
+            atb_set_range(start + 1, start + n, AT_TAIL);
+            return ptr_of(start);
+        }
+        if (from == 0) {
+            return NULL;
+        }
+        /* a run may straddle the rover: search again from 0 up to the rover plus n */
+        to = from + n < gc.n_blocks ? from + n : gc.n_blocks;
+        from = 0;
+    }
+}
+
+/* Blocks below `to` were freed: the search for single blocks must look from there down. */
+static inline void top_freed(size_t to) {
+    if (gc.top < to) {
+        gc.top = to;
+    }
 }
 
 void *gc_alloc_maybe(size_t bytes, bool with_finaliser) {
@@ -416,9 +457,11 @@ void gc_free(void *ptr) {
     size_t b = block_of(ptr);
     ftb_set(b, false);
     atb_set(b, AT_FREE);
-    for (size_t t = b + 1; t < gc.n_blocks && atb_get(t) == AT_TAIL; t++) {
+    size_t t = b + 1;
+    for (; t < gc.n_blocks && atb_get(t) == AT_TAIL; t++) {
         atb_set(t, AT_FREE);
     }
+    top_freed(t);
 }
 
 void *gc_realloc(void *ptr, size_t bytes) {
@@ -438,8 +481,11 @@ void *gc_realloc(void *ptr, size_t bytes) {
         raise_memory_error_bytes(bytes);
     }
     if (need_blocks <= have_blocks) {
-        for (size_t t = b + need_blocks; t < b + have_blocks; t++) {
-            atb_set(t, AT_FREE);
+        if (need_blocks < have_blocks) {
+            for (size_t t = b + need_blocks; t < b + have_blocks; t++) {
+                atb_set(t, AT_FREE);
+            }
+            top_freed(b + have_blocks);
         }
         return ptr;
     }

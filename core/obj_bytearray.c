@@ -212,15 +212,9 @@ static void ba_print(const print_t *p, obj_t o, print_kind_t kind) {
 }
 
 static obj_t ba_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
-    if (n_kw > 0) {
-        raise_msg(&type_TypeError, "bytearray() takes no keyword arguments");
-    }
-    if (n_args > 3) {
-        raise_fmt(&type_TypeError, "bytearray() takes at most 3 arguments (%u given)", (unsigned)n_args);
-    }
     vstr_t v;
     vstr_init(&v, 16);
-    bytes_make_vstr("bytearray", n_args, args, &v);
+    bytes_make_vstr("bytearray", n_args, n_kw, args, &v);
     return bytearray_new_from_vstr(&v);
 }
 

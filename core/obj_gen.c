@@ -60,7 +60,8 @@ static inline void gen_sync_state(gen_obj_t *g) {
 
 static obj_t gen_close_obj(obj_t o);
 
-obj_t gen_resume(obj_t self, obj_t send, obj_t throw_arg, bool *done) {
+/* Every other case of gen_resume: a new, running or finished generator, a throw, a pend_throw. */
+__attribute__((noinline)) static obj_t gen_resume_any(obj_t self, obj_t send, obj_t throw_arg, bool *done) {
     gen_obj_t *g = obj_check_self(self, &generator_type);
     obj_t volatile throw_exc = throw_arg;
     gen_sync_state(g);
@@ -159,6 +160,18 @@ obj_t gen_resume(obj_t self, obj_t send, obj_t throw_arg, bool *done) {
         }
     }
     return gen_run(g, OBJ_NULL, throw_exc, done);
+}
+
+obj_t gen_resume(obj_t self, obj_t send, obj_t throw_arg, bool *done) {
+    /* the common case without the general path's bookkeeping: a suspended generator resumed with
+     * nothing thrown into it and nothing pending */
+    if (obj_is_type(self, &generator_type)) {
+        gen_obj_t *g = OBJ_TO_PTR(self);
+        if (g->state == GEN_SUSPENDED && throw_arg == OBJ_NULL && g->pend_exc == OBJ_NONE) {
+            return gen_run(g, send, OBJ_NULL, done);
+        }
+    }
+    return gen_resume_any(self, send, throw_arg, done);
 }
 
 static obj_t gen_iternext(obj_t self) {

@@ -1101,41 +1101,9 @@ static obj_t int_to_bytes_fun(size_t n_args, size_t n_kw, const obj_t *args) {
 }
 DEFINE_FUN_KW(int_to_bytes_obj, to_bytes, 1, 3, int_to_bytes_fun);
 
-static obj_t int_bit_length_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    (void)n_args;
-    (void)n_kw;
-    bigint_t a;
-    bigint_digit_t t;
-    if (!int_like(args[0])) {
-        raise_fmt(&type_TypeError, "can't convert %s to int", rt_type_name(args[0]));
-    }
-    int_view(args[0], &a, &t);
-    return int_from_ull(bigint_bit_length(&a));
-}
-DEFINE_FUN(int_bit_length_obj, bit_length, 1, 1, int_bit_length_fun);
-
-static obj_t int_bit_count_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    (void)n_args;
-    (void)n_kw;
-    if (!int_like(args[0])) {
-        raise_fmt(&type_TypeError, "can't convert %s to int", rt_type_name(args[0]));
-    }
-    bigint_t a;
-    bigint_digit_t t;
-    int_view(args[0], &a, &t);
-    uint64_t n = 0;
-    for (size_t i = 0; i < a.len; i++) {
-        n += (uint64_t)__builtin_popcountll(a.d[i]);
-    }
-    return int_from_ull(n);
-}
-DEFINE_FUN(int_bit_count_obj, bit_count, 1, 1, int_bit_count_fun);
-
 static const map_elem_t int_locals_table[] = {
-    {ROM_QSTR(QSTR_bit_count), ROM_PTR(&int_bit_count_obj)},
     {ROM_QSTR(QSTR_from_bytes), ROM_PTR(&int_from_bytes_cm)},
     {ROM_QSTR(QSTR_to_bytes), ROM_PTR(&int_to_bytes_obj)},
-    {ROM_QSTR(QSTR_bit_length), ROM_PTR(&int_bit_length_obj)},
 };
 static DEFINE_CONST_DICT(int_locals_dict, int_locals_table);
 

@@ -27,7 +27,7 @@ static inline uint8_t *str_wdata(str_obj_t *o) { return (uint8_t *)(uintptr_t)o-
 
 obj_t str_new_sized(const char *data, size_t len, size_t char_len) {
     if (len <= 1 && (len == 0 || (uint8_t)data[0] < 0x80)) {
-        return obj_new_qstr(qstr_from_strn(data, len));
+        return obj_new_qstr(len ? qstr_of_ascii((uint8_t)data[0]) : QSTR__empty);
     }
     str_obj_t *o = str_alloc(&str_type, len);
     memcpy(str_wdata(o), data, len);
@@ -99,7 +99,7 @@ obj_t str_intern(obj_t s) {
         return s;
     }
     const str_obj_t *o = OBJ_TO_PTR(s);
-    return obj_new_qstr(qstr_from_strn((const char *)o->data, o->len));
+    return obj_new_qstr(qstr_from_strn_hashed((const char *)o->data, o->len, str_hash(s)));
 }
 
 const char *str_get_data(obj_t s, size_t *len) {
@@ -209,6 +209,9 @@ obj_t str_from_char(uint32_t cp) {
 }
 
 uint32_t str_ord(obj_t s) {
+    if (obj_is_qstr(s) && qstr_is_ascii_char(obj_qstr_value(s))) {
+        return obj_qstr_value(s) - qstr_of_ascii(0);
+    }
     if (obj_is_str(s)) {
         size_t len;
         const uint8_t *d = (const uint8_t *)str_get_data(s, &len);
@@ -1359,12 +1362,23 @@ static const arg_spec_t str_codec_specs[] = {
     {QSTR_errors, ARG_KIND_OBJ, ROM_QSTR(QSTR_strict)},
 };
 
-/* The codecs are MicroPython's: utf-8 (also utf8, u8) and ascii; any other is LookupError. */
+/* encoding= and errors= as who (encode, decode, str, bytes, bytearray) got them: each a str when
+ * given (OBJ_NULL: not given), else TypeError as CPython words it. */
+static void str_codec_args_check(const char *who, obj_t encoding, obj_t errors) {
+    obj_t bad = encoding != OBJ_NULL && !obj_is_str(encoding) ? encoding : errors;
+    if (bad != OBJ_NULL && !obj_is_str(bad)) {
+        raise_fmt(&type_TypeError, "%s() argument '%s' must be str, not %s", who,
+            bad == encoding ? "encoding" : "errors", bad == OBJ_NONE ? "None" : rt_type_name(bad));
+    }
+}
+
+/* The codecs are MicroPython's: utf-8 (also utf8, u8) and ascii; any other is LookupError.
+ * enc is a str (str_codec_args_check) or OBJ_NULL for the default, utf-8. */
 typedef enum { CODEC_UTF8, CODEC_ASCII } str_codec_t;
 
 static str_codec_t str_codec(obj_t enc) {
-    if (!obj_is_str(enc)) {
-        raise_fmt(&type_TypeError, "encode() argument 'encoding' must be str, not %s", rt_type_name(enc));
+    if (enc == OBJ_NULL) {
+        return CODEC_UTF8;
     }
     size_t len;
     const char *e = str_get_data(enc, &len);
@@ -1386,19 +1400,24 @@ bad:
     raise_fmt(&type_LookupError, "unknown encoding: %.*s", (int)len, e);
 }
 
-/* errors= of a decode: 's'trict (any other value too), 'i'gnore or 'r'eplace (with U+FFFD). */
+/* errors= (a str or OBJ_NULL), looked at only when a character can't be coded, as in CPython:
+ * 's'trict, 'i'gnore or 'r'eplace; any other name is LookupError. */
 static char str_errors(obj_t errors) {
-    if (errors != OBJ_NULL && obj_is_str(errors)) {
-        size_t len;
-        const char *e = str_get_data(errors, &len);
-        if (len == 6 && memcmp(e, "ignore", 6) == 0) {
-            return 'i';
-        }
-        if (len == 7 && memcmp(e, "replace", 7) == 0) {
-            return 'r';
-        }
+    if (errors == OBJ_NULL) {
+        return 's';
     }
-    return 's';
+    size_t len;
+    const char *e = str_get_data(errors, &len);
+    if (len == 6 && memcmp(e, "strict", 6) == 0) {
+        return 's';
+    }
+    if (len == 6 && memcmp(e, "ignore", 6) == 0) {
+        return 'i';
+    }
+    if (len == 7 && memcmp(e, "replace", 7) == 0) {
+        return 'r';
+    }
+    raise_fmt(&type_LookupError, "unknown error handler name '%.*s'", (int)len, e);
 }
 
 /* bytes.decode and str(buffer, encoding, errors): MicroPython's structural UTF-8 check (or ascii);
@@ -1439,31 +1458,45 @@ static obj_t str_decode(const uint8_t *d, size_t len, obj_t encoding, obj_t erro
     return str_new_from_vstr(&v);
 }
 
-/* The bytes of s in encoding; ascii refuses any other character (UnicodeError), as str.encode
- * and MicroPython's bytes(s, 'ascii') do. Not strict (bytes()): a str whose bytes are not UTF-8 at
- * all (a text file's bytes read back, which the WiPy's byte strings allow and its own
- * tests/ports/cc3200/os.py relies on) gives those bytes back. */
-static void str_encode_into(vstr_t *v, obj_t s, obj_t encoding, bool strict) {
+/* The bytes of s in encoding; ascii refuses any other character (UnicodeError, as str.encode and
+ * MicroPython's bytes(s, 'ascii') do) unless errors= says to drop it or write '?' for it. Not
+ * strict (bytes()): a str whose bytes are not UTF-8 at all (a text file's bytes read back, which
+ * the WiPy's byte strings allow and its own tests/ports/cc3200/os.py relies on) gives those bytes
+ * back. */
+static void str_encode_into(vstr_t *v, obj_t s, obj_t encoding, obj_t errors, bool strict) {
     str_codec_t codec = str_codec(encoding);
     size_t len;
     const char *d = str_get_data(s, &len);
-    if (codec == CODEC_ASCII && !utf8_is_ascii((const uint8_t *)d, len) &&
-        (strict || utf8_check((const uint8_t *)d, len))) {
+    if (codec == CODEC_UTF8 || utf8_is_ascii((const uint8_t *)d, len) ||
+        (!strict && !utf8_check((const uint8_t *)d, len))) {
+        vstr_add_strn(v, d, len);
+        return;
+    }
+    char mode = str_errors(errors);
+    if (mode == 's') {
         raise_msg(&type_UnicodeError, "non-ascii character");
     }
-    vstr_add_strn(v, d, len);
+    for (size_t i = 0; i < len; i++) {
+        uint8_t b = (uint8_t)d[i];
+        if (b < 0x80) {
+            vstr_add_byte(v, b);
+        } else if (mode == 'r' && !utf8_is_cont(b)) { /* one '?' a character */
+            vstr_add_byte(v, '?');
+        }
+    }
 }
 
 static obj_t str_encode(size_t n_args, size_t n_kw, const obj_t *args) {
     arg_val_t a[2];
     arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 2, str_codec_specs, a);
+    str_codec_args_check("encode", a[0].o, a[1].o);
     str_codec(a[0].o);
     if (!obj_is_str(args[0])) {
         raise_fmt(&type_TypeError, "descriptor 'encode' requires a 'str' object but received a '%s'", rt_type_name(args[0]));
     }
     vstr_t v;
     vstr_init(&v, 16);
-    str_encode_into(&v, args[0], a[0].o, true);
+    str_encode_into(&v, args[0], a[0].o, a[1].o, true);
     obj_t r = bytes_new(v.buf, v.len);
     vstr_clear(&v);
     return r;
@@ -1473,6 +1506,7 @@ DEFINE_FUN_KW(str_encode_obj, encode, 1, 3, str_encode);
 static obj_t bytes_decode(size_t n_args, size_t n_kw, const obj_t *args) {
     arg_val_t a[2];
     arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 2, str_codec_specs, a);
+    str_codec_args_check("decode", a[0].o, a[1].o);
     buffer_info_t bi;
     rt_get_buffer_or_raise(args[0], &bi, BUFFER_READ);
     return str_decode(bi.buf, bi.len, a[0].o, a[1].o);
@@ -1707,68 +1741,99 @@ void bytes_collect(obj_t src, vstr_t *v) {
     }
 }
 
-static obj_t str_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
-    if (n_kw > 0) {
-        raise_msg(&type_TypeError, "str() takes no keyword arguments");
+/* The arguments of str(object, encoding, errors) and bytes()/bytearray()'s (source, encoding,
+ * errors), by position or by name as CPython takes them (first: object or source); out[i] is
+ * OBJ_NULL when not given, encoding and errors are str when given. */
+static void str_ctor_args(const char *who, qstr first, size_t n_args, size_t n_kw, const obj_t *args, obj_t out[3]) {
+    if (n_args + n_kw > 3) {
+        raise_fmt(&type_TypeError, "%s() takes at most 3 arguments (%u given)", who, (unsigned)(n_args + n_kw));
     }
-    if (n_args > 3) {
-        raise_fmt(&type_TypeError, "str() takes at most 3 arguments (%u given)", (unsigned)n_args);
+    const qstr names[3] = {first, QSTR_encoding, QSTR_errors};
+    for (size_t i = 0; i < 3; i++) {
+        out[i] = i < n_args ? args[i] : OBJ_NULL;
     }
-    if (n_args == 0) {
-        return ROM_QSTR(QSTR__empty);
+    for (size_t k = 0; k < n_kw; k++) {
+        obj_t key = args[n_args + 2 * k];
+        size_t i = 0;
+        while (i < 3 && !str_equal(key, ROM_QSTR(names[i]))) {
+            i++;
+        }
+        if (i == 3) {
+            raise_fmt(&type_TypeError, "'%S' is an invalid keyword argument for %s()", key, who);
+        }
+        if (i < n_args) {
+            raise_fmt(&type_TypeError, "argument for %s() given by name ('%q') and position (%u)", who,
+                (unsigned)names[i], (unsigned)(i + 1));
+        }
+        out[i] = args[n_args + 2 * k + 1];
     }
-    if (n_args == 1) {
-        return obj_str(args[0]);
-    }
-    /* str(bytes, encoding[, errors]) */
-    str_codec(args[1]);
-    buffer_info_t bi;
-    if (obj_is_str(args[0]) || !rt_get_buffer(args[0], &bi, BUFFER_READ)) {
-        raise_fmt(&type_TypeError, "decoding to str: need a bytes-like object, %s found", rt_type_name(args[0]));
-    }
-    return str_decode(bi.buf, bi.len, args[1], n_args > 2 ? args[2] : OBJ_NULL);
+    str_codec_args_check(who, out[1], out[2]);
 }
 
-/* bytes()/bytearray() argument handling; the result is left in v. */
-void bytes_make_vstr(const char *who, size_t n_args, const obj_t *args, vstr_t *v) {
-    if (n_args == 0) {
-        return;
+/* str(), str(object), str(buffer, encoding=utf-8, errors=strict): decoding as soon as encoding or
+ * errors is given, as in CPython (MicroPython takes them by position only). */
+static obj_t str_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
+    if (n_args == 1 && n_kw == 0) { /* the common str(x) */
+        return obj_str(args[0]);
     }
-    obj_t a = args[0];
-    if (obj_is_str(a)) {
-        if (n_args < 2) {
+    obj_t a[3];
+    str_ctor_args("str", QSTR_object, n_args, n_kw, args, a);
+    if (a[1] == OBJ_NULL && a[2] == OBJ_NULL) {
+        return a[0] == OBJ_NULL ? ROM_QSTR(QSTR__empty) : obj_str(a[0]);
+    }
+    if (a[0] == OBJ_NULL) {
+        return ROM_QSTR(QSTR__empty);
+    }
+    buffer_info_t bi;
+    if (obj_is_str(a[0])) {
+        raise_msg(&type_TypeError, "decoding str is not supported");
+    }
+    if (!rt_get_buffer(a[0], &bi, BUFFER_READ)) {
+        raise_fmt(&type_TypeError, "decoding to str: need a bytes-like object, %s found", rt_type_name(a[0]));
+    }
+    return str_decode(bi.buf, bi.len, a[1], a[2]);
+}
+
+/* bytes()/bytearray(): source (an int count, a str with an encoding, a buffer or an iterable of
+ * ints), encoding and errors, positional or by name; the result is left in v. */
+void bytes_make_vstr(const char *who, size_t n_args, size_t n_kw, const obj_t *args, vstr_t *v) {
+    obj_t a[3];
+    str_ctor_args(who, QSTR_source, n_args, n_kw, args, a);
+    obj_t src = a[0];
+    if (src != OBJ_NULL && obj_is_str(src)) {
+        if (a[1] == OBJ_NULL) {
             raise_msg(&type_TypeError, "string argument without an encoding");
         }
-        str_encode_into(v, a, args[1], false);
+        str_encode_into(v, src, a[1], a[2], false);
         return;
     }
-    if (n_args > 1) {
+    if (a[1] != OBJ_NULL) {
         raise_msg(&type_TypeError, "encoding without a string argument");
     }
-    if (obj_is_int(a)) {
-        int_t n = obj_get_int(a);
+    if (a[2] != OBJ_NULL) {
+        raise_msg(&type_TypeError, "errors without a string argument");
+    }
+    if (src == OBJ_NULL) {
+        return;
+    }
+    if (obj_is_int(src)) {
+        int_t n = obj_get_int(src);
         if (n < 0) {
             raise_msg(&type_ValueError, "negative count");
         }
         vstr_add_fill(v, 0, (size_t)n);
         return;
     }
-    bytes_collect(a, v);
+    bytes_collect(src, v);
 }
 
 static obj_t bytes_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
-    if (n_kw > 0) {
-        raise_msg(&type_TypeError, "bytes() takes no keyword arguments");
-    }
-    if (n_args > 3) {
-        raise_fmt(&type_TypeError, "bytes() takes at most 3 arguments (%u given)", (unsigned)n_args);
-    }
-    if (n_args == 1 && obj_is_type(args[0], &bytes_type)) {
+    if (n_args == 1 && n_kw == 0 && obj_is_type(args[0], &bytes_type)) {
         return args[0];
     }
     vstr_t v;
     vstr_init(&v, 16);
-    bytes_make_vstr("bytes", n_args, args, &v);
+    bytes_make_vstr("bytes", n_args, n_kw, args, &v);
     return bytes_new_from_vstr(&v);
 }
 
@@ -2057,7 +2122,7 @@ static obj_t str_subscr(obj_t self, obj_t index, obj_t value) {
         size_t cl = obj_is_qstr(self) ? utf8_char_count(d, len) : ((const str_obj_t *)OBJ_TO_PTR(self))->char_len;
         size_t i = str_norm_index(index, cl, "string index out of range");
         if (cl == len) {
-            return obj_new_qstr(qstr_from_strn((const char *)d + i, 1));
+            return obj_new_qstr(qstr_of_ascii(d[i]));
         }
         size_t off = utf8_byte_offset(d, len, i);
         const uint8_t *p = d + off;
@@ -2089,7 +2154,7 @@ static obj_t str_iter_next(obj_t self) {
     const uint8_t *p = d + it->pos;
     if (*p < 0x80) {
         it->pos++;
-        return obj_new_qstr(qstr_from_strn((const char *)p, 1));
+        return obj_new_qstr(qstr_of_ascii(*p));
     }
     utf8_decode(&p);
     size_t n = (size_t)(p - d) - it->pos;

@@ -40,8 +40,9 @@ extern const native_fun_obj_t str_find_obj, str_rfind_obj, str_index_obj, str_ri
 /* Operators and slicing shared by str, bytes and bytearray (lhs/self any of the three). */
 obj_t str_binary_op(binary_op_t op, obj_t lhs, obj_t rhs);
 obj_t str_slice(obj_t self, obj_t slice);
-/* bytes()/bytearray() constructor arguments (int, str+encoding, buffer, iterable) into v. */
-void bytes_make_vstr(const char *who, size_t n_args, const obj_t *args, vstr_t *v);
+/* bytes()/bytearray() constructor arguments (int, str+encoding, buffer, iterable; positional or
+ * source=, encoding=, errors=) into v; who names the constructor in errors. */
+void bytes_make_vstr(const char *who, size_t n_args, size_t n_kw, const obj_t *args, vstr_t *v);
 /* bytes.fromhex core: parses hex text (whitespace allowed between pairs) into a vstr. */
 void bytes_parse_hex(const char *s, size_t len, vstr_t *out);
 

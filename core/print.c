@@ -229,7 +229,8 @@ void obj_print(const print_t *p, obj_t o, print_kind_t kind) {
     print_fmt(p, "<%q object at %p>", (unsigned)t->name, (void *)o);
 }
 
-static obj_t print_to_str(obj_t o, print_kind_t kind) {
+/* Out of line (as print_small_int_str): obj_str's common case, a str, then needs no stack frame. */
+__attribute__((noinline)) static obj_t print_to_str(obj_t o, print_kind_t kind) {
     vstr_t v;
     vstr_init(&v, 16);
     print_t vp;
@@ -239,7 +240,7 @@ static obj_t print_to_str(obj_t o, print_kind_t kind) {
 }
 
 /* str()/repr() of a small int without a temporary buffer on the heap. */
-static obj_t print_small_int_str(obj_t o) {
+__attribute__((noinline)) static obj_t print_small_int_str(obj_t o) {
     char buf[24];
     char *end = buf + sizeof(buf);
     int_t v = small_int_value(o);

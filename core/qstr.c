@@ -20,6 +20,7 @@ typedef struct {
 #define QSTR_POOL 32     /* entries a pool: 512 bytes */
 #define CHUNK_BYTES 256  /* strings longer than a quarter of this get a block of their own */
 _Static_assert(QSTR_MAX_LEN <= 255, "a qstr's length is stored in one byte");
+_Static_assert(QSTR_a == 1 + 'a' && QSTR__star_ == 1 + '*', "qstr_of_ascii's numbering");
 
 static struct {
     qstr_entry_t **pools; /* table of pools (GC heap); pool i holds ids QSTR_NUM_STATIC + i*QSTR_POOL.. */
@@ -140,7 +141,12 @@ static qstr find_hashed(const char *s, size_t len, size_t hash) {
     }
 }
 
-qstr qstr_find_strn(const char *s, size_t len) { return find_hashed(s, len, hash_of((const uint8_t *)s, len)); }
+qstr qstr_find_strn(const char *s, size_t len) {
+    if (len == 1 && (uint8_t)s[0] < 0x80) {
+        return qstr_of_ascii((uint8_t)s[0]);
+    }
+    return find_hashed(s, len, hash_of((const uint8_t *)s, len));
+}
 
 /* Stores len, the bytes and a NUL; returns where the bytes start. */
 static const uint8_t *store_bytes(const char *s, size_t len) {
@@ -168,7 +174,13 @@ static const uint8_t *store_bytes(const char *s, size_t len) {
 }
 
 qstr qstr_from_strn(const char *s, size_t len) {
-    size_t hash = hash_of((const uint8_t *)s, len);
+    if (len == 1 && (uint8_t)s[0] < 0x80) {
+        return qstr_of_ascii((uint8_t)s[0]);
+    }
+    return qstr_from_strn_hashed(s, len, hash_of((const uint8_t *)s, len));
+}
+
+qstr qstr_from_strn_hashed(const char *s, size_t len, size_t hash) {
     qstr q = find_hashed(s, len, hash);
     if (q != QSTR_NULL) {
         return q;

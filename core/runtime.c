@@ -288,6 +288,16 @@ void rt_load_method_maybe(obj_t base, qstr attr, obj_t *dest) {
     dest[0] = OBJ_NULL;
     dest[1] = OBJ_NULL;
     const type_t *t = obj_type(base);
+    /* the common case first: a built-in type's method in its own table, bound to base (what the
+     * general path below gives for it too) */
+    if (t->attr == NULL && !(t->flags & TYPE_FLAG_USER_CLASS) && t != &object_type && t->locals_dict != NULL) {
+        obj_t v = map_get_qstr(&t->locals_dict->map, attr);
+        if (v != OBJ_NULL && obj_is_ptr(v) && (obj_type(v)->flags & TYPE_FLAG_BINDS_SELF)) {
+            dest[0] = v;
+            dest[1] = base;
+            return;
+        }
+    }
     if (t->attr != NULL) {
         t->attr(base, attr, dest);
         if (dest[0] != OBJ_NULL || (t->flags & TYPE_FLAG_USER_CLASS) || t == &type_type) {
@@ -537,7 +547,7 @@ obj_t rt_iternext_or_raise(obj_t iter) {
 
 /* ---- buffers ---- */
 bool rt_get_buffer(obj_t o, buffer_info_t *info, int flags) {
-    if (!obj_is_ptr(o)) {
+    if (!obj_is_ptr(o) && !obj_is_qstr(o)) { /* a qstr is a str: its bytes are read-only */
         return false;
     }
     const type_t *t = obj_type(o);

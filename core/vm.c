@@ -1086,8 +1086,16 @@ resume:
         }
         CASE(UNPACK_SEQUENCE) {
             obj_t seq = POP();
-            vm_unpack(seq, ARG, sp + 1);
-            sp += ARG;
+            size_t n = ARG;
+            const tuple_obj_t *t = OBJ_TO_PTR(seq);
+            if (obj_is_type(seq, &tuple_type) && t->len == n) { /* the common case, in place */
+                for (size_t i = 0; i < n; i++) {
+                    sp[n - i] = t->items[i];
+                }
+            } else {
+                vm_unpack(seq, n, sp + 1);
+            }
+            sp += n;
             DISPATCH();
         }
         CASE(UNPACK_EX) {

@@ -43,8 +43,9 @@ for path in sources:
 
 def frozen_strings(path):
     """The strings the compiler interns when it compiles the frozen module at path: every name,
-    one-character string constants, the module's name and file name. tools/freeze_code.c checks
-    at build time that none is missing, so a miss here fails the build instead of the module."""
+    string constants of at most 10 bytes (core/compile.c's c_str_const), the module's name and
+    file name. tools/freeze_code.c checks at build time that none is missing, so a miss here fails
+    the build instead of the module."""
     import ast
     import os
     name = os.path.splitext(os.path.basename(path))[0]
@@ -57,7 +58,7 @@ def frozen_strings(path):
                 out.update(v.split("."))
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             out.update(node.names)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= 1:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value.encode("utf-8")) <= 10:
             out.add(node.value)
     return out
 
@@ -94,7 +95,23 @@ def c_string(data):
     return '"' + "".join(out) + '"'
 
 
-ordered = sorted(names)
+# Static qstrs 1..128 are the 128 one-byte ASCII strings in byte order (qstr 1 + c is chr(c)), so
+# a character's qstr needs no lookup (core/qstr.h, qstr_of_ascii); a name already standing for
+# one of them keeps its name, the others get one here.
+by_byte = {}
+for n in names:
+    t = special.get(n, n).encode("utf-8")
+    if len(t) == 1 and t[0] < 0x80:
+        by_byte[t[0]] = n
+for b in range(128):
+    if b not in by_byte:
+        c = chr(b)
+        n = c if re.fullmatch(r"[A-Za-z0-9_]", c) else "_byte_%02x" % b
+        special.setdefault(n, c)
+        names.add(n)
+        by_byte[b] = n
+ordered = [by_byte[b] for b in range(128)]
+ordered += sorted(names - set(ordered))
 texts = [b""] + [special.get(n, n).encode("utf-8") for n in ordered]
 if len(texts) > 65535:
     sys.exit("genqstr: more static qstrs than a 16-bit index holds")

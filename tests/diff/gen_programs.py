@@ -17,10 +17,14 @@ BOUNDARIES = [0, 1, 2, 3, 7, 10, 255, 256, 2**31 - 1, 2**31, 2**32, 2**61, 2**62
               2**62 + 1, 2**63 - 1, 2**63, 2**63 + 1, 2**64 - 1, 2**64, 2**64 + 1, 2**127, 2**128 - 1,
               10**18, 10**19, 10**20, 10**38]
 
-PRELUDE = '''def _c(x):
+# int has no bit_length()/bit_count() in MicroPython (nor here): _bl and bin().count('1') are
+# spellings both interpreters share
+PRELUDE = '''def _bl(x):
+    return len(bin(x).lstrip('-0b'))
+def _c(x):
     # keep values bounded (sign-preserving)
-    if x.bit_length() > 1500:
-        x = x >> (x.bit_length() - 900)
+    if _bl(x) > 1500:
+        x = x >> (_bl(x) - 900)
     return x
 '''
 
@@ -175,9 +179,9 @@ class Gen:
         elif k < 0.62:
             e = self.expr()
             fmt = r.choice(["print(%s)", "print(repr(%s))", "print(hex(%s))", "print(bin((%s) & 0xffffffffffffffffffff))",
-                            "print(oct(%s))", "print(str(%s), len(str(%s)))", "print((%s).bit_length())",
+                            "print(oct(%s))", "print(str(%s), len(str(%s)))", "print(_bl(%s))",
                             "print(-(%s), abs(%s))", "print(%s == int(str(%s)))",
-                            "print((%s).bit_count(), (%s) + True, (%s) & True, (%s) > False)",
+                            "print(bin(%s).count('1'), (%s) + True, (%s) & True, (%s) > False)",
                             "print('%d|%x|%o|%X|%5d|%-6d|' % (((%s),) * 6))",
                             "print('{:>50}|{:x}|{:#b}|{:+d}|{:08d}'.format(*((%s),) * 5))",
                             "print(f'{(%s)}|{(%s):#x}|{(%s):,}')"])
@@ -185,7 +189,7 @@ class Gen:
         elif k < 0.66:
             e = self.expr()
             self.emit("_t = %s" % e)
-            self.emit("_n = (_t.bit_length() + 8) // 8")
+            self.emit("_n = (_bl(_t) + 8) // 8")
             self.emit("_b = _t.to_bytes(_n, %r, signed=True)" % r.choice(["big", "little"]))
             self.emit("print(len(_b), int.from_bytes(_b, 'big', signed=True) == _t or "
                       "int.from_bytes(_b, 'little', signed=True) == _t)")

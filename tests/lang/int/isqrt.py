@@ -1,7 +1,8 @@
 def isqrt(n):
     if n < 2:
         return n
-    x = 1 << ((n.bit_length() + 1) // 2)
+    bits = len(bin(n)) - 2  # bin(n) is '0b' then n's bits
+    x = 1 << ((bits + 1) // 2)
     while True:
         y = (x + n // x) // 2
         if y >= x:

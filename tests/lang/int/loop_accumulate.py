@@ -1,7 +1,7 @@
 x = 1
 for i in range(1, 200):
     x = x * i + (-1) ** i * i
-    if x.bit_length() > 500:
+    if abs(x) >= 1 << 500:  # more than 500 bits
         x = x % (2**300 + 1)
 print(x)
 acc = 0

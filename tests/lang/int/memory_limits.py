@@ -3,7 +3,7 @@ caught = 0
 for n in (10**5, 10**6, 3 * 10**6, 10**7):
     try:
         x = 3 ** n
-        print(n, x.bit_length())
+        print(n, x % 1000000007, x >> 158496)  # 3**100000 has 158497 bits
     except MemoryError:
         caught += 1
         print(n, 'MemoryError')

@@ -4,4 +4,4 @@ print(-1, +5, - - 3, ~0)
 print(9223372036854775807, 4611686018427387903, 1073741823)
 print(0x7fffffff, 0xffffffff, 0x7fffffffffffffff)
 x = 10
-print(x.bit_length(), (255).bit_length())
+print(x.to_bytes(1, 'big'), (255).to_bytes(1, 'big'))
