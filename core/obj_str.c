@@ -2121,7 +2121,7 @@ static obj_t str_subscr(obj_t self, obj_t index, obj_t value) {
         }
         size_t cl = obj_is_qstr(self) ? utf8_char_count(d, len) : ((const str_obj_t *)OBJ_TO_PTR(self))->char_len;
         size_t i = str_norm_index(index, cl, "string index out of range");
-        if (cl == len) {
+        if (cl == len && d[i] < 0x80) { /* (a text file's str may hold other single bytes) */
             return obj_new_qstr(qstr_of_ascii(d[i]));
         }
         size_t off = utf8_byte_offset(d, len, i);
