@@ -46,3 +46,14 @@ fuzz-telnet-repl: build-fuzz/tests/fuzz_telnet_repl
 	build-fuzz/tests/fuzz_telnet_repl -max_total_time=$(FUZZ_SECONDS) -timeout=30 -fork=1 -ignore_timeouts=1 -close_fd_mask=1 -rss_limit_mb=2048 \
 	  -max_len=8192 -artifact_prefix=build-fuzz/telnet-repl- build-fuzz/corpus-telnet-repl tests/fuzz/telnet-repl-seeds
 	@echo "1 passed, 0 failed"
+
+# Program generators run inside the ASan+UBSan build (issue 13's crash hunt): odd arguments to every
+# callable (tests/fuzz/prog_args.py) and callbacks that change the container being worked on
+# (prog_hazard.py). `make fuzz-progs` runs seeds FUZZ_PROG_SEEDS (first..last) of FUZZ_PROG_STEPS each.
+FUZZ_SUITES += fuzz-progs
+FUZZ_PROG_SEEDS ?= 1 20
+FUZZ_PROG_STEPS ?= 20000
+.PHONY: fuzz-progs
+fuzz-progs:
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT=-O1 SAN="$(ASAN_SAN)" build-asan/wipy
+	tests/fuzz/run_progs.sh build-asan/wipy $(FUZZ_PROG_SEEDS) $(FUZZ_PROG_STEPS)
