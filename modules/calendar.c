@@ -27,3 +27,8 @@ void cal_civil_from_days(int64_t days, int64_t *y, int *m, int *d) {
 }
 
 int64_t cal_floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+int64_t cal_floor_mod(int64_t a, int64_t b) {
+    int64_t r = a % b;
+    return r != 0 && ((r < 0) != (b < 0)) ? r + b : r;
+}

@@ -12,5 +12,7 @@ int64_t cal_days_from_civil(int64_t y, int64_t m, int64_t d);
 void cal_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 /* a / b rounded towards minus infinity (b != 0). */
 int64_t cal_floor_div(int64_t a, int64_t b);
+/* a - floor(a / b) * b, without the product (so without overflow for any a) */
+int64_t cal_floor_mod(int64_t a, int64_t b);
 
 #endif

@@ -13,7 +13,7 @@
 static obj_t time_localtime(size_t n_args, size_t n_kw, const obj_t *args) {
     int64_t secs = n_args == 0 || args[0] == OBJ_NONE ? port_rtc_seconds() : obj_get_ll(args[0]);
     int64_t days = cal_floor_div(secs, 86400);
-    int64_t rem = secs - days * 86400;
+    int64_t rem = cal_floor_mod(secs, 86400);
     int64_t y;
     int m, d;
     cal_civil_from_days(days, &y, &m, &d);
@@ -26,6 +26,14 @@ static obj_t time_localtime(size_t n_args, size_t n_kw, const obj_t *args) {
 DEFINE_FUN(time_localtime_obj, localtime, 0, 1, time_localtime);
 DEFINE_FUN(time_gmtime_obj, gmtime, 0, 1, time_localtime);
 
+#define MKTIME_YEAR_MAX (1LL << 40)
+
+/* *t += v * scale; true if that leaves 64 bits */
+static bool mktime_add_scaled(int64_t *t, int64_t v, int64_t scale) {
+    int64_t p;
+    return __builtin_mul_overflow(v, scale, &p) || __builtin_add_overflow(*t, p, t);
+}
+
 static obj_t time_mktime(size_t n_args, size_t n_kw, const obj_t *args) {
     size_t n;
     obj_t *items;
@@ -37,12 +45,18 @@ static obj_t time_mktime(size_t n_args, size_t n_kw, const obj_t *args) {
     for (int i = 0; i < 6; i++) {
         v[i] = obj_get_ll(items[i]);
     }
-    /* months outside 1..12 roll into years, as the C library does */
-    int64_t y = v[0], mo = v[1] - 1;
-    y += cal_floor_div(mo, 12);
-    mo -= cal_floor_div(mo, 12) * 12;
-    int64_t days = cal_days_from_civil(y, mo + 1, 1) + v[2] - 1;
-    return int_from_ll(days * 86400 + v[3] * 3600 + v[4] * 60 + v[5]);
+    /* months outside 1..12 roll into years, as the C library does; a year beyond +-2**40 (or a
+     * sum beyond 64 bits) is an OverflowError, never a wrapped or undefined result */
+    int64_t mo = cal_floor_mod(v[1], 12) - 1, y = cal_floor_div(v[1], 12) - (mo < 0), t;
+    mo += mo < 0 ? 12 : 0;
+    if (v[0] > MKTIME_YEAR_MAX || v[0] < -MKTIME_YEAR_MAX || __builtin_add_overflow(y, v[0], &y) ||
+        y > MKTIME_YEAR_MAX || y < -MKTIME_YEAR_MAX ||
+        __builtin_add_overflow(cal_days_from_civil(y, mo + 1, 1) - 1, v[2], &t) ||
+        __builtin_mul_overflow(t, 86400, &t) || mktime_add_scaled(&t, v[3], 3600) ||
+        mktime_add_scaled(&t, v[4], 60) || mktime_add_scaled(&t, v[5], 1)) {
+        raise_msg(&type_OverflowError, "mktime argument out of range");
+    }
+    return int_from_ll(t);
 }
 DEFINE_FUN(time_mktime_obj, mktime, 1, 1, time_mktime);
 
