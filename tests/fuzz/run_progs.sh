@@ -11,8 +11,8 @@ for prog in "$(realpath tests/fuzz)"/prog_*.py; do
   name=$(basename "$prog" .py)
   for seed in $(seq "$first" "$last"); do
     log="$out/$name-$seed.txt"
-    ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
-      timeout 600 sh -c 'cd "$1" && shift && exec "$@"' sh "$out/cwd" "$wipy" -X heapsize=1m "$prog" "$seed" "$steps" > "$log" 2>&1
+    (cd "$out/cwd" && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+      exec timeout 600 "$wipy" -X heapsize=1m "$prog" "$seed" "$steps") > "$log" 2>&1
     rc=$?
     if [ "$rc" -eq 0 ] && [[ "$(tail -n 1 "$log")" == *"done $steps" ]] && \
        ! grep -qE 'ERROR: AddressSanitizer|runtime error:' "$log"; then
