@@ -276,6 +276,8 @@ typedef struct map_s {
     uint32_t *index;   /* hash index into table (NULL for fixed tables); implementation-defined */
     size_t index_size;
     uint8_t is_fixed; /* read-only constant table */
+    uint8_t by_equality; /* OrderedDict, as MicroPython's: never indexed, keys found by == alone,
+                          * so an unhashable key works */
 } map_t;
 typedef enum { MAP_LOOKUP, MAP_LOOKUP_ADD_IF_NOT_FOUND, MAP_LOOKUP_REMOVE_IF_FOUND } map_lookup_kind_t;
 typedef struct dict_obj {
@@ -285,7 +287,7 @@ typedef struct dict_obj {
 #define DEFINE_CONST_DICT(dict_name, table_name)                                                 \
     dict_obj_t dict_name = {{&dict_type},                                                        \
         {sizeof(table_name) / sizeof(map_elem_t), sizeof(table_name) / sizeof(map_elem_t),     \
-            sizeof(table_name) / sizeof(map_elem_t), (map_elem_t *)table_name, NULL, 0, 1}}
+            sizeof(table_name) / sizeof(map_elem_t), (map_elem_t *)table_name, NULL, 0, 1, 0}}
 void map_init(map_t *map, size_t n);
 void map_clear(map_t *map);
 /* Returns the element (for ADD: a new one with value OBJ_NULL if it was absent); NULL if not found.

@@ -107,7 +107,7 @@ static void map_rebuild(map_t *map, size_t new_alloc) {
         memset(map->table + n, 0, (new_alloc - n) * sizeof(map_elem_t));
         map->alloc = new_alloc;
     }
-    if (new_alloc <= MAP_LINEAR_MAX) {
+    if (new_alloc <= MAP_LINEAR_MAX || map->by_equality) {
         return;
     }
     size_t size = 8;
@@ -183,9 +183,12 @@ __attribute__((noinline)) static bool map_hash_gave_index(const map_t *map, obj_
     return map->index != NULL;
 }
 
-/* Linear search (fixed tables and small maps without an index). */
+/* Linear search (fixed tables, small maps without an index, OrderedDicts). A key is hashed only
+ * where a hashed lookup would hash it: not in an OrderedDict, and not to look up or remove a key
+ * in an empty map (MicroPython: `dict()[:]` is a KeyError, `[] in {}` is False). */
 static map_elem_t *map_lookup_linear(map_t *map, obj_t key, map_lookup_kind_t kind) {
-    if (!map->is_fixed && !(key & 3) && !obj_is_type(key, &str_type) && map_hash_gave_index(map, key)) {
+    if (!map->is_fixed && !map->by_equality && (kind == MAP_LOOKUP_ADD_IF_NOT_FOUND || map->filled != 0) &&
+        !(key & 3) && !obj_is_type(key, &str_type) && map_hash_gave_index(map, key)) {
         return map_lookup(map, key, kind);
     }
     for (size_t i = 0; i < map->used; i++) {
@@ -389,10 +392,13 @@ static bool dict_is_dict(obj_t o) {
     return t == &dict_type || (t->parent == &dict_type && !(t->flags & TYPE_FLAG_USER_CLASS));
 }
 
-obj_t dict_copy(obj_t dict) {
+/* A copy of dict's entries in a new dict of the given built-in dict type (dict or OrderedDict). */
+static obj_t dict_copy_as(obj_t dict, const type_t *type, bool by_equality) {
     const map_t *src = dict_map(dict);
     obj_t r = dict_new(0);
+    ((dict_obj_t *)OBJ_TO_PTR(r))->base.type = type;
     map_t *m = dict_map(r);
+    m->by_equality = by_equality;
     if (src->filled > 0) {
         map_rebuild(m, src->filled);
         for (size_t i = 0; i < src->used; i++) {
@@ -402,6 +408,15 @@ obj_t dict_copy(obj_t dict) {
         }
     }
     return r;
+}
+
+obj_t dict_copy(obj_t dict) {
+    return dict_copy_as(dict, &dict_type, false);
+}
+
+/* dict.copy() and |: an OrderedDict's copy is an OrderedDict */
+static obj_t dict_copy_same_type(obj_t dict) {
+    return dict_copy_as(dict, obj_type(dict), dict_map(dict)->by_equality);
 }
 
 obj_t dict_from_kw(size_t n_kw, const obj_t *kw) {
@@ -498,9 +513,11 @@ static void dict_print(const print_t *p, obj_t o, print_kind_t kind) {
     print_strn(p, "}", 1);
 }
 
-static obj_t dict_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
+obj_t dict_make_of(const type_t *type, bool by_equality, size_t n_args, size_t n_kw, const obj_t *args) {
     arg_check_num(n_args, n_kw, 0, 1, true);
     obj_t d = dict_new(0);
+    ((dict_obj_t *)OBJ_TO_PTR(d))->base.type = type;
+    dict_map(d)->by_equality = by_equality; /* before any key goes in */
     if (n_args == 1) {
         dict_update(d, args[0]);
     }
@@ -508,6 +525,10 @@ static obj_t dict_make_new(const type_t *type, size_t n_args, size_t n_kw, const
         dict_store(d, args[n_args + 2 * i], args[n_args + 2 * i + 1]);
     }
     return d;
+}
+
+static obj_t dict_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
+    return dict_make_of(&dict_type, false, n_args, n_kw, args);
 }
 
 static obj_t dict_unary_op(unary_op_t op, obj_t o) {
@@ -549,7 +570,7 @@ static obj_t dict_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
             if (!dict_is_dict(rhs)) {
                 return OBJ_NULL;
             }
-            lhs = dict_copy(lhs);
+            lhs = dict_copy_same_type(lhs);
             dict_update(lhs, rhs);
             return lhs;
         case BINARY_OP_INPLACE_OR: dict_update(lhs, rhs); return lhs;
@@ -899,7 +920,7 @@ static obj_t dict_clear_fun(size_t n_args, size_t n_kw, const obj_t *args) {
 static DEFINE_FUN(dict_clear_obj, clear, 1, 1, dict_clear_fun);
 
 static obj_t dict_copy_fun(size_t n_args, size_t n_kw, const obj_t *args) {
-    return dict_copy(dict_self(args[0]));
+    return dict_copy_same_type(dict_self(args[0]));
 }
 static DEFINE_FUN(dict_copy_obj, copy, 1, 1, dict_copy_fun);
 

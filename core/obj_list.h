@@ -48,6 +48,8 @@ obj_t seq_iter_new_buf(obj_t seq, bool is_list, iter_buf_t *buf); /* built in bu
 /* Fast global/attribute lookup by qstr (no exceptions): the value or OBJ_NULL. */
 obj_t map_get_qstr(const map_t *map, qstr q);
 obj_t dict_copy(obj_t dict);
+/* dict(...) or OrderedDict(...): a new dict of a built-in dict type, filled from the arguments */
+obj_t dict_make_of(const type_t *type, bool by_equality, size_t n_args, size_t n_kw, const obj_t *args);
 void dict_update(obj_t dict, obj_t other); /* dict.update(other): mapping or iterable of pairs */
 /* keyword arguments (key qstr-obj, value) pairs into a new dict (for **kwargs). */
 obj_t dict_from_kw(size_t n_kw, const obj_t *kw);

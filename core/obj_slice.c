@@ -1,5 +1,7 @@
 /* core/obj_slice.c: slice objects (slice_type) and slice_get_indices, the one place that turns a
  * slice + sequence length into clamped (start, stop, step) exactly as CPython's slice.indices.
+ * Slices are unhashable, as in MicroPython (CPython hashes them from 3.12): `{}[:] = x` is a
+ * TypeError, while OrderedDict, which finds keys by == alone, takes a slice key.
  * Invariant: after slice_get_indices, step != 0 and every index the slice visits is in [0, len). */
 #include "core/obj.h"
 #include "core/obj_int.h"
@@ -154,22 +156,11 @@ static obj_t slice_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     return OBJ_NULL;
 }
 
-/* Slices are hashable (Python 3.12): as the tuple (start, stop, step), consistent with ==. */
-static obj_t slice_unary_op(unary_op_t op, obj_t o) {
-    if (op != UNARY_OP_HASH) {
-        return OBJ_NULL;
-    }
-    const slice_obj_t *sl = OBJ_TO_PTR(o);
-    obj_t t[3] = {sl->start, sl->stop, sl->step};
-    return small_int_new((int_t)(tuple_hash(tuple_new(3, t)) & (size_t)SMALL_INT_MAX));
-}
-
 const type_t slice_type = {
     .base = {&type_type},
     .name = QSTR_slice,
     .print = slice_print,
     .make_new = slice_make_new,
-    .unary_op = slice_unary_op,
     .binary_op = slice_binary_op,
     .attr = slice_attr,
 };

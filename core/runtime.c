@@ -40,8 +40,10 @@ bool rt_is_true(obj_t o) {
     return true;
 }
 
+/* Built-in mutable types (and OrderedDict, a built-in dict type), and slices as in MicroPython */
 static bool rt_type_is_unhashable(const type_t *t) {
-    return t == &list_type || t == &dict_type || t == &set_type || t == &bytearray_type;
+    return t == &list_type || t == &dict_type || t == &set_type || t == &bytearray_type || t == &slice_type ||
+           (t->parent == &dict_type && !(t->flags & TYPE_FLAG_USER_CLASS));
 }
 
 obj_t rt_unary_op(unary_op_t op, obj_t o) {

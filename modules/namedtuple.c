@@ -1,9 +1,11 @@
 /* modules/namedtuple.c: collections.namedtuple and collections.OrderedDict.
  * A namedtuple class is a type made at run time (on the GC heap) whose instances have the tuple
  * layout; its parent is tuple, so tuple's methods and isinstance(x, tuple) work. OrderedDict is a
- * dict with its own name: dicts already keep insertion order. */
+ * dict with its own name (dicts already keep insertion order) whose map finds keys by == alone, as
+ * MicroPython's does, so unhashable keys (slices) work in it. */
 #include "modules/namedtuple.h"
 
+#include "core/obj_list.h"
 #include "core/obj_str.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
@@ -264,7 +266,5 @@ static obj_t odict_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
         t->iternext = dict_type.iternext;
         t->locals_dict = dict_type.locals_dict;
     }
-    obj_t d = dict_type.make_new(&dict_type, n_args, n_kw, args);
-    ((obj_base_t *)OBJ_TO_PTR(d))->type = t;
-    return d;
+    return dict_make_of(t, true, n_args, n_kw, args); /* keys found by == alone, as in MicroPython */
 }
