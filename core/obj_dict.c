@@ -187,8 +187,8 @@ __attribute__((noinline)) static bool map_hash_gave_index(const map_t *map, obj_
  * where a hashed lookup would hash it: not in an OrderedDict, and not to look up or remove a key
  * in an empty map (MicroPython: `dict()[:]` is a KeyError, `[] in {}` is False). */
 static map_elem_t *map_lookup_linear(map_t *map, obj_t key, map_lookup_kind_t kind) {
-    if (!map->is_fixed && !map->by_equality && (kind == MAP_LOOKUP_ADD_IF_NOT_FOUND || map->filled != 0) &&
-        !(key & 3) && !obj_is_type(key, &str_type) && map_hash_gave_index(map, key)) {
+    if (!(key & 3) && !map->is_fixed && !map->by_equality && (kind == MAP_LOOKUP_ADD_IF_NOT_FOUND || map->filled != 0) &&
+        !obj_is_type(key, &str_type) && map_hash_gave_index(map, key)) {
         return map_lookup(map, key, kind);
     }
     for (size_t i = 0; i < map->used; i++) {
