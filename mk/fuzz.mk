@@ -9,11 +9,12 @@ build-fuzz-lang:
 	@mkdir -p build-fuzz/tests
 	clang -std=gnu11 -D_GNU_SOURCE -g -O1 -I. -Ibuild-fuzz/gen -fsanitize=fuzzer,address,undefined \
 	  tests/fuzz/fuzz_exec.c build-fuzz/libwipy.a $(LDLIBS) -o build-fuzz/tests/fuzz_exec
+# The inputs open() files with odd names relative to the current folder: it is build-fuzz/cwd.
 fuzz-lang: build-fuzz-lang
-	@mkdir -p build-fuzz/corpus-lang
+	@mkdir -p build-fuzz/corpus-lang build-fuzz/cwd
 	@cp -n tests/lang/*/*.py build-fuzz/corpus-lang/ 2>/dev/null || true
-	build-fuzz/tests/fuzz_exec -max_total_time=$(FUZZ_SECONDS) -timeout=10 -fork=1 -ignore_timeouts=1 -close_fd_mask=1 -rss_limit_mb=2048 \
-	  -max_len=4096 -artifact_prefix=build-fuzz/ build-fuzz/corpus-lang
+	cd build-fuzz/cwd && ../tests/fuzz_exec -max_total_time=$(FUZZ_SECONDS) -timeout=10 -fork=1 -ignore_timeouts=1 -close_fd_mask=1 \
+	  -rss_limit_mb=2048 -max_len=4096 -artifact_prefix=../ ../corpus-lang
 	@echo "1 passed, 0 failed"
 
 # Parsers of modules/: json.loads and re (compile, match, search, sub, split), each its own target.

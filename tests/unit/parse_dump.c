@@ -8,12 +8,15 @@
 
 #include "core/ast.h"
 #include "core/gc.h"
+#include "core/nlr.h"
 #include "core/qstr.h"
 #include "core/runtime.h"
 
 rt_state_t rt_state;
+nlr_buf_t *nlr_top; /* gc's finaliser runner marks with nlr_push; nothing here raises through it */
 const type_t type_SyntaxError = {.name = 1}, type_IndentationError = {.name = 2},
-             type_MemoryError = {.name = 3};
+             type_MemoryError = {.name = 3}, type_RuntimeError = {.name = 4},
+             type_NotImplementedError = {.name = 5};
 static struct {
     const type_t *type;
     char msg[200];
@@ -29,10 +32,12 @@ obj_t exc_new_msg(const type_t *type, const char *msg) {
 }
 void exc_add_traceback(obj_t exc, qstr file, size_t line, qstr block) { err.line = line; }
 void rt_raise(obj_t exc) { longjmp(err_jb, 1); }
-void raise_memory_error(void) {
-    exc_new_msg(&type_MemoryError, "memory");
+void raise_msg(const type_t *type, const char *msg) {
+    exc_new_msg(type, msg);
     longjmp(err_jb, 1);
 }
+void raise_memory_error(void) { raise_msg(&type_MemoryError, "memory"); }
+void raise_memory_error_bytes(size_t n_bytes) { raise_memory_error(); }
 int print_fmt(const print_t *p, const char *fmt, ...) { return 0; }
 
 static const char *opname[] = {"+", "-", "*", "@", "/", "%", "**", "<<", ">>", "|", "^", "&", "//"};
@@ -106,6 +111,7 @@ static void pexpr(const ast_expr_t *e) {
         case EXPR_DICTCOMP: printf("(dictcomp "); pexpr(e->u.comp.key); printf(":"); pexpr(e->u.comp.value); pcomp(e); printf(")"); break;
         case EXPR_YIELD: printf("(yield "); pexpr(e->u.yield.value); printf(")"); break;
         case EXPR_YIELDFROM: printf("(yield-from "); pexpr(e->u.yield.value); printf(")"); break;
+        case EXPR_AWAIT: printf("(await "); pexpr(e->u.yield.value); printf(")"); break;
         case EXPR_COMPARE:
             printf("(cmp "); pexpr(e->u.compare.left);
             for (size_t i = 0; i < e->u.compare.n; i++) { printf(" %s ", cmpname[e->u.compare.ops[i]]); pexpr(e->u.compare.comparators[i]); }
@@ -140,7 +146,7 @@ static void pexpr(const ast_expr_t *e) {
 }
 static void pstmts(const ast_stmt_list_t *l, int ind);
 static void pstmt(const ast_stmt_t *s, int ind) {
-    printf("%*s%d: ", ind, "", s->line);
+    printf("%*s%d: %s", ind, "", s->line, s->is_async ? "async " : "");
     switch (s->kind) {
         case STMT_FUNCTIONDEF:
             printf("(def %s ", qstr_str(s->u.functiondef.name)); pargs(s->u.functiondef.args);
@@ -252,7 +258,9 @@ int main(int argc, char **argv) {
     qstr_init();
     ast_arena_t *arena = ast_arena_new();
     if (setjmp(err_jb)) {
-        const char *n = err.type == &type_SyntaxError ? "SyntaxError" : err.type == &type_IndentationError ? "IndentationError" : "MemoryError";
+        const char *n = err.type == &type_SyntaxError ? "SyntaxError" : err.type == &type_IndentationError ? "IndentationError"
+                      : err.type == &type_MemoryError ? "MemoryError" : err.type == &type_RuntimeError ? "RuntimeError"
+                      : "NotImplementedError";
         printf("%s: %s (line %zu)\n", n, err.msg, err.line);
         ast_arena_free(arena);
         return 1;
