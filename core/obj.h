@@ -452,6 +452,10 @@ NORETURN void raise_memory_error(void);       /* a preallocated MemoryError; nev
 NORETURN void raise_memory_error_bytes(size_t n_bytes); /* same, "allocating N bytes" */
 NORETURN void raise_stop_iteration(obj_t value);
 
+/* ---- an object reference read back from raw bytes ('O' items of array and struct; obj_word.c):
+ * the word if it names an existing object, else ValueError (never a wild pointer) ---- */
+obj_t obj_from_word(obj_t word);
+
 /* ---- memory (gc.c): all Python objects live in one fixed block ---- */
 void *gc_alloc(size_t bytes, bool with_finaliser); /* raises MemoryError; memory zeroed */
 void *gc_alloc_maybe(size_t bytes, bool with_finaliser); /* NULL instead of raising */

@@ -49,4 +49,8 @@ void port_delay_us(uint64_t us);
  * (revents[i] gets each one's events), or a negative errno (-EINVAL: more than the host allows). */
 int port_poll_fds(const int *fds, const uint16_t *events, uint16_t *revents, size_t n, int timeout_ms);
 
+/* Whether [p, p + n) lies inside the program's own loaded image (host/image.c), where the static
+ * objects (types, None, built-in functions) live: memory there can be read without faulting. */
+bool port_in_image(const void *p, size_t n);
+
 #endif

@@ -50,7 +50,7 @@ static obj_t array_get(const array_obj_t *a, size_t i) {
         case 'i': case 'l': { int32_t v; memcpy(&v, p, 4); return small_int_new(v); }
         case 'I': case 'L': case 'P': case 'S': { uint32_t v; memcpy(&v, p, 4); return int_from_uint(v); }
         case 'q': { int64_t v; memcpy(&v, p, 8); return int_from_ll(v); }
-        case 'O': { obj_t v; memcpy(&v, p, sizeof(v)); return v; }
+        case 'O': { obj_t v; memcpy(&v, p, sizeof(v)); return obj_from_word(v); }
         case 'f': case 'd': array_no_float();
         default: { uint64_t v; memcpy(&v, p, 8); return int_from_ull(v); }
     }

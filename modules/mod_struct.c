@@ -246,7 +246,9 @@ static obj_t unpack_buf(obj_t fmt, const uint8_t *buf) {
         }
         for (size_t k = 0; k < count; k++) {
             if (c == 'O') {
-                memcpy(&items[vi++], buf + off, sizeof(obj_t));
+                obj_t v;
+                memcpy(&v, buf + off, sizeof(v));
+                items[vi++] = obj_from_word(v);
                 off += sz;
                 continue;
             }
