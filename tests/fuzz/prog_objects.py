@@ -585,7 +585,7 @@ class Desc:
             inst.__dict__.clear()
         elif k == 3 and inst is not None:
             inst.__dict__[self.name] = val()
-        elif k == 4 and rnd(20) == 0:  # to the limit: slow, so rare
+        elif k == 4 and rnd(100) == 0:  # to the limit: slow, so rare
             return getattr(inst if inst is not None else owner, self.name)
         elif k == 5:
             for i in range(20):
@@ -609,7 +609,7 @@ def _prop_get(self):
             pass
     elif k == 1:
         type(self).p = property(lambda s: behave(2))
-    elif k == 2 and rnd(20) == 0:
+    elif k == 2 and rnd(100) == 0:
         return self.p
     return behave(1)
 
@@ -686,7 +686,7 @@ class SetName:
             type('Inner', (owner,), {'x': SetName()})
         elif k == 4:
             owner()
-        elif k == 5 and rnd(50) == 0:
+        elif k == 5 and rnd(200) == 0:
             at_limit(lambda: type('L', (), {'s': SetName()}))
         maybe_gc()
         return val()
@@ -1177,7 +1177,7 @@ def op_abandon():
 
 OPS_SHALLOW = (op_proto, op_getattr, op_desc, op_class, op_gen, op_exc, op_super)
 OPS = OPS_SHALLOW * 3 + (op_async, op_async, op_async, op_abandon)
-OPS_DEEP = (op_limit, op_deep_repr)  # ~0.5 s each in the ASan build: one step in 600
+OPS_DEEP = (op_limit, op_deep_repr)  # ~0.5 s each in the ASan build: one step in 2000
 
 
 n = FIRST - 1
@@ -1185,7 +1185,7 @@ while n < COUNT:
     n += 1
     _s[0] = (SEED * 1000003 + n) * 2654435761
     rnd(2)
-    op = OPS_DEEP[rnd(2)] if rnd(600) == 0 else OPS[rnd(len(OPS))]
+    op = OPS_DEEP[rnd(2)] if rnd(2000) == 0 else OPS[rnd(len(OPS))]
     if VERBOSE:
         print('step', n, op.__name__)
         with open('prog_objects.step', 'w') as f:  # survives a kill, unlike buffered output
