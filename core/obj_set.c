@@ -243,6 +243,7 @@ static obj_t set_unary_op(unary_op_t op, obj_t o) {
             if (s->base.type != &frozenset_type) {
                 return OBJ_NULL;
             }
+            rt_stack_check(); /* frozensets of frozensets hash their members first */
             size_t h = 1927868237UL * (s->map.filled + 1);
             SET_FOREACH(&s->map, k) {
                 h ^= set_hash_mix(rt_hash(k));

@@ -406,7 +406,7 @@ PROTO_OPS = (
     lambda o: str(o, 'utf-8'), lambda o: 'x'.join([o, o]), lambda o: 'ab'.split(o),
     lambda o: abs(o), lambda o: round(o), lambda o: pow(o, 2, 3), lambda o: chr(o),
     lambda o: bin(o), lambda o: [].extend(o), lambda o: {}.fromkeys(o), lambda o: sorted(o),
-    lambda o: callable(o), lambda o: id(o) and None, lambda o: vars(o),
+    lambda o: callable(o), lambda o: id(o) and None, lambda o: getattr(o, '__dict__', o),
 )
 
 
