@@ -1,10 +1,10 @@
 # tests/fuzz/prog_objects.py: a program generator run inside wipy (`make fuzz-progs`): the object
 # model and control flow where C code calls back into Python (attribute hooks, descriptors,
 # __set_name__, dunders returning wrong types or raising BaseExceptions, generators and coroutines
-# re-entered from their own callbacks, exceptions while handling exceptions, super(), recursion to the
-# limit, gc at random points). Invariant: only Python exceptions come back; never a crash, a sanitizer
-# report or a hang. Each step is seeded by (SEED, step) alone. Usage: wipy prog_objects.py SEED COUNT
-# [v: name each step before running it] [FIRST: start at this step]
+# re-entered from their own callbacks, exceptions while handling exceptions, super(), recursion to
+# the limit in Python and in C over nested data, gc at random points). Invariant: only Python
+# exceptions come back; never a crash, a sanitizer report or a hang. Each step is seeded by
+# (SEED, step) alone. Usage: wipy prog_objects.py SEED COUNT [v: name each step] [FIRST: start there]
 import sys, gc, io, time
 try:
     import asyncio
@@ -1152,6 +1152,46 @@ def op_deep_repr():
         repr(a), a == a, str(a)
 
 
+def op_deep_data():
+    # C code recursing on nested data (hash, compare, isinstance/except over tuples of classes,
+    # repr) reaches its bound with a user object's callbacks at the bottom.
+    n = rnd(4000) if rnd(4) else rnd(60)
+    k = rnd(5)
+    leaf = proto_obj() if rnd(2) else rnd(3)
+    wrap = (lambda t: (t,), lambda t: [t], lambda t: {1: t}, lambda t: (t, leaf), lambda t: [leaf, t])[k]
+
+    def build(x):
+        for _ in range(n):
+            x = wrap(x)
+        return x
+    a = build(leaf)
+    b = build(leaf) if rnd(2) else a
+    j = rnd(10)
+    if j == 0:
+        hash(a)
+    elif j == 1:
+        a == b
+    elif j == 2:
+        a < b
+    elif j == 3:
+        isinstance(leaf, build(pick((int, Thing, type(leaf)))))
+    elif j == 4:
+        try:
+            raise exc()
+        except build(pick((ValueError, Boom, KeyError))):
+            pass
+    elif j == 5:
+        repr(a)
+    elif j == 6:
+        {a: 1}
+    elif j == 7:
+        a in [b, leaf]
+    elif j == 8:
+        sorted([a, b])
+    else:
+        '{}'.format(a)
+
+
 def op_abandon():
     # Finalisation without __del__: suspended generators and coroutines dropped inside try/finally
     # and with blocks, then collected.
@@ -1176,7 +1216,7 @@ def op_abandon():
 
 
 OPS_SHALLOW = (op_proto, op_getattr, op_desc, op_class, op_gen, op_exc, op_super)
-OPS = OPS_SHALLOW * 3 + (op_async, op_async, op_async, op_abandon)
+OPS = OPS_SHALLOW * 3 + (op_async, op_async, op_async, op_abandon, op_deep_data)
 OPS_DEEP = (op_limit, op_deep_repr)  # ~0.5 s each in the ASan build: one step in 2000
 
 
