@@ -408,6 +408,7 @@ DEFINE_FUN(builtins_isinstance_obj, isinstance, 2, 2, builtins_isinstance);
 
 static bool builtins_issubclass_one(const type_t *sub, obj_t cls) {
     if (obj_is_type(cls, &tuple_type)) {
+        rt_stack_check(); /* tuples of classes nest */
         size_t n;
         obj_t *items;
         obj_get_array(cls, &n, &items);

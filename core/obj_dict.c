@@ -541,6 +541,7 @@ static obj_t dict_unary_op(unary_op_t op, obj_t o) {
 }
 
 static bool dict_equal(obj_t a, obj_t b) {
+    rt_stack_check(); /* {1: {1: ...}} compares values that are dicts */
     const map_t *ma = dict_map(a), *mb = dict_map(b);
     if (ma->filled != mb->filled) {
         return false;

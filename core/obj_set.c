@@ -234,22 +234,23 @@ static size_t set_hash_mix(size_t h) {
     return h * 3644798167UL;
 }
 
+/* Out of line: len() and bool() of a set stay as lean as they were. */
+__attribute__((noinline)) static obj_t frozenset_hash(const set_obj_t *s) {
+    rt_stack_check(); /* frozensets of frozensets hash their members first */
+    size_t h = 1927868237UL * (s->map.filled + 1);
+    SET_FOREACH(&s->map, k) {
+        h ^= set_hash_mix(rt_hash(k));
+    }
+    h = h * 69069U + 907133923UL;
+    return small_int_new((int_t)(h & (size_t)SMALL_INT_MAX));
+}
+
 static obj_t set_unary_op(unary_op_t op, obj_t o) {
     const set_obj_t *s = OBJ_TO_PTR(o);
     switch (op) {
         case UNARY_OP_BOOL: return obj_bool(s->map.filled != 0);
         case UNARY_OP_LEN: return small_int_new((int_t)s->map.filled);
-        case UNARY_OP_HASH: {
-            if (s->base.type != &frozenset_type) {
-                return OBJ_NULL;
-            }
-            size_t h = 1927868237UL * (s->map.filled + 1);
-            SET_FOREACH(&s->map, k) {
-                h ^= set_hash_mix(rt_hash(k));
-            }
-            h = h * 69069U + 907133923UL;
-            return small_int_new((int_t)(h & (size_t)SMALL_INT_MAX));
-        }
+        case UNARY_OP_HASH: return s->base.type == &frozenset_type ? frozenset_hash(s) : OBJ_NULL;
         default: return OBJ_NULL;
     }
 }

@@ -91,6 +91,7 @@ static inline bool seq_item_equal(obj_t a, obj_t b) {
 }
 
 bool seq_compare(binary_op_t op, obj_t *const *a, const size_t *na, obj_t *const *b, const size_t *nb) {
+    rt_stack_check(); /* nested lists and tuples compare item by item: RuntimeError, not a crash */
     if ((op == BINARY_OP_EQUAL || op == BINARY_OP_NOT_EQUAL) && *na != *nb) {
         return op == BINARY_OP_NOT_EQUAL;
     }
@@ -218,6 +219,7 @@ size_t seq_repeat_count(obj_t n_obj, size_t len) {
 /* ---- tuple ---- */
 
 size_t tuple_hash(obj_t o) {
+    rt_stack_check(); /* ((((...),),),) hashes its items first */
     const tuple_obj_t *t = OBJ_TO_PTR(o);
     size_t h = 0x345678UL + t->len;
     size_t mult = 1000003UL;

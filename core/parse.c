@@ -9,7 +9,8 @@
 #include "core/runtime.h"
 
 #define P_MAX_DEPTH 400
-/* Also bounds operator chains (1+1+...+1, - - -x): the compiler recurses over the AST too. */
+/* Also bounds operator and trailer chains (1+1+...+1, - - -x, x.a.a..., f()()...): the compiler
+ * recurses over the AST too. */
 #define P_MAX_CHAIN 2000
 
 typedef struct {
@@ -641,8 +642,11 @@ static ast_expr_t *parse_slice_item(parser_t *p) {
 
 static ast_expr_t *parse_primary(parser_t *p) {
     ast_expr_t *e = parse_atom(p);
-    for (;;) {
+    for (size_t n = 1;; n++) {
         int line = p->lx.tok.line, col = p->lx.tok.col;
+        if (TOK == TOK_LPAR || TOK == TOK_LSQB || TOK == TOK_DOT) {
+            p_check_chain(p, n); /* x.a.a..., f()()...: left-deep too, the compiler recurses */
+        }
         if (TOK == TOK_LPAR) {
             p_next(p);
             ast_expr_t *c = new_expr(p, EXPR_CALL, e->line, e->col);

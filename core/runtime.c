@@ -567,6 +567,7 @@ bool rt_issubclass(const type_t *sub, const type_t *base) { return obj_is_subcla
 
 bool rt_isinstance(obj_t o, obj_t classinfo) {
     if (obj_is_type(classinfo, &tuple_type)) {
+        rt_stack_check(); /* tuples of classes nest */
         const tuple_obj_t *tup = OBJ_TO_PTR(classinfo);
         for (size_t i = 0; i < tup->len; i++) {
             if (rt_isinstance(o, tup->items[i])) {

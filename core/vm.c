@@ -96,6 +96,7 @@ __attribute__((noinline)) static obj_t vm_make_exc(obj_t o) {
 
 __attribute__((noinline)) static bool vm_exc_match(obj_t exc, obj_t t) {
     if (obj_is_type(t, &tuple_type)) {
+        rt_stack_check(); /* except ((((E,),),),): tuples of classes nest */
         tuple_obj_t *tu = OBJ_TO_PTR(t);
         for (size_t i = 0; i < tu->len; i++) {
             if (vm_exc_match(exc, tu->items[i])) {

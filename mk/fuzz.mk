@@ -49,8 +49,9 @@ fuzz-telnet-repl: build-fuzz/tests/fuzz_telnet_repl
 	@echo "1 passed, 0 failed"
 
 # Program generators run inside the ASan+UBSan build (issue 13's crash hunt): odd arguments to every
-# callable (tests/fuzz/prog_args.py) and callbacks that change the container being worked on
-# (prog_hazard.py). `make fuzz-progs` runs seeds FUZZ_PROG_SEEDS (first..last) of FUZZ_PROG_STEPS each.
+# callable (tests/fuzz/prog_args.py), callbacks that change the container being worked on
+# (prog_hazard.py), and the object model's callbacks, generators, coroutines and exceptions while
+# handling exceptions (prog_objects.py). `make fuzz-progs` runs seeds FUZZ_PROG_SEEDS (first..last) of FUZZ_PROG_STEPS each.
 FUZZ_SUITES += fuzz-progs
 FUZZ_PROG_SEEDS ?= 1 20
 FUZZ_PROG_STEPS ?= 20000

@@ -243,6 +243,7 @@ static obj_t odict_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
                 eq = i >= a->used && j >= b->used;
                 break;
             }
+            rt_stack_check(); /* nested OrderedDicts compare their values in turn */
             eq = rt_equal(a->table[i].key, b->table[j].key) && rt_equal(a->table[i].value, b->table[j].value);
         }
         return obj_bool(eq == (op == BINARY_OP_EQUAL));
