@@ -13,7 +13,7 @@ FUZZ_SUITES += fuzz-parse
 .PHONY: fuzz-parse
 FUZZ_PARSE_FLAGS := -std=gnu11 -D_GNU_SOURCE -g -O1 -I. -Ibuild-fuzz/gen -fsanitize=fuzzer,address,undefined
 build-fuzz/parse_fuzz: tests/unit/parse_dump.c core/lexer.c core/parse.c core/ast_arena.c core/qstr.c core/gc.c $(QSTR_HDR)
-	@mkdir -p build-fuzz/gen && cp $(QSTR_HDR) build-fuzz/gen/
+	@mkdir -p build-fuzz/gen && (cmp -s $(QSTR_HDR) build-fuzz/gen/$(notdir $(QSTR_HDR)) || cp $(QSTR_HDR) build-fuzz/gen/)
 	clang $(FUZZ_PARSE_FLAGS) -DPARSE_FUZZ -o $@ tests/unit/parse_dump.c core/lexer.c core/parse.c core/ast_arena.c core/qstr.c core/gc.c
 fuzz-parse: build-fuzz/parse_fuzz
 	@mkdir -p build-fuzz/corpus-parse && cp -n tests/lang/syntax/*.py build-fuzz/corpus-parse/ 2>/dev/null || true
