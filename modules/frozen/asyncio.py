@@ -192,18 +192,22 @@ def create_task(coro):
     return t
 
 
+_STOP = StopIteration()  # raised again and again: ending a sleep allocates nothing
+
+
 class _SleepMs:
-    # the awaitable that sleep_ms returns: one shared object, so sleeping allocates nothing
-    def __init__(self):
-        self.ms = None
-        self.stop = StopIteration()  # raised again and again: ending a sleep allocates nothing
+    # the awaitable that sleep_ms returns: a new one per call, so sleeps made before they are
+    # awaited keep their own length (create_task(sleep(1)), gather(sleep(1), sleep(2)),
+    # wait_for(sleep(10), 1)); with the heap locked, the one shared _sleeper (allocates nothing)
+    def __init__(self, ms=None):
+        self.ms = ms
 
     def __iter__(self):
         return self
 
     def __next__(self):
         if self.ms is None:
-            raise self.stop
+            raise _STOP
         ms = self.ms
         self.ms = None
         t = cur_task
@@ -227,8 +231,12 @@ _sleeper = _SleepMs()
 def sleep_ms(t, sgen=_sleeper):
     if t > _MAX_MS:
         raise OverflowError("ticks interval overflow")
-    sgen.ms = t if t > 0 else 0
-    return sgen
+    t = t if t > 0 else 0
+    try:
+        return _SleepMs(t)
+    except MemoryError:  # the heap is locked (or full): the shared one, awaited at once
+        sgen.ms = t
+        return sgen
 
 
 def sleep(t):
