@@ -37,6 +37,10 @@ extern const char port_machine[];
 extern const char port_version[];
 extern const char port_help_text[];
 
+/* Writes out what stdout holds buffered (script mode buffers it when it isn't a terminal; board
+ * mode holds nothing): sys.stdout.flush(), and before the program waits or sleeps. */
+void port_flush(void);
+
 /* Time (host/clock.c in script mode): the RTC in seconds since 2000-01-01 (settable), and a
  * delay that keeps polling (Ctrl-C raises KeyboardInterrupt from it via rt_check_pending). */
 int64_t port_rtc_seconds(void);

@@ -93,6 +93,9 @@ void port_delay_us(uint64_t us) {
         hooks->delay_us(us); /* board mode: the event loop runs while waiting */
         return;
     }
+    if (us >= 1000) {
+        port_flush(); /* what the program printed is out before it sleeps */
+    }
     uint64_t end = port_ticks_us() + us;
     for (;;) {
         port_poll();

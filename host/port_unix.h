@@ -16,7 +16,6 @@ void port_unix_init(void);  /* SIGINT handler; stdout buffering mode */
  * delays: the firmware's IRQ and micropython.schedule queue (NULL: nothing). Board mode's poll hook
  * does this itself. */
 extern void (*port_script_service)(void);
-void port_flush(void);      /* writes out buffered stdout */
 bool port_stdin_is_tty(void);
 
 /* Board mode replaces where the REPL's bytes go and what the poll hook and delays do: with hooks

@@ -99,7 +99,11 @@ static obj_t sys_stream_readline(size_t n_args, size_t n_kw, const obj_t *args) 
 static DEFINE_FUN(sys_stream_readline_obj, readline, 1, 2, sys_stream_readline);
 
 static obj_t sys_stream_nothing(size_t n_args, size_t n_kw, const obj_t *args) { return OBJ_NONE; }
-static DEFINE_FUN(sys_stream_flush_obj, flush, 1, 1, sys_stream_nothing);
+static obj_t sys_stream_flush(size_t n_args, size_t n_kw, const obj_t *args) {
+    port_flush(); /* stderr is never held back; stdout's buffer goes out */
+    return OBJ_NONE;
+}
+static DEFINE_FUN(sys_stream_flush_obj, flush, 1, 1, sys_stream_flush);
 static DEFINE_FUN(sys_stream_close_obj, close, 1, 1, sys_stream_nothing);
 
 static obj_t sys_stream_fileno(size_t n_args, size_t n_kw, const obj_t *args) {
