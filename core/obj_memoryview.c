@@ -108,6 +108,11 @@ static obj_t mv_get_item(const uint8_t *p, char tc) {
             memcpy(&v, p, 8);
             return int_from_ull(v);
         }
+        case 'O': { /* an object reference, checked: raw bytes may have been written there */
+            obj_t v;
+            memcpy(&v, p, sizeof(v));
+            return obj_from_word(v);
+        }
         default:
             return small_int_new(p[0]);
     }
@@ -116,6 +121,10 @@ static obj_t mv_get_item(const uint8_t *p, char tc) {
 static void mv_set_item(uint8_t *p, char tc, obj_t value) {
     if (tc == 'B') {
         *p = bytes_value_of(value);
+        return;
+    }
+    if (tc == 'O') { /* the object itself, as array('O') stores it */
+        memcpy(p, &value, sizeof(value));
         return;
     }
     long long v = obj_get_ll(value);
