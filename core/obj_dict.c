@@ -5,7 +5,7 @@
  * index_size (a power of 2) slots: 0 empty, MAP_TOMB deleted, else entry number + 1, followed by
  * one extra word counting tombstones. Invariants: an index slot never refers to a deleted entry;
  * filled + tombstones < index_size (so every probe ends). index==NULL means linear search (fixed
- * constant tables, or a map not grown yet). */
+ * constant tables, a map not grown yet, or an OrderedDict's map: by_equality, never indexed). */
 #include "core/obj.h"
 #include "core/obj_list.h"
 #include "core/obj_type.h"

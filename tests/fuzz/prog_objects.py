@@ -49,51 +49,20 @@ class NotExc:
     pass
 
 
+# exception classes and instances, odd ones included (made afresh each time: pick(EXCS)())
+EXCS = (
+    lambda: ValueError, lambda: ValueError('v', 2 ** 70), lambda: StopIteration,
+    lambda: StopIteration(val()), lambda: GeneratorExit(), lambda: KeyboardInterrupt,
+    lambda: SystemExit(val()), lambda: Boom(), lambda: OSError(5, 'x'), lambda: AttributeError('a'),
+    lambda: RuntimeError, lambda: TypeError(), lambda: IndexError, lambda: KeyError(val()),
+    lambda: Loud, lambda: NotExc, lambda: NotExc(), lambda: StopAsyncIteration(),
+    lambda: Exception(Exception(val())), lambda: ZeroDivisionError, lambda: BaseException('b'),
+    lambda: MemoryError,
+)
+
+
 def exc():
-    k = rnd(22)
-    if k == 0:
-        return ValueError
-    if k == 1:
-        return ValueError('v', 2 ** 70)
-    if k == 2:
-        return StopIteration
-    if k == 3:
-        return StopIteration(val())
-    if k == 4:
-        return GeneratorExit()
-    if k == 5:
-        return KeyboardInterrupt
-    if k == 6:
-        return SystemExit(val())
-    if k == 7:
-        return Boom()
-    if k == 8:
-        return OSError(5, 'x')
-    if k == 9:
-        return AttributeError('a')
-    if k == 10:
-        return RuntimeError
-    if k == 11:
-        return TypeError()
-    if k == 12:
-        return IndexError
-    if k == 13:
-        return KeyError(val())
-    if k == 14:
-        return Loud
-    if k == 15:
-        return NotExc
-    if k == 16:
-        return NotExc()
-    if k == 17:
-        return StopAsyncIteration()
-    if k == 18:
-        return Exception(Exception(val()))
-    if k == 19:
-        return ZeroDivisionError
-    if k == 20:
-        return BaseException('b')
-    return MemoryError
+    return pick(EXCS)()
 
 
 class Thing:
@@ -113,53 +82,18 @@ class StrSub(str):
     pass
 
 
+# values of every kind (mutable ones made afresh each time); None twice as likely
+VALS = (
+    lambda: None, lambda: None, lambda: 0, lambda: 1, lambda: -1, lambda: 2 ** 70,
+    lambda: -2 ** 70, lambda: True, lambda: '', lambda: 's', lambda: b'b', lambda: [],
+    lambda: (1,), lambda: {}, lambda: object(), lambda: Thing(), lambda: NotImplemented,
+    lambda: Ellipsis, lambda: val, lambda: Thing, lambda: a_gen(), lambda: IntSub(3),
+    lambda: StrSub('t'), lambda: ValueError,
+)
+
+
 def val():
-    k = rnd(24)
-    if k < 2:
-        return None
-    if k == 2:
-        return 0
-    if k == 3:
-        return 1
-    if k == 4:
-        return -1
-    if k == 5:
-        return 2 ** 70
-    if k == 6:
-        return -2 ** 70
-    if k == 7:
-        return True
-    if k == 8:
-        return ''
-    if k == 9:
-        return 's'
-    if k == 10:
-        return b'b'
-    if k == 11:
-        return []
-    if k == 12:
-        return (1,)
-    if k == 13:
-        return {}
-    if k == 14:
-        return object()
-    if k == 15:
-        return Thing()
-    if k == 16:
-        return NotImplemented
-    if k == 17:
-        return Ellipsis
-    if k == 18:
-        return val
-    if k == 19:
-        return Thing
-    if k == 20:
-        return a_gen()
-    if k == 21:
-        return IntSub(3)
-    if k == 22:
-        return StrSub('t')
-    return ValueError
+    return pick(VALS)()
 
 
 def maybe_gc():
