@@ -687,12 +687,17 @@ static void c_comprehension(comp_t *c, ast_expr_t *e) {
     c_emit(c, OP_CALL_FUNCTION, BC_CALL_ARG(1, 0));
 }
 
+/* Whether e is a zero-argument super() that passes __class__ and the first parameter. */
 static bool c_is_super_call(comp_t *c, ast_expr_t *e) {
     if (e->u.call.func->kind != EXPR_NAME || e->u.call.func->u.name.id != QSTR_super ||
         e->u.call.args.n != 0 || e->u.call.n_keywords != 0) {
         return false;
     }
     scope_t *s = c->cu->scope;
+    if (s->kind == SCOPE_FUNCTION && s->n_pos + s->n_kwonly == 0 && !(s->code_flags & (CODE_VARARGS | CODE_VARKW))) {
+        /* as in MicroPython, decided when compiling: a def with no parameter has no self to pass */
+        c_error(c, e->line, "super() can't find self");
+    }
     if (s->kind != SCOPE_FUNCTION && s->kind != SCOPE_LAMBDA) {
         return false;
     }

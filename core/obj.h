@@ -82,6 +82,16 @@ typedef struct buffer_info {
 } buffer_info_t;
 #define BUFFER_READ 1
 #define BUFFER_WRITE 2
+/* Bytes in one item of a buffer with this typecode (1 for b, B, c and any unknown letter). */
+size_t buffer_item_size(int typecode);
+/* The buffer of a value assigned to a slice of an array or bytearray whose items are itemsize
+ * bytes (objects: an 'O' array). As in MicroPython, the value must be a buffer (array, bytes,
+ * bytearray, memoryview; not str) with items of the same size: NotImplementedError "array/bytes
+ * required on right side", else ValueError. The buffer may be the target's own storage. */
+void buffer_slice_source(obj_t value, size_t itemsize, bool objects, buffer_info_t *bi);
+/* `needle in x` for an array, bytearray or memoryview x: as in MicroPython, an int needle is
+ * NotImplementedError (a bytes needle is searched for). Returns if needle isn't an int. */
+void buffer_refuse_int_search(obj_t needle);
 
 /* ---- operators ---- */
 typedef enum {
@@ -341,6 +351,10 @@ typedef struct {
  * (ValueError "slice step cannot be zero"); returns false (no exception) if o isn't a slice.
  * The number of items selected is derivable from the bounds. */
 bool slice_get_indices(obj_t o, size_t len, slice_bounds_t *out);
+/* Same, for the slices MicroPython (and so the WiPy) takes with no step but 1: loads from str,
+ * bytes, bytearray, tuple, array and memoryview, and stores and deletions on lists and buffers.
+ * NotImplementedError "only slices with step=1 (aka None) are supported" for any other step. */
+bool slice_get_unit_indices(obj_t o, size_t len, slice_bounds_t *out);
 
 /* ---- strings and bytes (obj_str.c) ----
  * A str is a qstr or a heap str_obj_t; bytes use the same layout with bytes_type. Data is

@@ -261,14 +261,10 @@ static obj_t ba_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
         b->len = total;
         return lhs;
     }
-    return str_binary_op(op, lhs, rhs);
-}
-
-static size_t ba_slice_count(const slice_bounds_t *s) {
-    if (s->step > 0) {
-        return s->stop > s->start ? (size_t)((s->stop - s->start + s->step - 1) / s->step) : 0;
+    if (op == BINARY_OP_CONTAINS) {
+        buffer_refuse_int_search(rhs);
     }
-    return s->start > s->stop ? (size_t)((s->start - s->stop - s->step - 1) / (-s->step)) : 0;
+    return str_binary_op(op, lhs, rhs);
 }
 
 static size_t ba_index(bytearray_obj_t *b, obj_t index) {
@@ -280,6 +276,15 @@ static size_t ba_index(bytearray_obj_t *b, obj_t index) {
         raise_msg(&type_IndexError, "bytearray index out of range");
     }
     return (size_t)i;
+}
+
+void buffer_slice_source(obj_t value, size_t itemsize, bool objects, buffer_info_t *bi) {
+    if (obj_is_str(value) || !rt_get_buffer(value, bi, BUFFER_READ)) {
+        raise_msg(&type_NotImplementedError, "array/bytes required on right side");
+    }
+    if (buffer_item_size(bi->typecode) != itemsize || (bi->typecode == 'O') != objects) {
+        raise_msg(&type_ValueError, "lhs and rhs should be compatible");
+    }
 }
 
 static obj_t ba_subscr(obj_t self, obj_t index, obj_t value) {
@@ -304,74 +309,17 @@ static obj_t ba_subscr(obj_t self, obj_t index, obj_t value) {
         return OBJ_NONE;
     }
     slice_bounds_t s;
-    size_t len0 = b->len; /* Python code run below (__index__, __len__, __iter__) must keep it */
-    slice_get_indices(index, len0, &s);
-    size_t n = ba_slice_count(&s);
-    if (value != OBJ_NULL && s.step != 1) {
-        /* as CPython: assigning an empty sequence to an extended slice deletes it */
-        size_t vl;
-        obj_t vlen = obj_is_int(value) ? OBJ_NULL : rt_len_maybe(value);
-        vl = vlen != OBJ_NULL && obj_is_small_int(vlen) ? (size_t)small_int_value(vlen) : 1;
-        if (vl == 0) {
-            value = OBJ_NULL;
-        }
-    }
+    size_t len0 = b->len; /* Python code run below (__index__) must keep it */
+    slice_get_unit_indices(index, len0, &s);
+    size_t n = s.stop > s.start ? (size_t)(s.stop - s.start) : 0;
     ba_check_len(b, len0);
     if (value == OBJ_NULL) {
-        if (s.step == 1) {
-            ba_splice(b, (size_t)s.start, n, NULL, 0);
-            return OBJ_NONE;
-        }
-        /* extended deletion: compact the survivors */
-        uint8_t *keep = gc_alloc(b->len + 1, false);
-        size_t k = 0;
-        for (size_t i = 0; i < b->len; i++) {
-            int_t ii = (int_t)i;
-            bool del;
-            if (s.step > 0) {
-                del = ii >= s.start && ii < s.stop && (ii - s.start) % s.step == 0;
-            } else {
-                del = ii <= s.start && ii > s.stop && (s.start - ii) % (-s.step) == 0;
-            }
-            if (!del) {
-                keep[k++] = b->items[i];
-            }
-        }
-        memcpy(b->items, keep, k);
-        b->len = k;
-        gc_free(keep);
+        ba_splice(b, (size_t)s.start, n, NULL, 0);
         return OBJ_NONE;
-    }
-    if (obj_is_int(value)) {
-        raise_msg(&type_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     }
     buffer_info_t bi;
-    if (s.step == 1 && !obj_is_str(value) && rt_get_buffer(value, &bi, BUFFER_READ)) {
-        /* straight from the buffer: b[i:j] = b"xy" of the same length allocates nothing */
-        ba_splice(b, (size_t)s.start, s.stop < s.start ? 0 : n, bi.buf, bi.len);
-        return OBJ_NONE;
-    }
-    vstr_t v;
-    vstr_init(&v, 16);
-    bytes_collect(value, &v);
-    ba_check_len(b, len0);
-    if (s.step == 1) {
-        size_t start = (size_t)s.start;
-        if (s.stop < s.start) {
-            n = 0;
-        }
-        ba_splice(b, start, n, (const uint8_t *)v.buf, v.len);
-    } else {
-        if (v.len != n) {
-            raise_fmt(&type_ValueError, "attempt to assign bytes of size %u to extended slice of size %u",
-                (unsigned)v.len, (unsigned)n);
-        }
-        int_t i = s.start;
-        for (size_t k = 0; k < n; k++, i += s.step) {
-            b->items[i] = (uint8_t)v.buf[k];
-        }
-    }
-    vstr_clear(&v);
+    buffer_slice_source(value, 1, false, &bi);
+    ba_splice(b, (size_t)s.start, n, bi.buf, bi.len); /* allocates only to grow */
     return OBJ_NONE;
 }
 

@@ -1,5 +1,5 @@
 /* core/obj_list.c: list_type (a growable array of values), its iterator, slicing and slice
- * assignment, and the stable merge sort behind list.sort() and sorted().
+ * assignment (step 1 only, as in MicroPython), and the stable merge sort behind list.sort() and sorted().
  * Invariant: items[0..len) are valid values, alloc >= len, and items is a GC block (or NULL when
  * alloc == 0); growth doubles alloc so append is amortised O(1). */
 #include "core/obj_list.h"
@@ -336,28 +336,10 @@ static void list_value_items(obj_t self, obj_t value, size_t *n, obj_t **items) 
     obj_get_array(value, n, items);
 }
 
+/* del l[b] for a slice of step 1. */
 static void list_delete_slice(list_obj_t *l, const slice_bounds_t *b) {
     size_t n = slice_bounds_count(b);
-    if (n == 0) {
-        return;
-    }
-    int_t start = b->start, step = b->step;
-    if (step < 0) {
-        start = start + (int_t)(n - 1) * step;
-        step = -step;
-    }
-    if (step == 1) {
-        memmove(l->items + start, l->items + start + n, (l->len - (size_t)start - n) * sizeof(obj_t));
-    } else {
-        size_t w = (size_t)start;
-        for (size_t r = (size_t)start; r < l->len; r++) {
-            if (r >= (size_t)start && (r - (size_t)start) % (size_t)step == 0 &&
-                (r - (size_t)start) / (size_t)step < n) {
-                continue;
-            }
-            l->items[w++] = l->items[r];
-        }
-    }
+    memmove(l->items + b->start, l->items + b->start + n, (l->len - (size_t)b->start - n) * sizeof(obj_t));
     memset(l->items + l->len - n, 0, n * sizeof(obj_t));
     l->len -= n;
 }
@@ -370,36 +352,25 @@ static void list_check_len(const list_obj_t *l, size_t len0) {
     }
 }
 
+/* l[b] = value for a slice of step 1. */
 static void list_store_slice(obj_t self, const slice_bounds_t *b, obj_t value) {
     list_obj_t *l = list_ptr(self);
     size_t n, len0 = l->len;
     obj_t *items;
     list_value_items(self, value, &n, &items);
     list_check_len(l, len0);
-    if (b->step == 1) {
-        size_t start = (size_t)b->start;
-        size_t stop = b->stop < b->start ? start : (size_t)b->stop;
-        size_t old = stop - start;
-        if (n > old) {
-            list_reserve(l, l->len + n - old);
-        }
-        memmove(l->items + start + n, l->items + stop, (l->len - stop) * sizeof(obj_t));
-        memcpy(l->items + start, items, n * sizeof(obj_t));
-        if (n < old) {
-            memset(l->items + l->len - (old - n), 0, (old - n) * sizeof(obj_t));
-        }
-        l->len = l->len + n - old;
-        return;
+    size_t start = (size_t)b->start;
+    size_t stop = b->stop < b->start ? start : (size_t)b->stop;
+    size_t old = stop - start;
+    if (n > old) {
+        list_reserve(l, l->len + n - old);
     }
-    size_t cnt = slice_bounds_count(b);
-    if (n != cnt) {
-        raise_fmt(&type_ValueError, "attempt to assign sequence of size %u to extended slice of size %u", (unsigned)n,
-            (unsigned)cnt);
+    memmove(l->items + start + n, l->items + stop, (l->len - stop) * sizeof(obj_t));
+    memcpy(l->items + start, items, n * sizeof(obj_t));
+    if (n < old) {
+        memset(l->items + l->len - (old - n), 0, (old - n) * sizeof(obj_t));
     }
-    int_t k = b->start;
-    for (size_t i = 0; i < n; i++, k += b->step) {
-        l->items[k] = items[i];
-    }
+    l->len = l->len + n - old;
 }
 
 static obj_t list_subscr(obj_t self, obj_t index, obj_t value) {
@@ -424,7 +395,8 @@ static obj_t list_subscr(obj_t self, obj_t index, obj_t value) {
     }
     slice_bounds_t b;
     size_t len0 = l->len;
-    if (slice_get_indices(index, len0, &b)) {
+    /* as in MicroPython: a list is read through a slice with a step, not changed through one */
+    if (value == OBJ_SENTINEL ? slice_get_indices(index, len0, &b) : slice_get_unit_indices(index, len0, &b)) {
         list_check_len(l, len0);
         if (value == OBJ_SENTINEL) {
             size_t n = slice_bounds_count(&b);

@@ -16,27 +16,19 @@ typedef struct {
     bool readonly;
 } memview_obj_t;
 
-static uint8_t mv_itemsize(int typecode) {
+size_t buffer_item_size(int typecode) {
     switch (typecode) {
-        case 'h':
-        case 'H':
-            return 2;
-        case 'i':
-        case 'I':
-        case 'l':
-        case 'L':
-        case 'f':
-        case 'P':
-        case 'S':
-            return 4;
-        case 'O':
-            return sizeof(obj_t);
-        case 'q':
-        case 'Q':
-        case 'd':
-            return 8;
-        default:
-            return 1;
+        case 'h': case 'H': return 2;
+        case 'i': case 'I': case 'l': case 'L': case 'f': case 'P': case 'S': return 4;
+        case 'q': case 'Q': case 'd': return 8;
+        case 'O': return sizeof(obj_t);
+        default: return 1;
+    }
+}
+
+void buffer_refuse_int_search(obj_t needle) {
+    if (obj_is_int(needle)) {
+        raise_msg(&type_NotImplementedError, "can't look for an int in an array, bytearray or memoryview");
     }
 }
 
@@ -55,7 +47,7 @@ obj_t memoryview_new(obj_t base) {
     }
     mv->obj = base;
     mv->typecode = (char)(bi.typecode ? bi.typecode : 'B');
-    mv->itemsize = mv_itemsize(mv->typecode);
+    mv->itemsize = (uint8_t)buffer_item_size(mv->typecode);
     mv->start = 0;
     mv->len = bi.len / mv->itemsize;
     mv->readonly = !writable;
@@ -128,7 +120,7 @@ static void mv_set_item(uint8_t *p, char tc, obj_t value) {
         return;
     }
     long long v = obj_get_ll(value);
-    switch (mv_itemsize(tc)) {
+    switch (buffer_item_size(tc)) {
         case 1:
             *p = (uint8_t)v;
             break;
@@ -172,6 +164,9 @@ static obj_t mv_unary_op(unary_op_t op, obj_t o) {
 }
 
 static obj_t mv_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
+    if (op == BINARY_OP_CONTAINS) {
+        buffer_refuse_int_search(rhs);
+    }
     if (op != BINARY_OP_EQUAL && op != BINARY_OP_NOT_EQUAL) {
         return OBJ_NULL;
     }
@@ -208,10 +203,7 @@ static obj_t mv_subscr(obj_t self, obj_t index, obj_t value) {
     uint8_t *d = mv_data(mv, &nbytes);
     if (obj_is_type(index, &slice_type)) {
         slice_bounds_t s;
-        slice_get_indices(index, mv->len, &s);
-        if (s.step != 1) {
-            raise_msg(&type_NotImplementedError, "only slices with step=1 (aka None) are supported");
-        }
+        slice_get_unit_indices(index, mv->len, &s);
         size_t n = s.stop > s.start ? (size_t)(s.stop - s.start) : 0;
         if (value == OBJ_SENTINEL) {
             memview_obj_t *r = NEW_OBJ(memview_obj_t);

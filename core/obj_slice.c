@@ -1,7 +1,8 @@
 /* core/obj_slice.c: slice objects (slice_type) and slice_get_indices, the one place that turns a
  * slice + sequence length into clamped (start, stop, step) exactly as CPython's slice.indices.
  * Slices are unhashable, as in MicroPython (CPython hashes them from 3.12): `{}[:] = x` is a
- * TypeError, while OrderedDict, which finds keys by == alone, takes a slice key.
+ * TypeError, while OrderedDict, which finds keys by == alone, takes a slice key. Also as in
+ * MicroPython: only lists and ranges are read with a step; slice_get_unit_indices refuses others.
  * Invariant: after slice_get_indices, step != 0 and every index the slice visits is in [0, len). */
 #include "core/obj.h"
 #include "core/obj_int.h"
@@ -81,6 +82,16 @@ bool slice_get_indices(obj_t o, size_t ulen, slice_bounds_t *out) {
     out->step = step;
     out->start = slice_clamp(s->start, len, lower, upper, step < 0 ? upper : lower);
     out->stop = slice_clamp(s->stop, len, lower, upper, step < 0 ? lower : upper);
+    return true;
+}
+
+bool slice_get_unit_indices(obj_t o, size_t len, slice_bounds_t *out) {
+    if (!slice_get_indices(o, len, out)) {
+        return false;
+    }
+    if (out->step != 1) {
+        raise_msg(&type_NotImplementedError, "only slices with step=1 (aka None) are supported");
+    }
     return true;
 }
 

@@ -623,9 +623,15 @@ static obj_t str_split_impl(size_t n_args, size_t n_kw, const obj_t *args, bool 
     arg_val_t a[2];
     arg_parse_all(n_args - 1, args + 1, n_kw, args + n_args, 2, str_split_specs, a);
     int_t maxsplit = a[1].i;
+    if (a[0].o == OBJ_NONE && reverse) {
+        if (maxsplit >= 0) { /* as in MicroPython */
+            raise_msg(&type_NotImplementedError, "rsplit(None, n) isn't supported");
+        }
+        reverse = false; /* with no limit, it splits as split() does */
+    }
     obj_t res = list_new(0, NULL);
     bool ascii = sv_ascii(&self);
-    if (a[0].o == OBJ_NONE && ascii && !reverse) {
+    if (a[0].o == OBJ_NONE && ascii) {
         /* fast path: whitespace split of ASCII text (word counting lives here) */
         const uint8_t *d = self.d;
         size_t i = 0, n = self.len;
@@ -651,61 +657,27 @@ static obj_t str_split_impl(size_t n_args, size_t n_kw, const obj_t *args, bool 
             }
         }
     } else if (a[0].o == OBJ_NONE) {
-        if (!reverse) {
-            size_t i = 0, n = self.len;
-            for (;;) {
-                size_t nx;
-                while (i < n && sv_is_space(&self, sv_char_at(&self, i, &nx))) {
-                    i = nx;
-                }
-                if (i >= n) {
-                    break;
-                }
-                if (maxsplit == 0) {
-                    /* the rest, trailing whitespace included */
-                    list_append(res, sv_new(&self, self.d + i, n - i, ascii ? n - i : SIZE_MAX));
-                    break;
-                }
-                size_t s = i;
-                while (i < n && !sv_is_space(&self, sv_char_at(&self, i, &nx))) {
-                    i = nx;
-                }
-                list_append(res, sv_new(&self, self.d + s, i - s, ascii ? i - s : SIZE_MAX));
-                if (maxsplit > 0) {
-                    maxsplit--;
-                }
+        size_t i = 0, n = self.len;
+        for (;;) {
+            size_t nx;
+            while (i < n && sv_is_space(&self, sv_char_at(&self, i, &nx))) {
+                i = nx;
             }
-        } else {
-            size_t e = self.len;
-            for (;;) {
-                size_t nx;
-                while (e > 0) {
-                    size_t pb = sv_char_before(&self, e);
-                    if (!sv_is_space(&self, sv_char_at(&self, pb, &nx))) {
-                        break;
-                    }
-                    e = pb;
-                }
-                if (e == 0) {
-                    break;
-                }
-                if (maxsplit == 0) {
-                    list_append(res, sv_new(&self, self.d, e, ascii ? e : SIZE_MAX));
-                    break;
-                }
-                size_t s = e;
-                while (s > 0) {
-                    size_t pb = sv_char_before(&self, s);
-                    if (sv_is_space(&self, sv_char_at(&self, pb, &nx))) {
-                        break;
-                    }
-                    s = pb;
-                }
-                list_append(res, sv_new(&self, self.d + s, e - s, ascii ? e - s : SIZE_MAX));
-                e = s;
-                if (maxsplit > 0) {
-                    maxsplit--;
-                }
+            if (i >= n) {
+                break;
+            }
+            if (maxsplit == 0) {
+                /* the rest, trailing whitespace included */
+                list_append(res, sv_new(&self, self.d + i, n - i, ascii ? n - i : SIZE_MAX));
+                break;
+            }
+            size_t s = i;
+            while (i < n && !sv_is_space(&self, sv_char_at(&self, i, &nx))) {
+                i = nx;
+            }
+            list_append(res, sv_new(&self, self.d + s, i - s, ascii ? i - s : SIZE_MAX));
+            if (maxsplit > 0) {
+                maxsplit--;
             }
         }
     } else {
@@ -1742,42 +1714,29 @@ void bytes_collect(obj_t src, vstr_t *v) {
 }
 
 /* The arguments of str(object, encoding, errors) and bytes()/bytearray()'s (source, encoding,
- * errors), by position or by name as CPython takes them (first: object or source); out[i] is
- * OBJ_NULL when not given, encoding and errors are str when given. */
-static void str_ctor_args(const char *who, qstr first, size_t n_args, size_t n_kw, const obj_t *args, obj_t out[3]) {
-    if (n_args + n_kw > 3) {
-        raise_fmt(&type_TypeError, "%s() takes at most 3 arguments (%u given)", who, (unsigned)(n_args + n_kw));
+ * errors), by position only, as MicroPython takes them; out[i] is OBJ_NULL when not given,
+ * encoding and errors are str when given. */
+static void str_ctor_args(const char *who, size_t n_args, size_t n_kw, const obj_t *args, obj_t out[3]) {
+    if (n_kw > 0) {
+        raise_msg(&type_NotImplementedError, "keyword argument(s) not implemented - use normal args instead");
     }
-    const qstr names[3] = {first, QSTR_encoding, QSTR_errors};
+    if (n_args > 3) {
+        raise_fmt(&type_TypeError, "%s() takes at most 3 arguments (%u given)", who, (unsigned)n_args);
+    }
     for (size_t i = 0; i < 3; i++) {
         out[i] = i < n_args ? args[i] : OBJ_NULL;
-    }
-    for (size_t k = 0; k < n_kw; k++) {
-        obj_t key = args[n_args + 2 * k];
-        size_t i = 0;
-        while (i < 3 && !str_equal(key, ROM_QSTR(names[i]))) {
-            i++;
-        }
-        if (i == 3) {
-            raise_fmt(&type_TypeError, "'%S' is an invalid keyword argument for %s()", key, who);
-        }
-        if (i < n_args) {
-            raise_fmt(&type_TypeError, "argument for %s() given by name ('%q') and position (%u)", who,
-                (unsigned)names[i], (unsigned)(i + 1));
-        }
-        out[i] = args[n_args + 2 * k + 1];
     }
     str_codec_args_check(who, out[1], out[2]);
 }
 
-/* str(), str(object), str(buffer, encoding=utf-8, errors=strict): decoding as soon as encoding or
- * errors is given, as in CPython (MicroPython takes them by position only). */
+/* str(), str(object), str(buffer, encoding[, errors]): decoding as soon as encoding or errors is
+ * given, as in CPython, by position only, as in MicroPython. */
 static obj_t str_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
     if (n_args == 1 && n_kw == 0) { /* the common str(x) */
         return obj_str(args[0]);
     }
     obj_t a[3];
-    str_ctor_args("str", QSTR_object, n_args, n_kw, args, a);
+    str_ctor_args("str", n_args, n_kw, args, a);
     if (a[1] == OBJ_NULL && a[2] == OBJ_NULL) {
         return a[0] == OBJ_NULL ? ROM_QSTR(QSTR__empty) : obj_str(a[0]);
     }
@@ -1795,10 +1754,10 @@ static obj_t str_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
 }
 
 /* bytes()/bytearray(): source (an int count, a str with an encoding, a buffer or an iterable of
- * ints), encoding and errors, positional or by name; the result is left in v. */
+ * ints), encoding and errors, by position; the result is left in v. */
 void bytes_make_vstr(const char *who, size_t n_args, size_t n_kw, const obj_t *args, vstr_t *v) {
     obj_t a[3];
-    str_ctor_args(who, QSTR_source, n_args, n_kw, args, a);
+    str_ctor_args(who, n_args, n_kw, args, a);
     obj_t src = a[0];
     if (src != OBJ_NULL && obj_is_str(src)) {
         if (a[1] == OBJ_NULL) {
@@ -2047,64 +2006,19 @@ static size_t str_norm_index(obj_t index, size_t len, const char *msg) {
     return (size_t)i;
 }
 
-static size_t slice_count(const slice_bounds_t *b) {
-    if (b->step > 0) {
-        return b->stop > b->start ? (size_t)((b->stop - b->start + b->step - 1) / b->step) : 0;
-    }
-    return b->start > b->stop ? (size_t)((b->start - b->stop - b->step - 1) / (-b->step)) : 0;
-}
-
-/* s[slice] for str, bytes and bytearray. */
+/* s[slice] for str, bytes and bytearray; as in MicroPython, the step must be 1. */
 obj_t str_slice(obj_t self_obj, obj_t index) {
     sview_t self;
     sview(self_obj, &self);
     slice_bounds_t b;
-    slice_get_indices(index, self.clen, &b);
-    size_t n = slice_count(&b);
-    if (b.step == 1) {
-        if (n == self.clen && self.type != &bytearray_type) {
-            return self_obj;
-        }
-        size_t bs = sv_off(&self, (size_t)b.start);
-        size_t be = n == 0 ? bs : bs + sv_off(&(sview_t){self.d + bs, self.len - bs, self.clen - (size_t)b.start, self.type}, n);
-        return sv_new(&self, self.d + bs, be - bs, n);
+    slice_get_unit_indices(index, self.clen, &b);
+    size_t n = b.stop > b.start ? (size_t)(b.stop - b.start) : 0;
+    if (n == self.clen && self.type != &bytearray_type) {
+        return self_obj;
     }
-    if (sv_ascii(&self) && n > 1 && self.type != &bytearray_type) {
-        /* ASCII / bytes with a step: fill the result in place */
-        str_obj_t *o = str_alloc(self.type, n);
-        uint8_t *out = str_wdata(o);
-        int_t i = b.start;
-        for (size_t k = 0; k < n; k++, i += b.step) {
-            out[k] = self.d[i];
-        }
-        o->char_len = n;
-        return OBJ_FROM_PTR(o);
-    }
-    vstr_t v;
-    vstr_init(&v, n + 1);
-    if (sv_ascii(&self)) {
-        uint8_t *out = (uint8_t *)vstr_add_len(&v, n);
-        int_t i = b.start;
-        for (size_t k = 0; k < n; k++, i += b.step) {
-            out[k] = self.d[i];
-        }
-    } else {
-        /* non-ASCII str: byte offsets of every code point, then pick */
-        size_t *offs = gc_alloc((self.clen + 1) * sizeof(size_t), false);
-        size_t i = 0, k = 0, nx;
-        while (i < self.len) {
-            offs[k++] = i;
-            sv_char_at(&self, i, &nx);
-            i = nx;
-        }
-        offs[k] = self.len;
-        int_t ci = b.start;
-        for (size_t m = 0; m < n; m++, ci += b.step) {
-            vstr_add_strn(&v, (const char *)self.d + offs[ci], offs[ci + 1] - offs[ci]);
-        }
-        gc_free(offs);
-    }
-    return sv_from_vstr(&self, &v, n);
+    size_t bs = sv_off(&self, (size_t)b.start);
+    size_t be = n == 0 ? bs : bs + sv_off(&(sview_t){self.d + bs, self.len - bs, self.clen - (size_t)b.start, self.type}, n);
+    return sv_new(&self, self.d + bs, be - bs, n);
 }
 
 static obj_t str_subscr(obj_t self, obj_t index, obj_t value) {

@@ -352,20 +352,12 @@ static obj_t tuple_subscr(obj_t self, obj_t index, obj_t value) {
         raise_msg(&type_IndexError, "tuple index out of range");
     }
     slice_bounds_t b;
-    if (slice_get_indices(index, t->len, &b)) {
+    if (slice_get_unit_indices(index, t->len, &b)) {
         size_t n = slice_bounds_count(&b);
-        if (b.step == 1) {
-            if (n == t->len && obj_is_type(self, &tuple_type)) {
-                return self;
-            }
-            return tuple_new(n, t->items + b.start);
+        if (n == t->len && obj_is_type(self, &tuple_type)) {
+            return self;
         }
-        tuple_obj_t *r = OBJ_TO_PTR(tuple_new(n, NULL));
-        int_t k = b.start;
-        for (size_t i = 0; i < n; i++, k += b.step) {
-            r->items[i] = t->items[k];
-        }
-        return n == 0 ? OBJ_EMPTY_TUPLE : OBJ_FROM_PTR(r);
+        return tuple_new(n, t->items + b.start);
     }
     return t->items[seq_get_index(&tuple_type, t->len, index)];
 }

@@ -1162,21 +1162,27 @@ static bool instance_buffer(obj_t self, buffer_info_t *info, int flags) {
 }
 
 /* ---- creating classes ---- */
+/* Whether a class member named k with value v makes attribute stores on instances need the slow
+ * path: __setattr__/__delattr__, a property, or a data descriptor (its type has __set__ or
+ * __delete__). With any_descriptor, a __get__ alone counts too (MicroPython's test for a member
+ * that can't be added to an already-subclassed class). */
+static bool type_member_hooks_access(obj_t k, obj_t v, bool any_descriptor) {
+    if (k == ROM_QSTR(QSTR___setattr__) || k == ROM_QSTR(QSTR___delattr__) || obj_is_type(v, &property_type)) {
+        return true;
+    }
+    if (!obj_is_ptr(v) || !type_is_user(obj_type(v))) {
+        return false;
+    }
+    const type_t *vt = obj_type(v);
+    return user_lookup(vt, QSTR___set__) != OBJ_NULL || user_lookup(vt, QSTR___delete__) != OBJ_NULL ||
+        (any_descriptor && user_lookup(vt, QSTR___get__) != OBJ_NULL);
+}
+
 static bool type_has_setattr_hooks(obj_t dict) {
     map_t *m = dict_map(dict);
     for (size_t i = 0; i < m->used; i++) {
-        obj_t k = m->table[i].key;
-        if (k == OBJ_NULL) {
-            continue;
-        }
-        obj_t v = m->table[i].value;
-        if (k == ROM_QSTR(QSTR___setattr__) || k == ROM_QSTR(QSTR___delattr__) ||
-            obj_is_type(v, &property_type)) {
+        if (m->table[i].key != OBJ_NULL && type_member_hooks_access(m->table[i].key, m->table[i].value, false)) {
             return true;
-        }
-        if (obj_is_ptr(v) && type_is_user(obj_type(v)) &&
-            (user_lookup(obj_type(v), QSTR___set__) != OBJ_NULL || user_lookup(obj_type(v), QSTR___delete__) != OBJ_NULL)) {
-            return true; /* a data descriptor */
         }
     }
     return false;
@@ -1443,12 +1449,17 @@ static void type_attr(obj_t self, qstr attr, obj_t *dest) {
                 (unsigned)t->name, (unsigned)attr);
         }
     } else {
+        user_type_t *ut = (user_type_t *)t;
+        if (!ut->setattr_hooks && type_member_hooks_access(ROM_QSTR(attr), dest[1], true)) {
+            /* subclasses took their setattr_hooks when they were made; as in MicroPython */
+            if (t->flags & TYPE_FLAG_IS_SUBCLASSED) {
+                raise_msg(&type_AttributeError, "can't add special method to already-subclassed class");
+            }
+            ut->setattr_hooks = type_member_hooks_access(ROM_QSTR(attr), dest[1], false);
+        }
         dict_store(dict, ROM_QSTR(attr), dest[1]);
         if (attr == QSTR___call__) {
             t->call = instance_call;
-        }
-        if (attr == QSTR___setattr__ || attr == QSTR___delattr__ || obj_is_type(dest[1], &property_type)) {
-            ((user_type_t *)t)->setattr_hooks = true;
         }
     }
     dest[0] = OBJ_NULL;

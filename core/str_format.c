@@ -450,7 +450,8 @@ static obj_t fmt_positional(fmt_args_t *a, size_t idx) {
     return a->pos[idx];
 }
 
-/* Resolves "name.attr[key]..." to its value. */
+/* Resolves a field name (an index, nothing, or a keyword) to its value; MicroPython, and so the
+ * WiPy, takes no ".attr" or "[key]" after it. */
 static obj_t fmt_field_value(fmt_args_t *a, const char *s, size_t len) {
     size_t i = 0;
     while (i < len && s[i] != '.' && s[i] != '[') {
@@ -472,37 +473,8 @@ static obj_t fmt_field_value(fmt_args_t *a, const char *s, size_t len) {
     } else {
         v = fmt_lookup_kw(a, s, i);
     }
-    while (i < len) {
-        if (s[i] == '.') {
-            size_t st = ++i;
-            while (i < len && s[i] != '.' && s[i] != '[') {
-                i++;
-            }
-            if (i == st) {
-                raise_msg(&type_ValueError, "Empty attribute in format string");
-            }
-            v = rt_load_attr(v, qstr_from_strn(s + st, i - st));
-        } else if (s[i] == '[') {
-            size_t st = ++i;
-            while (i < len && s[i] != ']') {
-                i++;
-            }
-            if (i >= len) {
-                raise_msg(&type_ValueError, "Missing ']' in format string");
-            }
-            if (i == st) {
-                raise_msg(&type_ValueError, "Empty attribute in format string");
-            }
-            obj_t key = fmt_all_digits(s + st, i - st) ? small_int_new((int_t)fmt_atoz(s + st, i - st))
-                                                       : str_new(s + st, i - st);
-            v = rt_subscr_load(v, key);
-            i++; /* ']' */
-            if (i < len && s[i] != '.' && s[i] != '[') {
-                raise_msg(&type_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-            }
-        } else {
-            raise_msg(&type_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-        }
+    if (i < len) { /* "{a.b}", "{a[0]}": as in MicroPython */
+        raise_msg(&type_NotImplementedError, "attributes not supported");
     }
     return v;
 }

@@ -24,17 +24,11 @@ extern const type_t array_type;
 #define ARRAY_BAD_TYPECODE "bad typecode (must be b, B, h, H, i, I, l, L, q, Q, O, P, S, f or d)"
 
 static size_t typecode_size(char tc) {
-    switch (tc) {
-        case 'b': case 'B': return 1;
-        case 'h': case 'H': return 2;
-        case 'i': case 'I': case 'l': case 'L': case 'P': case 'S': case 'f': return 4;
-        case 'q': case 'Q': case 'd': return 8;
-        case 'O': return sizeof(obj_t);
-        default:
-            raise_msg(&type_ValueError, ARRAY_BAD_TYPECODE);
+    if (tc == 0 || strchr("bBhHiIlLqQOPSfd", tc) == NULL) {
+        raise_msg(&type_ValueError, ARRAY_BAD_TYPECODE);
     }
+    return buffer_item_size(tc);
 }
-
 
 static NORETURN void array_no_float(void) {
     raise_msg(&type_TypeError, "no floating point: 'f' and 'd' arrays hold no accessible items");
@@ -186,33 +180,34 @@ static size_t array_index(array_obj_t *a, obj_t index) {
 static obj_t array_subscr(obj_t self, obj_t index, obj_t value) {
     array_obj_t *a = OBJ_TO_PTR(self);
     slice_bounds_t sb;
-    if (slice_get_indices(index, a->len, &sb)) {
-        size_t n = 0;
-        for (int_t i = sb.start; sb.step > 0 ? i < sb.stop : i > sb.stop; i += sb.step) {
-            n++;
-        }
+    if (slice_get_unit_indices(index, a->len, &sb)) {
+        size_t start = (size_t)sb.start, stop = sb.stop > sb.start ? (size_t)sb.stop : start;
         if (value == OBJ_SENTINEL) {
-            array_obj_t *r = array_alloc(a->typecode, n);
-            size_t k = 0;
-            for (int_t i = sb.start; sb.step > 0 ? i < sb.stop : i > sb.stop; i += sb.step) {
-                memcpy(r->items + k++ * a->itemsize, a->items + (size_t)i * a->itemsize, a->itemsize);
-            }
-            r->len = n;
+            array_obj_t *r = array_alloc(a->typecode, stop - start);
+            memcpy(r->items, a->items + start * a->itemsize, (stop - start) * a->itemsize);
+            r->len = stop - start;
             return OBJ_FROM_PTR(r);
         }
-        if (value == OBJ_NULL || sb.step != 1) {
-            raise_msg(&type_NotImplementedError, "only simple slice assignment is supported for arrays");
+        if (value == OBJ_NULL) {
+            raise_msg(&type_TypeError, "'array' object doesn't support item deletion");
         }
-        /* a[i:j] = array or iterable of the same length or not: rebuild the tail */
-        array_obj_t *src = array_alloc(a->typecode, 0);
-        array_extend_from(src, value);
-        size_t start = (size_t)sb.start, stop = sb.stop > sb.start ? (size_t)sb.stop : start;
-        size_t new_len = a->len - (stop - start) + src->len;
-        array_reserve(a, new_len);
-        memmove(a->items + (start + src->len) * a->itemsize, a->items + stop * a->itemsize,
-            (a->len - stop) * a->itemsize);
-        memcpy(a->items + start * a->itemsize, src->items, src->len * a->itemsize);
-        a->len = new_len;
+        /* a[i:j] = array or bytes of any length: rebuild the tail */
+        buffer_info_t bi;
+        buffer_slice_source(value, a->itemsize, a->typecode == 'O', &bi);
+        size_t n = bi.len / a->itemsize, old = stop - start, sz = a->itemsize;
+        uint8_t *tail = a->items + stop * sz;
+        if (n <= old) { /* the new items first (wherever the source is, they fit what they replace) */
+            memmove(a->items + start * sz, bi.buf, n * sz);
+            memmove(a->items + (start + n) * sz, tail, (a->len - stop) * sz);
+        } else { /* growing may move the items, and the source may be this array: copy it first */
+            uint8_t *copy = gc_alloc(n * sz, false);
+            memcpy(copy, bi.buf, n * sz);
+            array_reserve(a, a->len + n - old);
+            memmove(a->items + (start + n) * sz, a->items + stop * sz, (a->len - stop) * sz);
+            memcpy(a->items + start * sz, copy, n * sz);
+            gc_free(copy);
+        }
+        a->len = a->len + n - old;
         return OBJ_NONE;
     }
     if (value == OBJ_SENTINEL) {
@@ -309,6 +304,7 @@ static obj_t array_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
             array_extend_from(a, rhs);
             return lhs;
         case BINARY_OP_CONTAINS:
+            buffer_refuse_int_search(rhs);
             for (size_t i = 0; i < a->len; i++) {
                 if (rt_equal(array_get(a, i), rhs)) {
                     return OBJ_TRUE;

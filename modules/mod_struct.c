@@ -3,7 +3,7 @@
  * alignment), then codes b B h H i I l L q Q s P x ? and MicroPython's O (an object reference) with
  * optional counts. Native sizes are the WiPy's (a 32-bit board): l, L and P are 4 bytes; O is a
  * reference of this host. Floats (e, f, d) are a clear ValueError. As in MicroPython, pack takes
- * fewer values than the format has (the rest stay zero), never more. */
+ * fewer values than the format has (the rest stay zero) or more (the extra ones are ignored). */
 #include "core/obj.h"
 #include "core/runtime.h"
 
@@ -185,18 +185,8 @@ static void pack_into_buf(obj_t fmt, uint8_t *buf, size_t n_args, const obj_t *a
     }
 }
 
-static void check_arg_count(obj_t fmt, size_t n_given) {
-    size_t n_values;
-    struct_calcsize_fmt(fmt, &n_values);
-    if (n_given > n_values) {
-        raise_fmt(&type_ValueError, "pack expected %lu items for packing (got %lu)", (unsigned long)n_values,
-            (unsigned long)n_given);
-    }
-}
-
 static obj_t struct_pack(size_t n_args, size_t n_kw, const obj_t *args) {
     size_t size = struct_calcsize_fmt(args[0], NULL);
-    check_arg_count(args[0], n_args - 1);
     uint8_t *buf = gc_alloc(size + 1, false);
     pack_into_buf(args[0], buf, n_args - 1, args + 1);
     return bytes_new((const char *)buf, size);
@@ -205,7 +195,6 @@ DEFINE_FUN(struct_pack_obj, pack, 1, NATIVE_VARARGS, struct_pack);
 
 static obj_t struct_pack_into(size_t n_args, size_t n_kw, const obj_t *args) {
     size_t size = struct_calcsize_fmt(args[0], NULL);
-    check_arg_count(args[0], n_args - 3);
     buffer_info_t b;
     rt_get_buffer_or_raise(args[1], &b, BUFFER_WRITE);
     int_t off = obj_get_int(args[2]);
