@@ -264,7 +264,7 @@ srv_ctx.load_cert_chain(%(d)r + '/server.pem', %(d)r + '/server.key')
 async def echo(r, w):
     try:
         line = await r.readline()
-        w.write(line[::-1].strip() + b'\\n')
+        w.write(bytes(reversed(line)).strip() + b'\\n')
         await w.drain()
     except OSError as e:
         print('server:', type(e).__name__)
