@@ -16,7 +16,8 @@ def sieve(limit):
     i = 2
     while i * i <= limit:
         if flags[i]:
-            flags[i * i::i] = [False] * len(flags[i * i::i])
+            for j in range(i * i, limit + 1, i):
+                flags[j] = False
         i += 1
     return [i for i, f in enumerate(flags) if f]
 

@@ -28,7 +28,7 @@ enc = caesar(msg, 3)
 print(enc, caesar(enc, -3) == msg)
 for w in ["racecar", "level", "python", "A man a plan a canal Panama"]:
     norm = "".join(c.lower() for c in w if c.isalpha())
-    print(w, norm == norm[::-1])
+    print(w, norm == "".join(reversed(norm)))
 print(rle("aaabccddddde"), rle(""), rle("z"))
 for n in [0, 7, 42, 255, 1000]:
     print("%5d|%-5d|%05d|%x|%X|%o|%+d" % (n, n, n, n, n, n, n))

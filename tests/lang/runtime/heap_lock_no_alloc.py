@@ -56,8 +56,8 @@ d = OrderedDict()  # keys by == alone: it keeps a slice key, which must be a hea
 d[1:2] = 3
 d[3:4] = 5
 print(d, d[1:2], list(d)[0] == slice(1, 2))
-print("abcdef"[1:4], (1, 2, 3, 4)[::2], [1, 2, 3][1:], b"xyz"[:-1], bytearray(b"pq")[1:])
+print("abcdef"[1:4], (1, 2, 3, 4)[1:3], [1, 2, 3, 4][::2], [1, 2, 3][1:], b"xyz"[:-1], bytearray(b"pq")[1:])
 l = [1, 2, 3, 4, 5]
 l[1:3] = "ab"
-del l[::2]
+del l[3:]
 print(l)

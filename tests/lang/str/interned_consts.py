@@ -14,7 +14,7 @@ print(list(s) == chars, all(s[i] == chars[i] for i in range(128)), s[0:1] == "\x
 print(repr("\x00"), repr(chr(127)), len("\x00"), "\x00" == chr(0), "\x00" < "\x01")
 # str methods on short interned constants
 print("abc".upper(), "a,b".split(","), "ab" * 3, "x" + "y", "%s-%s" % ("a", "b"))
-print("abcdefghij"[::-1], "é" == "\u00e9", len("é"), "é".encode())
+print("".join(reversed("abcdefghij")), "abcdefghij"[2:-2], "é" == "\u00e9", len("é"), "é".encode())
 
 
 class A:
