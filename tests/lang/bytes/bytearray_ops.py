@@ -3,7 +3,7 @@ for i in range(5):
     a[i] = i * 10
 print(a, list(a), sum(a))
 a[-1] = 255
-print(a[-1], a[1:3], a[::-1])
+print(a[-1], a[1:3], bytearray(reversed(a)))
 b = bytearray(b'xyz')
 b.extend(bytearray(b'!!'))
 b.extend(range(65, 68))

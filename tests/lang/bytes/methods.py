@@ -1,6 +1,6 @@
 b = b'  Hello World  '
 print(b.strip(), b.lstrip(), b.rstrip(), b.lower(), b.upper(), b.swapcase())
-print(b.split(), b'a,b,c'.split(b','), b'a b c'.rsplit(None, 1), b'a\nb\r\n'.splitlines())
+print(b.split(), b'a,b,c'.split(b','), b'a b c'.rsplit(b' ', 1), b' a  b c '.rsplit(), b'a b'.rsplit(None), b'a\nb\r\n'.splitlines())
 print(b'x'.join([b'a', b'b']), b','.join([b'1', bytearray(b'2')]))
 print(b'abcabc'.find(b'c'), b'abcabc'.rfind(b'c'), b'abcabc'.index(b'b'), b'abcabc'.count(b'bc'))
 print(b'abc'.find(99), b'abc'.count(97))

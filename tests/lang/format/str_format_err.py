@@ -6,8 +6,9 @@ tests = [
     lambda: '{!z}'.format(1),
     lambda: '{'.format(),
     lambda: 'a}'.format(),
-    lambda: '{0.nope}'.format(1),
-    lambda: '{0[5]}'.format([1]),
+    lambda: '{0:}'.format(),
+    lambda: '{0!}'.format(1),
+    lambda: '}'.format(),
 ]
 for t in tests:
     try:

@@ -1,16 +1,20 @@
 l = list(range(10))
 del l[2:4]
 print(l)
-del l[::3]
-print(l)
 del l[-2:]
 print(l)
-l = list(range(10))
-del l[::-2]
+del l[-100:1]
+print(l)
+del l[4:2]
+print(l)
+del l[5:100]
+print(l)
+del l[None:2:None]
+print(l)
+del l[1::1]
 print(l)
 l = list(range(10))
-del l[1:8:3]
-print(l)
+print(l[::3], l[::-2], l[1:8:3])
 del l[:]
 print(l)
 l = list(range(5))

@@ -1,6 +1,7 @@
-# A list or bytearray changed by Python code run while a slice assignment works out its value
-# (the value's __iter__): a RuntimeError (CPython recomputes the slice against the new length),
-# never a stale slice.
+# A list changed by Python code run while a slice assignment works out its value (the value's
+# __iter__): a RuntimeError (CPython recomputes the slice against the new length), never a stale
+# slice. A step slice store, or a bytearray store from a non-buffer, is refused before any Python
+# code runs (MicroPython's limits): the target is left unchanged.
 class Shrink:
     def __init__(self, target):
         self.target = target
@@ -22,8 +23,8 @@ for make in (lambda: list(range(10)), lambda: bytearray(range(10))):
             else:
                 t[1:7:2] = Shrink(t)
             print(op, list(t))
-        except RuntimeError as e:
-            print(op, "RuntimeError", e, list(t))
+        except RuntimeError as e:  # NotImplementedError is a RuntimeError
+            print(op, type(e).__name__, e, list(t))
 
 
 # keys whose __hash__ changes their dict while it rebuilds its index (only this port hashes

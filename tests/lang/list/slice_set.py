@@ -7,7 +7,8 @@ l[len(l):] = (7, 8)
 print(l)
 l[1:3] = []
 print(l)
-l[::2] = 'x' * len(l[::2])
+print(l[::2], l[::-3], l[-1:2:-4])
+l[-3::1] = 'x' * 2
 print(l)
 l = list(range(6))
 l[1:4] = range(10, 15)
@@ -16,12 +17,10 @@ l[:] = l
 print(l)
 l[2:4] = l
 print(l)
-try:
-    l[::2] = [1, 2]
-except ValueError as e:
-    print(type(e).__name__, e)
 l = [1, 2, 3]
 l[5:10] = [9]
 print(l)
 l[3:1] = [0]
+print(l)
+l[-100:-99] = [-1]
 print(l)
