@@ -595,7 +595,7 @@ static inline uint32_t sv_char_at(const sview_t *v, size_t i, size_t *next) {
 static inline size_t sv_char_before(const sview_t *v, size_t i) {
     i--;
     if (sv_is_str(v)) {
-        while (i > 0 && utf8_is_cont(v->d[i])) {
+        while (i > 0 && !utf8_starts_char(v->d, i)) {
             i--;
         }
     }
@@ -1452,7 +1452,7 @@ static void str_encode_into(vstr_t *v, obj_t s, obj_t encoding, obj_t errors, bo
         uint8_t b = (uint8_t)d[i];
         if (b < 0x80) {
             vstr_add_byte(v, b);
-        } else if (mode == 'r' && !utf8_is_cont(b)) { /* one '?' a character */
+        } else if (mode == 'r' && utf8_starts_char((const uint8_t *)d, i)) { /* one '?' a character */
             vstr_add_byte(v, '?');
         }
     }
@@ -1607,11 +1607,14 @@ void str_print_quoted(const print_t *p, const uint8_t *s, size_t len, bool is_by
             /* a str read from a text file may hold any bytes: a byte outside a whole UTF-8
              * sequence is shown as \xNN, and nothing past the end is read */
             uint32_t cp = c;
-            bool whole = utf8_seq_len(s + i, len - i) != 0;
-            if (whole) {
-                const uint8_t *pp = s + i;
-                cp = utf8_decode(&pp);
-                next = (size_t)(pp - s);
+            size_t seq = utf8_seq_len(s + i, len - i);
+            bool whole = seq != 0;
+            if (whole) { /* just the sequence: continuation bytes after it are shown apart */
+                cp = c & (seq == 2 ? 0x1f : seq == 3 ? 0x0f : 0x07);
+                for (size_t k = 1; k < seq; k++) {
+                    cp = (cp << 6) | (s[i + k] & 0x3f);
+                }
+                next = i + seq;
             }
             if (!whole || !unichar_isprint(cp)) {
                 esc[0] = '\\';

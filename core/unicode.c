@@ -1,7 +1,7 @@
 /* core/unicode.c: UTF-8 encoding/decoding/validation and character classes.
  * Invariant: a str is valid UTF-8 except one read from a text file (any bytes, as on the WiPy);
- * decoding and counting agree on such data (a code point = a byte and the continuation bytes after
- * it) and read no further than its terminating NUL. utf8_validate gates bytes.decode and the lexer. */
+ * decoding and counting agree on such data (a code point = an ASCII byte, or any other byte and the
+ * continuation bytes after it: utf8_starts_char) and read no further than its terminating NUL. utf8_validate gates bytes.decode and the lexer. */
 #include "core/unicode.h"
 
 #include <string.h>
@@ -13,8 +13,8 @@ uint32_t utf8_decode(const uint8_t **p) {
         *p = s;
         return c;
     }
-    /* A str read from a text file may hold any bytes: a code point is its first byte and every
-     * continuation byte after it (as utf8_char_count counts), so the data's NUL ends it. */
+    /* A str read from a text file may hold any bytes: a code point is a non-ASCII byte and every
+     * continuation byte after it (utf8_starts_char), so the data's NUL ends it. */
     c &= c < 0xe0 ? 0x1f : c < 0xf0 ? 0x0f : 0x07;
     while (utf8_is_cont(*s)) {
         c = (c << 6) | (*s++ & 0x3f);
@@ -75,17 +75,13 @@ size_t utf8_char_count(const uint8_t *s, size_t len) {
             continue;
         }
         for (size_t k = 0; k < sizeof(uint64_t); k++) {
-            n += !utf8_is_cont(s[i + k]);
+            n += utf8_starts_char(s, i + k);
         }
     }
     for (; i < len; i++) {
-        n += !utf8_is_cont(s[i]);
+        n += utf8_starts_char(s, i);
     }
-    if (n == len) {
-        return n;
-    }
-    /* continuation bytes at the very start (only in a text file's str) make a code point too */
-    return n + utf8_is_cont(s[0]);
+    return n;
 }
 
 size_t utf8_seq_len(const uint8_t *s, size_t avail) {
@@ -152,7 +148,7 @@ size_t utf8_byte_offset(const uint8_t *s, size_t len, size_t ci) {
     size_t i = 0;
     while (ci > 0 && i < len) {
         i++;
-        while (i < len && utf8_is_cont(s[i])) {
+        while (i < len && !utf8_starts_char(s, i)) {
             i++;
         }
         ci--;

@@ -11,6 +11,12 @@
 
 /* True for a UTF-8 continuation byte (10xxxxxx). */
 static inline bool utf8_is_cont(uint8_t b) { return (b & 0xc0) == 0x80; }
+/* Whether byte i of a str's data starts a code point: any byte but a continuation byte that
+ * follows a non-ASCII one (a text file's str may hold a stray continuation byte after an ASCII
+ * one, or at the start: it starts a code point of its own, as utf8_decode reads it). */
+static inline bool utf8_starts_char(const uint8_t *s, size_t i) {
+    return !utf8_is_cont(s[i]) || i == 0 || s[i - 1] < 0x80;
+}
 /* Decodes the code point at *p and advances *p past it and any continuation bytes after it (so
  * it stops at the NUL ending a str's data, whatever bytes the str holds). */
 uint32_t utf8_decode(const uint8_t **p);

@@ -237,7 +237,7 @@ static int_t io_file_text_missing(const vstr_t *v, int_t n) {
     int_t chars = 0;
     size_t last = 0;
     for (size_t i = 0; i < v->len; i++) {
-        if (!utf8_is_cont(d[i])) {
+        if (utf8_starts_char(d, i)) {
             chars++;
             last = i;
         }
