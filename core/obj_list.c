@@ -1,5 +1,6 @@
-/* core/obj_list.c: list_type (a growable array of values), its iterator, slicing and slice
- * assignment (step 1 only, as in MicroPython), and the stable merge sort behind list.sort() and sorted().
+/* core/obj_list.c: list_type (a growable array of values), its iterator, slicing (any step) and
+ * slice assignment and deletion (step 1 only, as in MicroPython), and the stable merge sort behind
+ * list.sort() and sorted().
  * Invariant: items[0..len) are valid values, alloc >= len, and items is a GC block (or NULL when
  * alloc == 0); growth doubles alloc so append is amortised O(1). */
 #include "core/obj_list.h"
