@@ -77,8 +77,9 @@ static inline size_t map_grown(size_t n) { return n < MAP_GROW_HALF_FROM ? 2 * n
 
 /* Rebuilds table[] (dropping deleted entries) with room for new_alloc entries, and a fresh index
  * when the table is big enough. The map is consistent (in linear mode) at every allocation, so a
- * MemoryError midway leaves a valid map. */
-static void map_rebuild(map_t *map, size_t new_alloc) {
+ * MemoryError midway leaves a valid map. Returns false when a key's __hash__ changed the map while
+ * the index was built (the map may even be empty now, with no room: the caller must look again). */
+static bool map_rebuild(map_t *map, size_t new_alloc) {
     uint32_t *old_index = map->index;
     map->index = NULL;
     map->index_size = 0;
@@ -108,7 +109,7 @@ static void map_rebuild(map_t *map, size_t new_alloc) {
         map->alloc = new_alloc;
     }
     if (new_alloc <= MAP_LINEAR_MAX || map->by_equality) {
-        return;
+        return true;
     }
     size_t size = 8;
     while (size < new_alloc + new_alloc / 2 + 1) {
@@ -122,7 +123,7 @@ static void map_rebuild(map_t *map, size_t new_alloc) {
         if (map->table != table || map->used != n || map->filled != n) {
             /* a key's __hash__ changed this map: it stays linear (consistent) until it grows */
             gc_free(index);
-            return;
+            return false;
         }
         while (index[s] != 0) {
             s = (s + 1) & mask;
@@ -131,6 +132,7 @@ static void map_rebuild(map_t *map, size_t new_alloc) {
     }
     map->index = index;
     map->index_size = size;
+    return true;
 }
 
 obj_t map_pop_first(map_t *map) {
@@ -234,8 +236,8 @@ static map_elem_t *map_lookup_linear(map_t *map, obj_t key, map_lookup_kind_t ki
         map_raise_fixed();
     }
     if (map->used >= map->alloc) {
-        map_rebuild(map, map->filled < map->used ? map->alloc : map_grown(map->alloc));
-        if (map->index != NULL) {
+        /* an index was built, or a key's __hash__ changed the map (cleared it, say): look again */
+        if (!map_rebuild(map, map->filled < map->used ? map->alloc : map_grown(map->alloc)) || map->index != NULL) {
             return map_lookup(map, key, kind);
         }
     }
