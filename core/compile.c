@@ -702,7 +702,7 @@ static bool c_is_super_call(comp_t *c, ast_expr_t *e) {
         return false;
     }
     scope_id_t *id = scope_find(s, QSTR___class__);
-    return id != NULL && id->kind == ID_FREE && s->n_pos + ((s->code_flags & CODE_VARARGS) ? 1 : 0) > 0;
+    return id != NULL && id->kind == ID_FREE && s->n_pos > 0; /* *args isn't a self (CPython) */
 }
 
 /* MicroPython's limit, kept: a *arg must be among a call's first 30 arguments (on the WiPy its

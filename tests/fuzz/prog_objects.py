@@ -981,8 +981,8 @@ def op_super():
             k = rnd(10)
             if k == 0:
                 return super().m()
-            if k == 1:
-                def inner():
+            if k == 1:  # (a def with no parameter at all can't use super(): a SyntaxError)
+                def inner(x=None):
                     return super().m()
                 return inner()
             if k == 2:
