@@ -1006,7 +1006,7 @@ def op_super():
             return super().cm() if rnd(2) else super(cls, cls).m()
 
         @staticmethod
-        def sm():
+        def sm(*a):  # no self: RuntimeError (a def with no parameter at all is a SyntaxError)
             return super().m()
 
         def g(self):
