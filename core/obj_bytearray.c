@@ -278,15 +278,6 @@ static size_t ba_index(bytearray_obj_t *b, obj_t index) {
     return (size_t)i;
 }
 
-void buffer_slice_source(obj_t value, size_t itemsize, bool objects, buffer_info_t *bi) {
-    if (obj_is_str(value) || !rt_get_buffer(value, bi, BUFFER_READ)) {
-        raise_msg(&type_NotImplementedError, "array/bytes required on right side");
-    }
-    if (buffer_item_size(bi->typecode) != itemsize || (bi->typecode == 'O') != objects) {
-        raise_msg(&type_ValueError, "lhs and rhs should be compatible");
-    }
-}
-
 static obj_t ba_subscr(obj_t self, obj_t index, obj_t value) {
     bytearray_obj_t *b = OBJ_TO_PTR(self);
     bool is_slice = obj_is_type(index, &slice_type);

@@ -185,6 +185,12 @@ __attribute__((noinline)) static bool map_hash_gave_index(const map_t *map, obj_
     return map->index != NULL;
 }
 
+/* A full linear map compacted or grown (kept out of the lookup loop). True when the key must be
+ * looked up again: an index was built, or a key's __hash__ changed the map (cleared it, say). */
+__attribute__((noinline)) static bool map_linear_make_room(map_t *map) {
+    return !map_rebuild(map, map->filled < map->used ? map->alloc : map_grown(map->alloc)) || map->index != NULL;
+}
+
 /* Linear search (fixed tables, small maps without an index, OrderedDicts). A key is hashed only
  * where a hashed lookup would hash it: not in an OrderedDict, and not to look up or remove a key
  * in an empty map (MicroPython: `dict()[:]` is a KeyError, `[] in {}` is False). */
@@ -235,11 +241,8 @@ static map_elem_t *map_lookup_linear(map_t *map, obj_t key, map_lookup_kind_t ki
     if (map->is_fixed) {
         map_raise_fixed();
     }
-    if (map->used >= map->alloc) {
-        /* an index was built, or a key's __hash__ changed the map (cleared it, say): look again */
-        if (!map_rebuild(map, map->filled < map->used ? map->alloc : map_grown(map->alloc)) || map->index != NULL) {
-            return map_lookup(map, key, kind);
-        }
+    if (map->used >= map->alloc && map_linear_make_room(map)) {
+        return map_lookup(map, key, kind);
     }
     map_elem_t *e = &map->table[map->used++];
     map->filled++;

@@ -1,7 +1,8 @@
 /* core/obj_memoryview.c: memoryview, a window onto another object's buffer without copying.
  * Holds the underlying object plus a byte offset and an item count; the buffer pointer is
  * fetched again on every access (a bytearray may have been resized and moved since), so a view
- * never dangles. Slices make new views of the same object; writes need a writable base. */
+ * never dangles. Slices make new views of the same object; writes need a writable base. Also the
+ * buffer rules shared with array and bytearray: item sizes, slice assignment values, `in`. */
 #include "core/obj_str.h"
 
 #include "core/runtime.h"
@@ -23,6 +24,15 @@ size_t buffer_item_size(int typecode) {
         case 'q': case 'Q': case 'd': return 8;
         case 'O': return sizeof(obj_t);
         default: return 1;
+    }
+}
+
+void buffer_slice_source(obj_t value, size_t itemsize, bool objects, buffer_info_t *bi) {
+    if (obj_is_str(value) || !rt_get_buffer(value, bi, BUFFER_READ)) {
+        raise_msg(&type_NotImplementedError, "array/bytes required on right side");
+    }
+    if (buffer_item_size(bi->typecode) != itemsize || (bi->typecode == 'O') != objects) {
+        raise_msg(&type_ValueError, "lhs and rhs should be compatible");
     }
 }
 

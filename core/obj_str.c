@@ -1610,10 +1610,7 @@ void str_print_quoted(const print_t *p, const uint8_t *s, size_t len, bool is_by
             size_t seq = utf8_seq_len(s + i, len - i);
             bool whole = seq != 0;
             if (whole) { /* just the sequence: continuation bytes after it are shown apart */
-                cp = c & (seq == 2 ? 0x1f : seq == 3 ? 0x0f : 0x07);
-                for (size_t k = 1; k < seq; k++) {
-                    cp = (cp << 6) | (s[i + k] & 0x3f);
-                }
+                cp = utf8_decode_seq(s + i, seq);
                 next = i + seq;
             }
             if (!whole || !unichar_isprint(cp)) {

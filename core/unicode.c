@@ -1,27 +1,33 @@
 /* core/unicode.c: UTF-8 encoding/decoding/validation and character classes.
  * Invariant: a str is valid UTF-8 except one read from a text file (any bytes, as on the WiPy);
  * decoding and counting agree on such data (a code point = an ASCII byte, or any other byte and the
- * continuation bytes after it: utf8_starts_char) and read no further than its terminating NUL. utf8_validate gates bytes.decode and the lexer. */
+ * continuation bytes after it: utf8_starts_char) and read no further than its terminating NUL.
+ * utf8_validate gates bytes.decode and the lexer. */
 #include "core/unicode.h"
 
 #include <string.h>
 
-uint32_t utf8_decode(const uint8_t **p) {
+/* The code point of the bytes at s from the lead byte on, taking at most max continuation bytes. */
+static uint32_t utf8_decode_upto(const uint8_t **p, size_t max) {
     const uint8_t *s = *p;
     uint32_t c = *s++;
-    if (c < 0x80) {
-        *p = s;
-        return c;
-    }
-    /* A str read from a text file may hold any bytes: a code point is a non-ASCII byte and every
-     * continuation byte after it (utf8_starts_char), so the data's NUL ends it. */
-    c &= c < 0xe0 ? 0x1f : c < 0xf0 ? 0x0f : 0x07;
-    while (utf8_is_cont(*s)) {
-        c = (c << 6) | (*s++ & 0x3f);
+    if (c >= 0x80) {
+        c &= c < 0xe0 ? 0x1f : c < 0xf0 ? 0x0f : 0x07;
+        for (; max > 0 && utf8_is_cont(*s); max--) {
+            c = (c << 6) | (*s++ & 0x3f);
+        }
     }
     *p = s;
     return c;
 }
+
+uint32_t utf8_decode(const uint8_t **p) {
+    /* A str read from a text file may hold any bytes: a code point is a non-ASCII byte and every
+     * continuation byte after it (utf8_starts_char), so the data's NUL ends it. */
+    return **p < 0x80 ? *(*p)++ : utf8_decode_upto(p, SIZE_MAX);
+}
+
+uint32_t utf8_decode_seq(const uint8_t *s, size_t n) { return utf8_decode_upto(&s, n - 1); }
 
 size_t utf8_encode(uint32_t cp, uint8_t *out) {
     if (cp < 0x80) {

@@ -20,6 +20,9 @@ static inline bool utf8_starts_char(const uint8_t *s, size_t i) {
 /* Decodes the code point at *p and advances *p past it and any continuation bytes after it (so
  * it stops at the NUL ending a str's data, whatever bytes the str holds). */
 uint32_t utf8_decode(const uint8_t **p);
+/* The code point of the whole n-byte sequence at s (n as utf8_seq_len gives it), whatever
+ * continuation bytes follow it. */
+uint32_t utf8_decode_seq(const uint8_t *s, size_t n);
 /* Encodes cp (<= 0x10ffff) into out (4 bytes room); returns the number of bytes written. */
 size_t utf8_encode(uint32_t cp, uint8_t *out);
 /* Number of code points in valid UTF-8 data. */
